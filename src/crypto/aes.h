@@ -1,0 +1,25 @@
+/*
+ * AES-128 in CBC mode without padding (the IPMI pad is applied by
+ * crypto/protect.c).  Backend: crypto/ossl_aes.c.
+ */
+#ifndef BMCSIM_AES_H
+#define BMCSIM_AES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define AES_BLOCK_LEN	16
+#define AES128_KEY_LEN	16
+
+/*
+ * len must be a multiple of 16; in and out may be the same buffer.
+ * Return 0, ERR_INVALID_ARG or ERR_CRYPTO.
+ */
+int	aes_cbc128_encrypt(const uint8_t key[AES128_KEY_LEN],
+	    const uint8_t iv[AES_BLOCK_LEN], const uint8_t *in, size_t len,
+	    uint8_t *out);
+int	aes_cbc128_decrypt(const uint8_t key[AES128_KEY_LEN],
+	    const uint8_t iv[AES_BLOCK_LEN], const uint8_t *in, size_t len,
+	    uint8_t *out);
+
+#endif
