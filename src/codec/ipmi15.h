@@ -33,6 +33,12 @@ struct ipmi15_session {
 int	ipmi15_authtype_valid(uint8_t);
 
 /*
+ * 1 if a datagram of this length (RMCP header included, pad excluded) gets
+ * the legacy pad byte: 56, 84, 112, 128 or 156 (IPMI 2.0 §13.6).
+ */
+int	ipmi15_pad_needed(size_t datagram_len);
+
+/*
  * Decodes the wrapper from r, positioned just after the RMCP header, and
  * consumes the rest of the datagram.  One trailing zero byte is accepted
  * only as the legacy pad (IPMI 2.0 §13.6: a packet of 56, 84, 112, 128 or

@@ -17,7 +17,7 @@ enum {
 	ERR_INVALID_ARG = -9,	/* the caller passed something impossible */
 	ERR_CRYPTO = -10,	/* the crypto backend failed */
 	ERR_NOMEM = -11,	/* out of memory */
-	ERR_STATE = -12,	/* not allowed in the present state */
+	ERR_WRONG_STATE = -12,	/* not allowed in the present state */
 	ERR_NOT_FOUND = -13,	/* no such user, session or entry */
 	ERR_SYSTEM = -14,	/* a system call failed; see errno */
 	ERR_CONFIG = -15,	/* the configuration is invalid */

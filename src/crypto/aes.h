@@ -22,4 +22,8 @@ int	aes_cbc128_decrypt(const uint8_t key[AES128_KEY_LEN],
 	    const uint8_t iv[AES_BLOCK_LEN], const uint8_t *in, size_t len,
 	    uint8_t *out);
 
+/* Backend set-up and tear-down, called by crypto_init() and crypto_fini(). */
+int	aes_backend_init(void);
+void	aes_backend_fini(void);
+
 #endif

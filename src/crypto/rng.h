@@ -29,4 +29,7 @@ int		 rng_bytes(struct rng *, void *, size_t);
 /* 1 for the seeded and script sources (for logs and the lab). */
 int		 rng_is_deterministic(const struct rng *);
 
+/* The crypto backend's CSPRNG (crypto/ossl_rng.c): 0 or ERR_CRYPTO. */
+int		 rng_system_bytes(void *, size_t);
+
 #endif

@@ -105,7 +105,7 @@ int	initiator_input(struct initiator *, const uint8_t *in, size_t inlen,
  */
 int	initiator_retransmit(struct initiator *, uint8_t *, size_t, size_t *);
 
-/* Wraps an in-session request.  ERR_STATE if not established. */
+/* Wraps an in-session request.  ERR_WRONG_STATE if not established. */
 int	initiator_request(struct initiator *, uint8_t netfn, uint8_t cmd,
 	    const uint8_t *data, size_t len, uint8_t *out, size_t outcap,
 	    size_t *outlen);

@@ -73,6 +73,14 @@ struct responder_config {
 	uint8_t		anti_enumeration;	/* unknown names get a RAKP2 */
 	uint8_t		response_cache;		/* 1: answer retries from cache */
 	uint32_t	oem_iana;		/* in Get Channel Auth Caps */
+	/*
+	 * Quirk of OpenIPMI's simulator, for models that imitate it: echo
+	 * the requested role in the Open Session response even when it is
+	 * 0 ("highest"), instead of the level granted.  FreeIPMI needs its
+	 * -W opensesspriv workaround against a BMC doing this.  Off unless
+	 * a model turns it on.
+	 */
+	uint8_t		quirk_echo_open_role;
 };
 
 /* A request the responder hands to the device model. */

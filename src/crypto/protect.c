@@ -1,0 +1,152 @@
+#include <string.h>
+
+#include "aes.h"
+#include "ct.h"
+#include "err.h"
+#include "hash.h"
+#include "protect.h"
+#include "rng.h"
+
+void
+protect_keys_wipe(struct protect_keys *k)
+{
+	ct_wipe(k, sizeof(*k));
+}
+
+int
+protect_integrity(const struct protect_keys *k, const uint8_t *data,
+    size_t len, uint8_t *out)
+{
+	uint8_t full[HASH_MAX_LEN];
+	struct crypto_iov iov[3];
+	size_t keylen;
+	enum hash_alg alg;
+	int rc;
+
+	iov[0].base = data;
+	iov[0].len = len;
+	switch (k->integ_alg) {
+	case INTEG_ALG_HMAC_SHA1_96:
+		alg = HASH_SHA1;
+		keylen = 20;
+		break;
+	case INTEG_ALG_HMAC_MD5_128:
+		alg = HASH_MD5;
+		keylen = 16;
+		break;
+	case INTEG_ALG_HMAC_SHA256_128:
+		alg = HASH_SHA256;
+		keylen = 32;
+		break;
+	case INTEG_ALG_MD5_128:
+		/*
+		 * IPMI 2.0 §13.28.4: MD5-128 is a plain digest with the
+		 * password around the data, MD5(Kuid | data | Kuid).
+		 */
+		iov[0].base = k->kuid;
+		iov[0].len = sizeof(k->kuid);
+		iov[1].base = data;
+		iov[1].len = len;
+		iov[2] = iov[0];
+		rc = hash_digest(HASH_MD5, iov, 3, out);
+		return rc;
+	default:
+		return ERR_UNSUPPORTED;
+	}
+	/*
+	 * §13.28.4: the HMACs are keyed by K1 (the SIK-derived key, as long
+	 * as the authentication algorithm's HMAC output) and truncated.
+	 */
+	if ((rc = hash_hmac(alg, k->k1, keylen, iov, 1, full)) != 0)
+		return rc;
+	memcpy(out, full, suite_integ_len(k->integ_alg));
+	ct_wipe(full, sizeof(full));
+	return 0;
+}
+
+int
+protect_integrity_verify(const struct protect_keys *k, const uint8_t *data,
+    size_t len, const uint8_t *authcode)
+{
+	uint8_t code[HASH_MAX_LEN];
+	int rc;
+
+	if ((rc = protect_integrity(k, data, len, code)) != 0)
+		return rc;
+	rc = ct_memeq(code, authcode, suite_integ_len(k->integ_alg)) ? 0 :
+	    ERR_INTEGRITY;
+	ct_wipe(code, sizeof(code));
+	return rc;
+}
+
+size_t
+protect_encrypted_len(uint8_t conf_alg, size_t len)
+{
+	if (conf_alg != CONF_ALG_AES_CBC_128)
+		return 0;
+	/* IV, then data and pad length rounded up to whole blocks. */
+	return AES_BLOCK_LEN + (len + 1 + AES_BLOCK_LEN - 1) / AES_BLOCK_LEN *
+	    AES_BLOCK_LEN;
+}
+
+int
+protect_encrypt(const struct protect_keys *k, struct rng *rng,
+    const uint8_t *plain, size_t len, uint8_t *out, size_t cap,
+    size_t *outlen)
+{
+	size_t total, body, pad, i;
+	uint8_t *iv, *p;
+	int rc;
+
+	if (k->conf_alg != CONF_ALG_AES_CBC_128)
+		return ERR_UNSUPPORTED;
+	total = protect_encrypted_len(k->conf_alg, len);
+	if (total > cap)
+		return ERR_NOSPACE;
+	body = total - AES_BLOCK_LEN;
+	pad = body - len - 1;
+	iv = out;
+	p = out + AES_BLOCK_LEN;
+	if ((rc = rng_bytes(rng, iv, AES_BLOCK_LEN)) != 0)
+		return rc;
+	/* §13.29: pad bytes 01 02 .. n, then the pad length n. */
+	memmove(p, plain, len);
+	for (i = 0; i < pad; i++)
+		p[len + i] = (uint8_t)(i + 1);
+	p[len + pad] = (uint8_t)pad;
+	if ((rc = aes_cbc128_encrypt(k->k2, iv, p, body, p)) != 0)
+		return rc;
+	*outlen = total;
+	return 0;
+}
+
+int
+protect_decrypt(const struct protect_keys *k, const uint8_t *in, size_t len,
+    uint8_t *out, size_t cap, size_t *outlen)
+{
+	size_t body, i;
+	uint8_t pad, bad;
+	int rc;
+
+	if (k->conf_alg != CONF_ALG_AES_CBC_128)
+		return ERR_UNSUPPORTED;
+	if (len < 2 * AES_BLOCK_LEN || len % AES_BLOCK_LEN != 0)
+		return ERR_TRUNCATED;
+	body = len - AES_BLOCK_LEN;
+	if (body > cap)
+		return ERR_NOSPACE;
+	if ((rc = aes_cbc128_decrypt(k->k2, in, in + AES_BLOCK_LEN, body,
+	    out)) != 0)
+		return rc;
+	pad = out[body - 1];
+	if (pad >= AES_BLOCK_LEN)
+		return ERR_PAD;
+	/* The integrity check already passed: the pad is not secret. */
+	bad = 0;
+	for (i = 0; i < pad; i++)
+		bad |= (uint8_t)(out[body - 1 - pad + i] ^ (uint8_t)(i + 1));
+	if (bad != 0)
+		return ERR_PAD;
+	*outlen = body - 1 - pad;
+	return 0;
+}

@@ -1,0 +1,39 @@
+#!/bin/sh
+# The layering rules that the include paths alone cannot prove:
+# - OpenSSL is included only by src/crypto/ossl_*.c;
+# - no socket, clock or libevent use below src/server (and src/client);
+# - inih is included only by the model's configuration loader.
+set -u
+top=${top_srcdir:-.}
+cd "$top" || exit 1
+fail=0
+
+hits=$(grep -rlE '#[[:space:]]*include[[:space:]]*<openssl/' src | grep -vE '^src/crypto/ossl_[a-z0-9_]+\.c$')
+if [ -n "$hits" ]; then
+	echo "OpenSSL included outside src/crypto/ossl_*.c:"; echo "$hits"; fail=1
+fi
+
+low="src/common src/codec src/crypto src/session src/model"
+pattern='#[[:space:]]*include[[:space:]]*<(event2/|event\.h|sys/socket\.h|netinet/|arpa/inet\.h|netdb\.h|sys/epoll\.h|poll\.h|sys/select\.h)'
+hits=$(grep -rlE "$pattern" $low 2>/dev/null)
+if [ -n "$hits" ]; then
+	echo "libevent or socket headers below src/server:"; echo "$hits"; fail=1
+fi
+clock='\b(clock_gettime|gettimeofday|time\(NULL\)|time\(0\)|socket\(|recvfrom|sendto|recvmmsg|sendmmsg|event_base_|evtimer_)'
+hits=$(grep -rnE "$clock" src/common src/codec src/crypto src/session 2>/dev/null)
+if [ -n "$hits" ]; then
+	echo "clock or socket calls in the sans-I/O layers:"; echo "$hits"; fail=1
+fi
+hits=$(grep -rlE '#[[:space:]]*include[[:space:]]*[<"]ini\.h' src | grep -v '^src/model/')
+if [ -n "$hits" ]; then
+	echo "inih included outside src/model:"; echo "$hits"; fail=1
+fi
+# The codec and session layers take randomness only through struct rng.
+hits=$(grep -rnE '\b(rand|random|arc4random|getrandom)\(' src/common src/codec src/session 2>/dev/null)
+if [ -n "$hits" ]; then
+	echo "randomness outside the rng interface:"; echo "$hits"; fail=1
+fi
+if [ "$fail" -eq 0 ]; then
+	echo "layering: ok"
+fi
+exit $fail
