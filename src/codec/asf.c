@@ -14,7 +14,7 @@ int
 asf_decode(struct rd *r, struct asf_msg *m)
 {
 	struct rd t = *r;
-	int rc;
+	int	  rc;
 
 	/* Work on a copy so that r moves only when the message is whole. */
 	if ((rc = rd_u32be(&t, &m->iana)) != 0 ||
@@ -33,7 +33,7 @@ int
 asf_decode_pong(const uint8_t *p, size_t n, struct asf_pong *pong)
 {
 	struct rd r;
-	int rc;
+	int	  rc;
 
 	rd_init(&r, p, n);
 	/* ASF 2.0 table 13: the 6 trailing bytes are reserved; not checked. */
@@ -62,7 +62,7 @@ int
 asf_encode_ping(
     uint8_t rmcp_seq, uint8_t tag, uint8_t *out, size_t cap, size_t *outlen)
 {
-	size_t len = RMCP_HEADER_LEN + ASF_HEADER_LEN;
+	size_t	  len = RMCP_HEADER_LEN + ASF_HEADER_LEN;
 	struct wr w;
 
 	if (len > cap)
@@ -79,7 +79,7 @@ int
 asf_encode_pong(uint8_t rmcp_seq, uint8_t tag, const struct asf_pong *pong,
     uint8_t *out, size_t cap, size_t *outlen)
 {
-	size_t len = RMCP_HEADER_LEN + ASF_HEADER_LEN + ASF_PONG_DATA_LEN;
+	size_t	  len = RMCP_HEADER_LEN + ASF_HEADER_LEN + ASF_PONG_DATA_LEN;
 	struct wr w;
 
 	if (len > cap)

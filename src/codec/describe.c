@@ -25,17 +25,17 @@
 #include "rmcpp.h"
 
 #define DESC_BYTES_PER_LINE 8
-#define DESC_RAW_WIDTH (DESC_BYTES_PER_LINE * 3 - 1)
+#define DESC_RAW_WIDTH	    (DESC_BYTES_PER_LINE * 3 - 1)
 
 struct desc {
-	FILE *fp;
-	const char *indent;
+	FILE	      *fp;
+	const char    *indent;
 	const uint8_t *base; /* offsets count from here */
-	int err; /* the first problem found */
+	int	       err;  /* the first problem found */
 	/* The field just read, printed by desc_say(). */
-	const char *name;
+	const char    *name;
 	const uint8_t *p;
-	size_t n;
+	size_t	       n;
 };
 
 static void desc_say(struct desc *, const char *, ...)
@@ -83,9 +83,9 @@ desc_heading(struct desc *d, const char *fmt, ...)
 static size_t
 desc_hex(struct rd *r, char *buf, size_t cap)
 {
-	size_t i, len = 0;
+	size_t	i, len = 0;
 	uint8_t b;
-	int w;
+	int	w;
 
 	buf[0] = '\0';
 	for (i = 0; i < DESC_BYTES_PER_LINE && rd_u8(r, &b) == 0; i++) {
@@ -101,11 +101,11 @@ desc_hex(struct rd *r, char *buf, size_t cap)
 static void
 desc_say(struct desc *d, const char *fmt, ...)
 {
-	char hex[DESC_RAW_WIDTH + 1];
+	char	       hex[DESC_RAW_WIDTH + 1];
 	const uint8_t *p = d->p;
-	struct rd r;
-	va_list ap;
-	size_t k;
+	struct rd      r;
+	va_list	       ap;
+	size_t	       k;
 
 	rd_init(&r, d->p, d->n);
 	k = desc_hex(&r, hex, sizeof(hex));
@@ -166,7 +166,7 @@ static int
 desc_u8(struct desc *d, struct rd *r, const char *name, uint8_t *v)
 {
 	struct rd t = *r;
-	int rc;
+	int	  rc;
 
 	if ((rc = desc_span(d, r, 1, name)) != 0)
 		return rc;
@@ -177,7 +177,7 @@ static int
 desc_u16le(struct desc *d, struct rd *r, const char *name, uint16_t *v)
 {
 	struct rd t = *r;
-	int rc;
+	int	  rc;
 
 	if ((rc = desc_span(d, r, 2, name)) != 0)
 		return rc;
@@ -188,7 +188,7 @@ static int
 desc_u32le(struct desc *d, struct rd *r, const char *name, uint32_t *v)
 {
 	struct rd t = *r;
-	int rc;
+	int	  rc;
 
 	if ((rc = desc_span(d, r, 4, name)) != 0)
 		return rc;
@@ -199,7 +199,7 @@ static int
 desc_u32be(struct desc *d, struct rd *r, const char *name, uint32_t *v)
 {
 	struct rd t = *r;
-	int rc;
+	int	  rc;
 
 	if ((rc = desc_span(d, r, 4, name)) != 0)
 		return rc;
@@ -211,8 +211,8 @@ static int
 desc_reserved(struct desc *d, struct rd *r, size_t n)
 {
 	struct rd t;
-	uint8_t b, any = 0;
-	int rc;
+	uint8_t	  b, any = 0;
+	int	  rc;
 
 	if ((rc = desc_span(d, r, n, "reserved")) != 0)
 		return rc;
@@ -265,7 +265,7 @@ desc_checksum(
     struct desc *d, struct rd *r, const char *name, const uint8_t *p, size_t n)
 {
 	uint8_t chk, want = ipmimsg_checksum(p, n);
-	int rc;
+	int	rc;
 
 	if ((rc = desc_u8(d, r, name, &chk)) != 0)
 		return rc;
@@ -296,10 +296,10 @@ static int
 desc_msg(struct desc *d, struct rd *r)
 {
 	const uint8_t *start = rd_pos(r), *second;
-	uint8_t a1, nl, a2, sl, cmd, cc, b;
-	struct rd peek = *r;
-	size_t len = rd_left(r);
-	int rc, is_rsp;
+	uint8_t	       a1, nl, a2, sl, cmd, cc, b;
+	struct rd      peek = *r;
+	size_t	       len = rd_left(r);
+	int	       rc, is_rsp;
 
 	/* The netFn in byte 1 tells a request (even) from a response. */
 	is_rsp = rd_skip(&peek, 1) == 0 && rd_u8(&peek, &b) == 0 &&
@@ -345,7 +345,7 @@ static int
 desc_priv_role(struct desc *d, struct rd *r, const char *name, int rakp1)
 {
 	uint8_t role;
-	int rc;
+	int	rc;
 
 	if ((rc = desc_u8(d, r, name, &role)) != 0)
 		return rc;
@@ -369,7 +369,7 @@ desc_alg(struct desc *d, struct rd *r, uint8_t want)
 	const char *(*const namer[])(uint8_t) = {
 	    names_auth_alg, names_integ_alg, names_conf_alg};
 	uint8_t type, len, alg;
-	int rc;
+	int	rc;
 
 	if ((rc = desc_u8(d, r, "payload type", &type)) != 0)
 		return rc;
@@ -411,7 +411,7 @@ static int
 desc_tag(struct desc *d, struct rd *r)
 {
 	uint8_t tag;
-	int rc;
+	int	rc;
 
 	if ((rc = desc_u8(d, r, "message tag", &tag)) != 0)
 		return rc;
@@ -434,7 +434,7 @@ static int
 desc_sid_field(struct desc *d, struct rd *r, const char *name)
 {
 	uint32_t sid;
-	int rc;
+	int	 rc;
 
 	if ((rc = desc_u32le(d, r, name, &sid)) != 0)
 		return rc;
@@ -472,7 +472,7 @@ static int
 desc_open_rsp(struct desc *d, struct rd *r)
 {
 	uint8_t status;
-	int rc;
+	int	rc;
 
 	if ((rc = desc_tag(d, r)) != 0 ||
 	    (rc = desc_status(d, r, &status)) != 0 ||
@@ -493,11 +493,11 @@ desc_open_rsp(struct desc *d, struct rd *r)
 static int
 desc_rakp1(struct desc *d, struct rd *r)
 {
-	char name[RAKP_NAME_MAX * 4 + 1];
+	char	  name[RAKP_NAME_MAX * 4 + 1];
 	struct rd t;
-	size_t len = 0;
-	uint8_t n, c;
-	int rc;
+	size_t	  len = 0;
+	uint8_t	  n, c;
+	int	  rc;
 
 	if ((rc = desc_tag(d, r)) != 0 || (rc = desc_reserved(d, r, 3)) != 0 ||
 	    (rc = desc_sid_field(d, r, "BMC session ID")) != 0 ||
@@ -534,7 +534,7 @@ static int
 desc_rakp234(struct desc *d, struct rd *r, uint8_t pt)
 {
 	uint8_t status;
-	int rc;
+	int	rc;
 
 	if ((rc = desc_tag(d, r)) != 0 ||
 	    (rc = desc_status(d, r, &status)) != 0 ||
@@ -591,7 +591,7 @@ static int
 desc_payload(struct desc *d, struct rd *r, uint8_t pt)
 {
 	size_t i;
-	int rc;
+	int    rc;
 
 	if (pt == RMCPP_PT_IPMI)
 		return desc_msg(d, r);
@@ -622,10 +622,10 @@ desc_trailer(struct desc *d, struct rd *r, const struct rmcpp_packet *pkt,
     size_t covered)
 {
 	const char *alg;
-	struct rd t;
-	uint8_t b, pad_len, next;
-	size_t pad, i, least;
-	int n, rc;
+	struct rd   t;
+	uint8_t	    b, pad_len, next;
+	size_t	    pad, i, least;
+	int	    n, rc;
 
 	desc_heading(d, "RMCP+ integrity trailer");
 	/* The shortest trailer: pad, pad length, next header, 12 bytes. */
@@ -687,13 +687,13 @@ desc_trailer(struct desc *d, struct rd *r, const struct rmcpp_packet *pkt,
 static int
 desc_rmcpp(struct desc *d, struct rd *r)
 {
-	const uint8_t *start;
+	const uint8_t	   *start;
 	struct rmcpp_packet pkt;
-	struct rd payload;
-	uint32_t v32;
-	uint16_t v16;
-	uint8_t b;
-	int rc;
+	struct rd	    payload;
+	uint32_t	    v32;
+	uint16_t	    v16;
+	uint8_t		    b;
+	int		    rc;
 
 	memset(&pkt, 0, sizeof(pkt));
 	start = rd_pos(r);
@@ -748,10 +748,10 @@ static int
 desc_ipmi15(struct desc *d, struct rd *r)
 {
 	const uint8_t *dgram = d->base;
-	struct rd msg;
-	uint32_t v32;
-	uint8_t authtype, len, pad;
-	int rc;
+	struct rd      msg;
+	uint32_t       v32;
+	uint8_t	       authtype, len, pad;
+	int	       rc;
 
 	desc_heading(d, "IPMI 1.5 session header");
 	if ((rc = desc_u8(d, r, "auth type", &authtype)) != 0)
@@ -797,8 +797,8 @@ static int
 desc_pong(struct desc *d, struct rd *r)
 {
 	uint32_t v32;
-	uint8_t b;
-	int rc;
+	uint8_t	 b;
+	int	 rc;
 
 	desc_heading(d, "ASF presence pong data");
 	if ((rc = desc_u32be(d, r, "IANA enterprise", &v32)) != 0)
@@ -826,9 +826,9 @@ static int
 desc_asf(struct desc *d, struct rd *r)
 {
 	struct rd data;
-	uint32_t iana;
-	uint8_t type, b, len;
-	int rc = 0;
+	uint32_t  iana;
+	uint8_t	  type, b, len;
+	int	  rc = 0;
 
 	desc_heading(d, "ASF message");
 	if ((rc = desc_u32be(d, r, "IANA enterprise", &iana)) != 0)
@@ -878,8 +878,8 @@ static int
 desc_rmcp(struct desc *d, struct rd *r)
 {
 	const char *name;
-	uint8_t v, seq, cls;
-	int rc;
+	uint8_t	    v, seq, cls;
+	int	    rc;
 
 	desc_heading(d, "RMCP header");
 	if ((rc = desc_u8(d, r, "version", &v)) != 0)
@@ -919,9 +919,9 @@ int
 describe_datagram(FILE *fp, const char *indent, const uint8_t *p, size_t n)
 {
 	struct desc d;
-	struct rd r;
-	uint8_t b;
-	int cls;
+	struct rd   r;
+	uint8_t	    b;
+	int	    cls;
 
 	desc_init(&d, fp, indent, p);
 	rd_init(&r, p, n);
@@ -957,7 +957,7 @@ int
 describe_ipmi_msg(FILE *fp, const char *indent, const uint8_t *p, size_t n)
 {
 	struct desc d;
-	struct rd r;
+	struct rd   r;
 
 	desc_init(&d, fp, indent, p);
 	rd_init(&r, p, n);
@@ -972,7 +972,7 @@ static void sum_add(char *, size_t, const char *, ...)
 static void
 sum_add(char *buf, size_t cap, const char *fmt, ...)
 {
-	size_t len = strlen(buf);
+	size_t	len = strlen(buf);
 	va_list ap;
 
 	if (len + 1 >= cap)
@@ -987,9 +987,9 @@ sum_msg(char *buf, size_t cap, const uint8_t *p, size_t n)
 {
 	struct ipmi_req req;
 	struct ipmi_rsp rsp;
-	struct rd r;
-	uint8_t b;
-	int rc;
+	struct rd	r;
+	uint8_t		b;
+	int		rc;
 
 	rd_init(&r, p, n);
 	if (rd_skip(&r, 1) == 0 && rd_u8(&r, &b) == 0 && (b >> 2 & 1)) {
@@ -1013,7 +1013,7 @@ static void
 sum_rmcpp(char *buf, size_t cap, struct rd *r)
 {
 	struct rmcpp_packet pkt;
-	int rc;
+	int		    rc;
 
 	if ((rc = rmcpp_decode_header(r, &pkt)) != 0) {
 		sum_add(buf, cap, "RMCP+ malformed (%s)", err_str(rc));
@@ -1032,11 +1032,11 @@ char *
 describe_summary(char *buf, size_t cap, const uint8_t *p, size_t n)
 {
 	struct ipmi15_session s;
-	struct rmcp_header h;
-	struct asf_msg m;
-	struct rd r;
-	uint8_t b;
-	int rc;
+	struct rmcp_header    h;
+	struct asf_msg	      m;
+	struct rd	      r;
+	uint8_t		      b;
+	int		      rc;
 
 	if (cap == 0)
 		return buf;

@@ -18,15 +18,15 @@
  * what is wrong.  Returns 0 if the datagram decoded completely, else the
  * ERR_* code of the first problem.
  */
-int	describe_datagram(FILE *, const char *indent, const uint8_t *, size_t);
+int describe_datagram(FILE *, const char *indent, const uint8_t *, size_t);
 
 /*
  * Prints an IPMI LAN message (request or response, told apart by the netFn
  * parity) field by field.  Same return as describe_datagram().
  */
-int	describe_ipmi_msg(FILE *, const char *indent, const uint8_t *, size_t);
+int describe_ipmi_msg(FILE *, const char *indent, const uint8_t *, size_t);
 
 /* A one-line summary for packet logs, into buf; returns buf. */
-char	*describe_summary(char *buf, size_t cap, const uint8_t *, size_t);
+char *describe_summary(char *buf, size_t cap, const uint8_t *, size_t);
 
 #endif

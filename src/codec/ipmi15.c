@@ -49,9 +49,9 @@ int
 ipmi15_decode(struct rd *r, struct ipmi15_session *s)
 {
 	struct rd t = *r;
-	uint8_t pad;
-	size_t len;
-	int rc;
+	uint8_t	  pad;
+	size_t	  len;
+	int	  rc;
 
 	memset(s, 0, sizeof(*s));
 	if ((rc = rd_u8(&t, &s->authtype)) != 0)
@@ -86,8 +86,8 @@ ipmi15_encode(
     const struct ipmi15_session *s, uint8_t *out, size_t cap, size_t *outlen)
 {
 	struct wr w;
-	size_t len;
-	int pad;
+	size_t	  len;
+	int	  pad;
 
 	if (!ipmi15_authtype_valid(s->authtype) ||
 	    (s->msg == NULL && s->msg_len > 0))

@@ -9,14 +9,14 @@
 #include "ipmimsg.h"
 
 #define IPMIMSG_NETFN_MAX 0x3f
-#define IPMIMSG_LUN_MAX 0x03
-#define IPMIMSG_SEQ_MAX 0x3f
+#define IPMIMSG_LUN_MAX	  0x03
+#define IPMIMSG_SEQ_MAX	  0x3f
 
 uint8_t
 ipmimsg_checksum(const uint8_t *p, size_t n)
 {
 	struct rd r;
-	uint8_t sum = 0, b;
+	uint8_t	  sum = 0, b;
 
 	rd_init(&r, p, n);
 	while (rd_u8(&r, &b) == 0)
@@ -33,8 +33,8 @@ static int
 ipmimsg_read_checked(struct rd *r, size_t n, struct rd *fields)
 {
 	const uint8_t *span;
-	uint8_t chk;
-	int rc;
+	uint8_t	       chk;
+	int	       rc;
 
 	if ((rc = rd_sub(r, fields, n)) != 0 || (rc = rd_u8(r, &chk)) != 0)
 		return rc;
@@ -50,13 +50,13 @@ ipmimsg_read_checked(struct rd *r, size_t n, struct rd *fields)
  * completion code in front for responses) and the second checksum.
  */
 struct ipmimsg_raw {
-	uint8_t addr1;
-	uint8_t netfn_lun;
-	uint8_t addr2;
-	uint8_t seq_lun;
-	uint8_t cmd;
+	uint8_t	       addr1;
+	uint8_t	       netfn_lun;
+	uint8_t	       addr2;
+	uint8_t	       seq_lun;
+	uint8_t	       cmd;
 	const uint8_t *body;
-	size_t body_len;
+	size_t	       body_len;
 };
 
 static int
@@ -64,7 +64,7 @@ ipmimsg_decode_raw(
     const uint8_t *p, size_t n, size_t header_len, struct ipmimsg_raw *m)
 {
 	struct rd r, f;
-	int rc;
+	int	  rc;
 
 	if (n < header_len)
 		return ERR_TRUNCATED;
@@ -93,7 +93,7 @@ int
 ipmimsg_decode_req(const uint8_t *p, size_t n, struct ipmi_req *req)
 {
 	struct ipmimsg_raw m;
-	int rc;
+	int		   rc;
 
 	memset(req, 0, sizeof(*req));
 	if ((rc = ipmimsg_decode_raw(p, n, IPMIMSG_REQ_HEADER_LEN, &m)) != 0)
@@ -114,8 +114,8 @@ int
 ipmimsg_decode_rsp(const uint8_t *p, size_t n, struct ipmi_rsp *rsp)
 {
 	struct ipmimsg_raw m;
-	struct rd body;
-	int rc;
+	struct rd	   body;
+	int		   rc;
 
 	memset(rsp, 0, sizeof(*rsp));
 	if ((rc = ipmimsg_decode_raw(p, n, IPMIMSG_RSP_HEADER_LEN, &m)) != 0)
@@ -142,8 +142,8 @@ ipmimsg_encode_raw(const struct ipmimsg_raw *m, uint8_t cc, int has_cc,
     size_t *outlen)
 {
 	struct wr w;
-	uint8_t *hdr, *body;
-	size_t len, body_len;
+	uint8_t	 *hdr, *body;
+	size_t	  len, body_len;
 
 	if (data_len > IPMIMSG_DATA_MAX || (data == NULL && data_len > 0))
 		return ERR_INVALID_ARG;

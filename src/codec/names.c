@@ -12,13 +12,13 @@
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 struct names_entry {
-	uint8_t value;
+	uint8_t	    value;
 	const char *name;
 };
 
 struct names_cmd_entry {
-	uint8_t netfn; /* the request netFn */
-	uint8_t cmd;
+	uint8_t	    netfn; /* the request netFn */
+	uint8_t	    cmd;
 	const char *name;
 };
 
@@ -286,7 +286,7 @@ const char *
 names_cmd(uint8_t netfn, uint8_t cmd)
 {
 	uint8_t rq = netfn & ~1u;
-	size_t i;
+	size_t	i;
 
 	for (i = 0; i < NELEM(names_cmd_table); i++)
 		if (names_cmd_table[i].netfn == rq &&

@@ -21,7 +21,7 @@ static int
 rakp_read_alg(struct rd *r, uint8_t type, uint8_t *alg)
 {
 	uint8_t t, len;
-	int rc;
+	int	rc;
 
 	if ((rc = rd_u8(r, &t)) != 0)
 		return rc;
@@ -73,7 +73,7 @@ int
 rakp_decode_open_req(const uint8_t *p, size_t n, struct rakp_open_req *m)
 {
 	struct rd r;
-	int rc;
+	int	  rc;
 
 	memset(m, 0, sizeof(*m));
 	rd_init(&r, p, n);
@@ -113,8 +113,8 @@ int
 rakp_decode_open_rsp(const uint8_t *p, size_t n, struct rakp_open_rsp *m)
 {
 	struct rd r;
-	uint8_t reserved;
-	int rc;
+	uint8_t	  reserved;
+	int	  rc;
 
 	memset(m, 0, sizeof(*m));
 	rd_init(&r, p, n);
@@ -137,7 +137,7 @@ int
 rakp_encode_open_rsp(
     const struct rakp_open_rsp *m, uint8_t *out, size_t cap, size_t *outlen)
 {
-	size_t len = m->status != 0 ? RAKP_ERROR_LEN : RAKP_OPEN_RSP_LEN;
+	size_t	  len = m->status != 0 ? RAKP_ERROR_LEN : RAKP_OPEN_RSP_LEN;
 	struct wr w;
 
 	if (len > cap)
@@ -163,7 +163,7 @@ int
 rakp_decode_rakp1(const uint8_t *p, size_t n, struct rakp1 *m)
 {
 	struct rd r;
-	int rc;
+	int	  rc;
 
 	memset(m, 0, sizeof(*m));
 	rd_init(&r, p, n);
@@ -246,7 +246,7 @@ int
 rakp_decode_rakp2(const uint8_t *p, size_t n, struct rakp2 *m)
 {
 	struct rd r;
-	int rc;
+	int	  rc;
 
 	memset(m, 0, sizeof(*m));
 	rd_init(&r, p, n);
@@ -266,7 +266,7 @@ int
 rakp_encode_rakp2(
     const struct rakp2 *m, uint8_t *out, size_t cap, size_t *outlen)
 {
-	size_t len;
+	size_t	  len;
 	struct wr w;
 
 	if (m->status == 0 && m->auth == NULL && m->auth_len > 0)
@@ -294,7 +294,7 @@ int
 rakp_decode_rakp3(const uint8_t *p, size_t n, struct rakp3 *m)
 {
 	struct rd r;
-	int rc;
+	int	  rc;
 
 	memset(m, 0, sizeof(*m));
 	rd_init(&r, p, n);
@@ -310,7 +310,7 @@ int
 rakp_encode_rakp3(
     const struct rakp3 *m, uint8_t *out, size_t cap, size_t *outlen)
 {
-	size_t auth_len = m->status == 0 ? m->auth_len : 0;
+	size_t	  auth_len = m->status == 0 ? m->auth_len : 0;
 	struct wr w;
 
 	if (auth_len > 0 && m->auth == NULL)
@@ -328,7 +328,7 @@ int
 rakp_decode_rakp4(const uint8_t *p, size_t n, struct rakp4 *m)
 {
 	struct rd r;
-	int rc;
+	int	  rc;
 
 	memset(m, 0, sizeof(*m));
 	rd_init(&r, p, n);
@@ -345,7 +345,7 @@ int
 rakp_encode_rakp4(
     const struct rakp4 *m, uint8_t *out, size_t cap, size_t *outlen)
 {
-	size_t icv_len = m->status == 0 ? m->icv_len : 0;
+	size_t	  icv_len = m->status == 0 ? m->icv_len : 0;
 	struct wr w;
 
 	if (icv_len > 0 && m->icv == NULL)

@@ -10,7 +10,7 @@ int
 rmcp_decode_header(struct rd *r, struct rmcp_header *h)
 {
 	struct rd hdr;
-	int rc;
+	int	  rc;
 
 	/* Split the header off first so that a short read moves nothing. */
 	if ((rc = rd_sub(r, &hdr, RMCP_HEADER_LEN)) != 0)

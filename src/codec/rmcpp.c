@@ -38,8 +38,8 @@ int
 rmcpp_decode_header(struct rd *r, struct rmcpp_packet *p)
 {
 	struct rd t = *r;
-	uint8_t authtype, pt;
-	int rc;
+	uint8_t	  authtype, pt;
+	int	  rc;
 
 	memset(p, 0, sizeof(*p));
 	p->integrity_data = rd_pos(&t);
@@ -72,11 +72,11 @@ rmcpp_decode_header(struct rd *r, struct rmcpp_packet *p)
 int
 rmcpp_decode_trailer(struct rd *r, size_t authcode_len, struct rmcpp_packet *p)
 {
-	struct rd t = *r;
+	struct rd      t = *r;
 	const uint8_t *start = p->integrity_data;
-	size_t covered, pad, i;
-	uint8_t b, pad_len, next;
-	int rc;
+	size_t	       covered, pad, i;
+	uint8_t	       b, pad_len, next;
+	int	       rc;
 
 	if (!p->authenticated)
 		return rd_end(r);
@@ -135,10 +135,10 @@ int
 rmcpp_encode(const struct rmcpp_packet *p, size_t authcode_len, uint8_t *out,
     size_t cap, size_t *outlen, uint8_t **authcode)
 {
-	size_t covered, pad = 0, len;
-	uint8_t *ac = NULL;
+	size_t	  covered, pad = 0, len;
+	uint8_t	 *ac = NULL;
 	struct wr w;
-	uint8_t pt;
+	uint8_t	  pt;
 
 	if (authcode != NULL)
 		*authcode = NULL;

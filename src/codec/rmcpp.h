@@ -15,13 +15,13 @@
 
 #include "cursor.h"
 
-#define RMCPP_AUTHTYPE			0x06
-#define RMCPP_PAYLOAD_ENCRYPTED		0x80
-#define RMCPP_PAYLOAD_AUTHENTICATED	0x40
-#define RMCPP_PAYLOAD_TYPE_MASK		0x3f
-#define RMCPP_NEXT_HEADER		0x07
-#define RMCPP_INTEGRITY_PAD_BYTE	0xff
-#define RMCPP_AUTHCODE_MAX		32
+#define RMCPP_AUTHTYPE		    0x06
+#define RMCPP_PAYLOAD_ENCRYPTED	    0x80
+#define RMCPP_PAYLOAD_AUTHENTICATED 0x40
+#define RMCPP_PAYLOAD_TYPE_MASK	    0x3f
+#define RMCPP_NEXT_HEADER	    0x07
+#define RMCPP_INTEGRITY_PAD_BYTE    0xff
+#define RMCPP_AUTHCODE_MAX	    32
 
 enum rmcpp_payload_type {
 	RMCPP_PT_IPMI = 0x00,
@@ -36,22 +36,22 @@ enum rmcpp_payload_type {
 };
 
 struct rmcpp_packet {
-	uint8_t		 payload_type;	/* bits 5:0 */
-	int		 encrypted;
-	int		 authenticated;
-	uint32_t	 oem_iana;	/* OEM explicit only; 3 bytes LE */
-	uint16_t	 oem_payload_id;	/* OEM explicit only */
-	uint32_t	 session_id;
-	uint32_t	 seq;
-	const uint8_t	*payload;
-	uint16_t	 payload_len;
+	uint8_t	       payload_type; /* bits 5:0 */
+	int	       encrypted;
+	int	       authenticated;
+	uint32_t       oem_iana;       /* OEM explicit only; 3 bytes LE */
+	uint16_t       oem_payload_id; /* OEM explicit only */
+	uint32_t       session_id;
+	uint32_t       seq;
+	const uint8_t *payload;
+	uint16_t       payload_len;
 	/* Set by rmcpp_decode_trailer for authenticated packets. */
-	uint8_t		 pad_len;
-	const uint8_t	*authcode;
-	size_t		 authcode_len;
+	uint8_t	       pad_len;
+	const uint8_t *authcode;
+	size_t	       authcode_len;
 	/* The bytes the auth code covers: auth type through next header. */
-	const uint8_t	*integrity_data;
-	size_t		 integrity_len;
+	const uint8_t *integrity_data;
+	size_t	       integrity_len;
 };
 
 /*
@@ -60,7 +60,7 @@ struct rmcpp_packet {
  * left in r for rmcpp_decode_trailer().  Returns 0, ERR_TRUNCATED, or
  * ERR_FORMAT if the auth type is not 06h.
  */
-int	rmcpp_decode_header(struct rd *, struct rmcpp_packet *);
+int rmcpp_decode_header(struct rd *, struct rmcpp_packet *);
 
 /*
  * Consumes the rest of r: nothing for an unauthenticated packet; else the
@@ -70,14 +70,14 @@ int	rmcpp_decode_header(struct rd *, struct rmcpp_packet *);
  * FFh bytes, a pad length that disagrees, a misaligned trailer, or a next
  * header other than 07h.
  */
-int	rmcpp_decode_trailer(struct rd *, size_t authcode_len,
-	    struct rmcpp_packet *);
+int
+rmcpp_decode_trailer(struct rd *, size_t authcode_len, struct rmcpp_packet *);
 
 /*
  * For a packet whose integrity algorithm is unknown (the describer, a
  * capture): the auth code length implied by the trailer, or -1.
  */
-int	rmcpp_infer_authcode_len(const struct rmcpp_packet *, size_t left);
+int rmcpp_infer_authcode_len(const struct rmcpp_packet *, size_t left);
 
 /*
  * Encodes a whole datagram: RMCP header, session header, p->payload (already
@@ -87,7 +87,7 @@ int	rmcpp_infer_authcode_len(const struct rmcpp_packet *, size_t left);
  * integrity value over out + RMCP_HEADER_LEN up to *authcode and writes it
  * there.  Returns 0, ERR_NOSPACE or ERR_INVALID_ARG.
  */
-int	rmcpp_encode(const struct rmcpp_packet *, size_t authcode_len,
-	    uint8_t *, size_t, size_t *, uint8_t **authcode);
+int rmcpp_encode(const struct rmcpp_packet *, size_t authcode_len, uint8_t *,
+    size_t, size_t *, uint8_t **authcode);
 
 #endif

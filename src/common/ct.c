@@ -8,8 +8,8 @@ int
 ct_memeq(const void *a, const void *b, size_t n)
 {
 	const volatile uint8_t *pa = a, *pb = b;
-	uint8_t diff = 0;
-	size_t i;
+	uint8_t			diff = 0;
+	size_t			i;
 
 	for (i = 0; i < n; i++)
 		diff |= pa[i] ^ pb[i];

@@ -8,9 +8,9 @@
 #include <stddef.h>
 
 /* Returns 1 if the n bytes are equal, else 0, in time independent of data. */
-int	ct_memeq(const void *, const void *, size_t);
+int ct_memeq(const void *, const void *, size_t);
 
 /* Overwrites n bytes with zeros; never elided. */
-void	ct_wipe(void *, size_t);
+void ct_wipe(void *, size_t);
 
 #endif

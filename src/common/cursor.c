@@ -44,7 +44,7 @@ int
 rd_bytes(struct rd *r, void *dst, size_t n)
 {
 	const uint8_t *p;
-	int rc;
+	int	       rc;
 
 	if ((rc = rd_span(r, &p, n)) != 0)
 		return rc;
@@ -57,7 +57,7 @@ int
 rd_sub(struct rd *r, struct rd *sub, size_t n)
 {
 	const uint8_t *p;
-	int rc;
+	int	       rc;
 
 	if ((rc = rd_span(r, &p, n)) != 0)
 		return rc;
@@ -80,7 +80,7 @@ int
 rd_u8(struct rd *r, uint8_t *v)
 {
 	const uint8_t *p;
-	int rc;
+	int	       rc;
 
 	if ((rc = rd_span(r, &p, 1)) != 0)
 		return rc;
@@ -92,7 +92,7 @@ int
 rd_u16le(struct rd *r, uint16_t *v)
 {
 	const uint8_t *p;
-	int rc;
+	int	       rc;
 
 	if ((rc = rd_span(r, &p, 2)) != 0)
 		return rc;
@@ -104,7 +104,7 @@ int
 rd_u16be(struct rd *r, uint16_t *v)
 {
 	const uint8_t *p;
-	int rc;
+	int	       rc;
 
 	if ((rc = rd_span(r, &p, 2)) != 0)
 		return rc;
@@ -116,7 +116,7 @@ int
 rd_u32le(struct rd *r, uint32_t *v)
 {
 	const uint8_t *p;
-	int rc;
+	int	       rc;
 
 	if ((rc = rd_span(r, &p, 4)) != 0)
 		return rc;
@@ -129,12 +129,12 @@ int
 rd_u32be(struct rd *r, uint32_t *v)
 {
 	const uint8_t *p;
-	int rc;
+	int	       rc;
 
 	if ((rc = rd_span(r, &p, 4)) != 0)
 		return rc;
-	*v = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	    (uint32_t)p[2] << 8 | (uint32_t)p[3];
+	*v = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
+	    (uint32_t)p[3];
 	return 0;
 }
 
@@ -205,7 +205,7 @@ wr_u8(struct wr *w, uint8_t v)
 int
 wr_u16le(struct wr *w, uint16_t v)
 {
-	uint8_t b[2] = { (uint8_t)v, (uint8_t)(v >> 8) };
+	uint8_t b[2] = {(uint8_t)v, (uint8_t)(v >> 8)};
 
 	return wr_bytes(w, b, sizeof(b));
 }
@@ -213,7 +213,7 @@ wr_u16le(struct wr *w, uint16_t v)
 int
 wr_u16be(struct wr *w, uint16_t v)
 {
-	uint8_t b[2] = { (uint8_t)(v >> 8), (uint8_t)v };
+	uint8_t b[2] = {(uint8_t)(v >> 8), (uint8_t)v};
 
 	return wr_bytes(w, b, sizeof(b));
 }
@@ -221,8 +221,8 @@ wr_u16be(struct wr *w, uint16_t v)
 int
 wr_u32le(struct wr *w, uint32_t v)
 {
-	uint8_t b[4] = { (uint8_t)v, (uint8_t)(v >> 8), (uint8_t)(v >> 16),
-	    (uint8_t)(v >> 24) };
+	uint8_t b[4] = {(uint8_t)v, (uint8_t)(v >> 8), (uint8_t)(v >> 16),
+	    (uint8_t)(v >> 24)};
 
 	return wr_bytes(w, b, sizeof(b));
 }
@@ -230,8 +230,8 @@ wr_u32le(struct wr *w, uint32_t v)
 int
 wr_u32be(struct wr *w, uint32_t v)
 {
-	uint8_t b[4] = { (uint8_t)(v >> 24), (uint8_t)(v >> 16),
-	    (uint8_t)(v >> 8), (uint8_t)v };
+	uint8_t b[4] = {(uint8_t)(v >> 24), (uint8_t)(v >> 16),
+	    (uint8_t)(v >> 8), (uint8_t)v};
 
 	return wr_bytes(w, b, sizeof(b));
 }

@@ -7,7 +7,7 @@ void
 hexdump_fp(FILE *fp, const char *indent, const void *buf, size_t n)
 {
 	const uint8_t *p = buf;
-	size_t i;
+	size_t	       i;
 
 	for (i = 0; i < n; i++) {
 		if (i % 16 == 0)
@@ -22,7 +22,7 @@ void
 hexdump_inline_fp(FILE *fp, const void *buf, size_t n)
 {
 	const uint8_t *p = buf;
-	size_t i;
+	size_t	       i;
 
 	for (i = 0; i < n; i++)
 		fprintf(fp, "%s%02x", i == 0 ? "" : " ", p[i]);
@@ -44,8 +44,8 @@ int
 hexdump_parse(const char *text, uint8_t *out, size_t cap, size_t *outlen)
 {
 	const char *s = text;
-	size_t n = 0;
-	int hi, lo;
+	size_t	    n = 0;
+	int	    hi, lo;
 
 	while (*s != '\0') {
 		if (isspace((unsigned char)*s) || *s == ',' || *s == ':') {

@@ -2,16 +2,15 @@
 
 #include "log.h"
 
-static void	 log_stderr_cb(void *, enum log_level, const char *,
-		    const char *, const char *);
+static void
+log_stderr_cb(void *, enum log_level, const char *, const char *, const char *);
 
-static log_sink_cb	*log_sink = log_stderr_cb;
-static void		*log_sink_arg;
-static enum log_level	 log_max_level = LOG_LEVEL_INFO;
+static log_sink_cb   *log_sink = log_stderr_cb;
+static void	     *log_sink_arg;
+static enum log_level log_max_level = LOG_LEVEL_INFO;
 
 static const char *const log_level_names[] = {
-	"error", "info", "session", "packet", "trace"
-};
+    "error", "info", "session", "packet", "trace"};
 
 const char *
 log_level_name(enum log_level level)

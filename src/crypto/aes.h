@@ -8,22 +8,22 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define AES_BLOCK_LEN	16
-#define AES128_KEY_LEN	16
+#define AES_BLOCK_LEN  16
+#define AES128_KEY_LEN 16
 
 /*
  * len must be a multiple of 16; in and out may be the same buffer.
  * Return 0, ERR_INVALID_ARG or ERR_CRYPTO.
  */
-int	aes_cbc128_encrypt(const uint8_t key[AES128_KEY_LEN],
-	    const uint8_t iv[AES_BLOCK_LEN], const uint8_t *in, size_t len,
-	    uint8_t *out);
-int	aes_cbc128_decrypt(const uint8_t key[AES128_KEY_LEN],
-	    const uint8_t iv[AES_BLOCK_LEN], const uint8_t *in, size_t len,
-	    uint8_t *out);
+int aes_cbc128_encrypt(const uint8_t key[AES128_KEY_LEN],
+    const uint8_t iv[AES_BLOCK_LEN], const uint8_t *in, size_t len,
+    uint8_t *out);
+int aes_cbc128_decrypt(const uint8_t key[AES128_KEY_LEN],
+    const uint8_t iv[AES_BLOCK_LEN], const uint8_t *in, size_t len,
+    uint8_t *out);
 
 /* Backend set-up and tear-down, called by crypto_init() and crypto_fini(). */
-int	aes_backend_init(void);
-void	aes_backend_fini(void);
+int  aes_backend_init(void);
+void aes_backend_fini(void);
 
 #endif

@@ -7,10 +7,10 @@
 #include "md2.h"
 
 /* IPMI 1.5 auth type values (IPMI 2.0 §13.6, table 13-8). */
-#define AUTHTYPE_NONE		0x00
-#define AUTHTYPE_MD2		0x01
-#define AUTHTYPE_MD5		0x02
-#define AUTHTYPE_STRAIGHT	0x04
+#define AUTHTYPE_NONE	  0x00
+#define AUTHTYPE_MD2	  0x01
+#define AUTHTYPE_MD5	  0x02
+#define AUTHTYPE_STRAIGHT 0x04
 
 int
 authcode15_compute(uint8_t authtype,
@@ -18,7 +18,7 @@ authcode15_compute(uint8_t authtype,
     const uint8_t *msg, size_t msg_len, uint32_t seq,
     uint8_t out[AUTHCODE15_LEN])
 {
-	uint8_t sid[4], sq[4];
+	uint8_t		  sid[4], sq[4];
 	struct crypto_iov iov[5];
 
 	switch (authtype) {
@@ -66,10 +66,10 @@ authcode15_verify(uint8_t authtype,
     const uint8_t expected[AUTHCODE15_LEN])
 {
 	uint8_t code[AUTHCODE15_LEN];
-	int rc;
+	int	rc;
 
-	if ((rc = authcode15_compute(authtype, password, session_id, msg,
-	    msg_len, seq, code)) != 0)
+	if ((rc = authcode15_compute(
+		 authtype, password, session_id, msg, msg_len, seq, code)) != 0)
 		return rc;
 	rc = ct_memeq(code, expected, AUTHCODE15_LEN) ? 0 : ERR_INTEGRITY;
 	ct_wipe(code, sizeof(code));

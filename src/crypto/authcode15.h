@@ -11,19 +11,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define AUTHCODE15_PASSWORD_LEN	16
+#define AUTHCODE15_PASSWORD_LEN 16
 #define AUTHCODE15_LEN		16
 
 /* 0, ERR_UNSUPPORTED (OEM or unknown type) or ERR_CRYPTO. */
-int	authcode15_compute(uint8_t authtype,
-	    const uint8_t password[AUTHCODE15_PASSWORD_LEN],
-	    uint32_t session_id, const uint8_t *msg, size_t msg_len,
-	    uint32_t seq, uint8_t out[AUTHCODE15_LEN]);
+int authcode15_compute(uint8_t authtype,
+    const uint8_t password[AUTHCODE15_PASSWORD_LEN], uint32_t session_id,
+    const uint8_t *msg, size_t msg_len, uint32_t seq,
+    uint8_t out[AUTHCODE15_LEN]);
 
 /* Computes and compares in constant time: 0 or ERR_INTEGRITY. */
-int	authcode15_verify(uint8_t authtype,
-	    const uint8_t password[AUTHCODE15_PASSWORD_LEN],
-	    uint32_t session_id, const uint8_t *msg, size_t msg_len,
-	    uint32_t seq, const uint8_t expected[AUTHCODE15_LEN]);
+int authcode15_verify(uint8_t authtype,
+    const uint8_t password[AUTHCODE15_PASSWORD_LEN], uint32_t session_id,
+    const uint8_t *msg, size_t msg_len, uint32_t seq,
+    const uint8_t expected[AUTHCODE15_LEN]);
 
 #endif

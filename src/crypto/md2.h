@@ -10,9 +10,9 @@
 
 #include "hash.h"
 
-#define MD2_DIGEST_LEN	16
+#define MD2_DIGEST_LEN 16
 
-void	md2_digest(const struct crypto_iov *, size_t n,
-	    uint8_t out[MD2_DIGEST_LEN]);
+void
+md2_digest(const struct crypto_iov *, size_t n, uint8_t out[MD2_DIGEST_LEN]);
 
 #endif

@@ -8,13 +8,14 @@
 #include "err.h"
 #include "hash.h"
 
-static EVP_CIPHER	*aes_cipher;
-static EVP_CIPHER_CTX	*aes_ctx;
+static EVP_CIPHER     *aes_cipher;
+static EVP_CIPHER_CTX *aes_ctx;
 
 int
 aes_backend_init(void)
 {
-	if ((aes_cipher = EVP_CIPHER_fetch(NULL, "AES-128-CBC", NULL)) == NULL ||
+	if ((aes_cipher = EVP_CIPHER_fetch(NULL, "AES-128-CBC", NULL)) ==
+		NULL ||
 	    (aes_ctx = EVP_CIPHER_CTX_new()) == NULL ||
 	    !EVP_CipherInit_ex2(aes_ctx, aes_cipher, NULL, NULL, 1, NULL))
 		return ERR_CRYPTO;

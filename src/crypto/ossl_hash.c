@@ -12,24 +12,24 @@
 #include "err.h"
 #include "hash.h"
 
-#define HASH_ALGS	3
+#define HASH_ALGS 3
 
 static const char *const hash_names[HASH_ALGS] = {
-	[HASH_MD5] = "MD5",
-	[HASH_SHA1] = "SHA1",
-	[HASH_SHA256] = "SHA256",
+    [HASH_MD5] = "MD5",
+    [HASH_SHA1] = "SHA1",
+    [HASH_SHA256] = "SHA256",
 };
 static const size_t hash_lens[HASH_ALGS] = {
-	[HASH_MD5] = 16,
-	[HASH_SHA1] = 20,
-	[HASH_SHA256] = 32,
+    [HASH_MD5] = 16,
+    [HASH_SHA1] = 20,
+    [HASH_SHA256] = 32,
 };
 
-static EVP_MD		*hash_md[HASH_ALGS];
-static EVP_MAC		*hash_mac;
-static EVP_MAC_CTX	*hash_mac_ctx[HASH_ALGS];
-static EVP_MD_CTX	*hash_md_ctx;
-static int		 hash_ready;
+static EVP_MD	   *hash_md[HASH_ALGS];
+static EVP_MAC	   *hash_mac;
+static EVP_MAC_CTX *hash_mac_ctx[HASH_ALGS];
+static EVP_MD_CTX  *hash_md_ctx;
+static int	    hash_ready;
 
 void
 crypto_fini(void)
@@ -54,7 +54,7 @@ int
 crypto_init(void)
 {
 	OSSL_PARAM params[2];
-	unsigned i;
+	unsigned   i;
 
 	if (hash_ready)
 		return 0;
@@ -62,8 +62,8 @@ crypto_init(void)
 	    (hash_md_ctx = EVP_MD_CTX_new()) == NULL)
 		goto fail;
 	for (i = 0; i < HASH_ALGS; i++) {
-		if ((hash_md[i] = EVP_MD_fetch(NULL, hash_names[i],
-		    NULL)) == NULL ||
+		if ((hash_md[i] = EVP_MD_fetch(NULL, hash_names[i], NULL)) ==
+			NULL ||
 		    (hash_mac_ctx[i] = EVP_MAC_CTX_new(hash_mac)) == NULL)
 			goto fail;
 		/* The digest is bound once; later inits only change the key. */
@@ -89,11 +89,11 @@ hash_len(enum hash_alg alg)
 }
 
 int
-hash_digest(enum hash_alg alg, const struct crypto_iov *iov, size_t n,
-    uint8_t *out)
+hash_digest(
+    enum hash_alg alg, const struct crypto_iov *iov, size_t n, uint8_t *out)
 {
 	unsigned int len;
-	size_t i;
+	size_t	     i;
 
 	if ((unsigned)alg >= HASH_ALGS)
 		return ERR_INVALID_ARG;
@@ -102,8 +102,8 @@ hash_digest(enum hash_alg alg, const struct crypto_iov *iov, size_t n,
 	if (!EVP_DigestInit_ex2(hash_md_ctx, hash_md[alg], NULL))
 		return ERR_CRYPTO;
 	for (i = 0; i < n; i++)
-		if (iov[i].len > 0 && !EVP_DigestUpdate(hash_md_ctx,
-		    iov[i].base, iov[i].len))
+		if (iov[i].len > 0 &&
+		    !EVP_DigestUpdate(hash_md_ctx, iov[i].base, iov[i].len))
 			return ERR_CRYPTO;
 	if (!EVP_DigestFinal_ex(hash_md_ctx, out, &len) ||
 	    len != hash_lens[alg])
@@ -116,8 +116,8 @@ hash_hmac(enum hash_alg alg, const void *key, size_t keylen,
     const struct crypto_iov *iov, size_t n, uint8_t *out)
 {
 	static const uint8_t zero_key[1];
-	EVP_MAC_CTX *ctx;
-	size_t i, len;
+	EVP_MAC_CTX	    *ctx;
+	size_t		     i, len;
 
 	if ((unsigned)alg >= HASH_ALGS)
 		return ERR_INVALID_ARG;
@@ -135,8 +135,8 @@ hash_hmac(enum hash_alg alg, const void *key, size_t keylen,
 	if (!EVP_MAC_init(ctx, key, keylen, NULL))
 		return ERR_CRYPTO;
 	for (i = 0; i < n; i++)
-		if (iov[i].len > 0 && !EVP_MAC_update(ctx, iov[i].base,
-		    iov[i].len))
+		if (iov[i].len > 0 &&
+		    !EVP_MAC_update(ctx, iov[i].base, iov[i].len))
 			return ERR_CRYPTO;
 	if (!EVP_MAC_final(ctx, out, &len, hash_lens[alg]) ||
 	    len != hash_lens[alg])

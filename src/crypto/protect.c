@@ -14,14 +14,14 @@ protect_keys_wipe(struct protect_keys *k)
 }
 
 int
-protect_integrity(const struct protect_keys *k, const uint8_t *data,
-    size_t len, uint8_t *out)
+protect_integrity(
+    const struct protect_keys *k, const uint8_t *data, size_t len, uint8_t *out)
 {
-	uint8_t full[HASH_MAX_LEN];
+	uint8_t		  full[HASH_MAX_LEN];
 	struct crypto_iov iov[3];
-	size_t keylen;
-	enum hash_alg alg;
-	int rc;
+	size_t		  keylen;
+	enum hash_alg	  alg;
+	int		  rc;
 
 	iov[0].base = data;
 	iov[0].len = len;
@@ -69,12 +69,13 @@ protect_integrity_verify(const struct protect_keys *k, const uint8_t *data,
     size_t len, const uint8_t *authcode)
 {
 	uint8_t code[HASH_MAX_LEN];
-	int rc;
+	int	rc;
 
 	if ((rc = protect_integrity(k, data, len, code)) != 0)
 		return rc;
-	rc = ct_memeq(code, authcode, suite_integ_len(k->integ_alg)) ? 0 :
-	    ERR_INTEGRITY;
+	rc = ct_memeq(code, authcode, suite_integ_len(k->integ_alg))
+	    ? 0
+	    : ERR_INTEGRITY;
 	ct_wipe(code, sizeof(code));
 	return rc;
 }
@@ -85,18 +86,17 @@ protect_encrypted_len(uint8_t conf_alg, size_t len)
 	if (conf_alg != CONF_ALG_AES_CBC_128)
 		return 0;
 	/* IV, then data and pad length rounded up to whole blocks. */
-	return AES_BLOCK_LEN + (len + 1 + AES_BLOCK_LEN - 1) / AES_BLOCK_LEN *
-	    AES_BLOCK_LEN;
+	return AES_BLOCK_LEN +
+	    (len + 1 + AES_BLOCK_LEN - 1) / AES_BLOCK_LEN * AES_BLOCK_LEN;
 }
 
 int
 protect_encrypt(const struct protect_keys *k, struct rng *rng,
-    const uint8_t *plain, size_t len, uint8_t *out, size_t cap,
-    size_t *outlen)
+    const uint8_t *plain, size_t len, uint8_t *out, size_t cap, size_t *outlen)
 {
-	size_t total, body, pad, i;
+	size_t	 total, body, pad, i;
 	uint8_t *iv, *p;
-	int rc;
+	int	 rc;
 
 	if (k->conf_alg != CONF_ALG_AES_CBC_128)
 		return ERR_UNSUPPORTED;
@@ -124,9 +124,9 @@ int
 protect_decrypt(const struct protect_keys *k, const uint8_t *in, size_t len,
     uint8_t *out, size_t cap, size_t *outlen)
 {
-	size_t body, i;
+	size_t	body, i;
 	uint8_t pad, bad;
-	int rc;
+	int	rc;
 
 	if (k->conf_alg != CONF_ALG_AES_CBC_128)
 		return ERR_UNSUPPORTED;
@@ -135,8 +135,8 @@ protect_decrypt(const struct protect_keys *k, const uint8_t *in, size_t len,
 	body = len - AES_BLOCK_LEN;
 	if (body > cap)
 		return ERR_NOSPACE;
-	if ((rc = aes_cbc128_decrypt(k->k2, in, in + AES_BLOCK_LEN, body,
-	    out)) != 0)
+	if ((rc = aes_cbc128_decrypt(
+		 k->k2, in, in + AES_BLOCK_LEN, body, out)) != 0)
 		return rc;
 	pad = out[body - 1];
 	if (pad >= AES_BLOCK_LEN)

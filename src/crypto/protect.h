@@ -17,15 +17,15 @@
 struct rng;
 
 struct protect_keys {
-	uint8_t	auth_alg;
-	uint8_t	integ_alg;
-	uint8_t	conf_alg;
-	uint8_t	k1[SUITE_KEY_MAX];
-	uint8_t	k2[SUITE_KEY_MAX];
-	uint8_t	kuid[20];	/* only MD5-128 integrity keys on it */
+	uint8_t auth_alg;
+	uint8_t integ_alg;
+	uint8_t conf_alg;
+	uint8_t k1[SUITE_KEY_MAX];
+	uint8_t k2[SUITE_KEY_MAX];
+	uint8_t kuid[20]; /* only MD5-128 integrity keys on it */
 };
 
-void	protect_keys_wipe(struct protect_keys *);
+void protect_keys_wipe(struct protect_keys *);
 
 /*
  * Computes the auth code of the bytes data..data+len (auth type through
@@ -36,28 +36,27 @@ void	protect_keys_wipe(struct protect_keys *);
  *   HMAC-SHA256-128: HMAC-SHA256(K1, data) truncated to 16
  * Returns 0, ERR_UNSUPPORTED or ERR_CRYPTO.
  */
-int	protect_integrity(const struct protect_keys *, const uint8_t *data,
-	    size_t len, uint8_t *out);
+int protect_integrity(
+    const struct protect_keys *, const uint8_t *data, size_t len, uint8_t *out);
 /* Computes and compares in constant time: 0, ERR_INTEGRITY or ERR_CRYPTO. */
-int	protect_integrity_verify(const struct protect_keys *,
-	    const uint8_t *data, size_t len, const uint8_t *authcode);
+int protect_integrity_verify(const struct protect_keys *, const uint8_t *data,
+    size_t len, const uint8_t *authcode);
 
 /* Length of the encrypted form of len payload bytes (0 if conf none). */
-size_t	protect_encrypted_len(uint8_t conf_alg, size_t len);
+size_t protect_encrypted_len(uint8_t conf_alg, size_t len);
 
 /*
  * Encrypts with a fresh IV from rng.  Returns 0, ERR_NOSPACE,
  * ERR_UNSUPPORTED or ERR_CRYPTO.
  */
-int	protect_encrypt(const struct protect_keys *, struct rng *,
-	    const uint8_t *plain, size_t len, uint8_t *out, size_t cap,
-	    size_t *outlen);
+int protect_encrypt(const struct protect_keys *, struct rng *,
+    const uint8_t *plain, size_t len, uint8_t *out, size_t cap, size_t *outlen);
 /*
  * Decrypts and checks the pad.  Returns 0, ERR_TRUNCATED (not a whole
  * number of blocks after the IV), ERR_PAD, ERR_NOSPACE, ERR_UNSUPPORTED or
  * ERR_CRYPTO.  out may not overlap in.
  */
-int	protect_decrypt(const struct protect_keys *, const uint8_t *in,
-	    size_t len, uint8_t *out, size_t cap, size_t *outlen);
+int protect_decrypt(const struct protect_keys *, const uint8_t *in, size_t len,
+    uint8_t *out, size_t cap, size_t *outlen);
 
 #endif

@@ -89,10 +89,10 @@ rakp_keys_hmac(uint8_t auth_alg, const uint8_t *key, size_t keylen,
     size_t (*layout)(const struct rakp_keys_input *, uint8_t *),
     const struct rakp_keys_input *in, uint8_t *out)
 {
-	uint8_t buf[RAKP_KEYS_INPUT_MAX];
+	uint8_t		  buf[RAKP_KEYS_INPUT_MAX];
 	struct crypto_iov iov;
-	enum hash_alg alg;
-	int rc;
+	enum hash_alg	  alg;
+	int		  rc;
 
 	if (auth_alg == AUTH_ALG_RAKP_NONE)
 		return 0;
@@ -109,33 +109,33 @@ int
 rakp_keys_rakp2_auth(uint8_t auth_alg, const uint8_t *kuid,
     const struct rakp_keys_input *in, uint8_t *out)
 {
-	return rakp_keys_hmac(auth_alg, kuid, RAKP_KEYS_KUID_LEN,
-	    rakp_keys_rakp2_input, in, out);
+	return rakp_keys_hmac(
+	    auth_alg, kuid, RAKP_KEYS_KUID_LEN, rakp_keys_rakp2_input, in, out);
 }
 
 int
 rakp_keys_rakp3_auth(uint8_t auth_alg, const uint8_t *kuid,
     const struct rakp_keys_input *in, uint8_t *out)
 {
-	return rakp_keys_hmac(auth_alg, kuid, RAKP_KEYS_KUID_LEN,
-	    rakp_keys_rakp3_input, in, out);
+	return rakp_keys_hmac(
+	    auth_alg, kuid, RAKP_KEYS_KUID_LEN, rakp_keys_rakp3_input, in, out);
 }
 
 int
 rakp_keys_sik(uint8_t auth_alg, const uint8_t *kg,
     const struct rakp_keys_input *in, uint8_t *sik)
 {
-	return rakp_keys_hmac(auth_alg, kg, RAKP_KEYS_KUID_LEN,
-	    rakp_keys_sik_input, in, sik);
+	return rakp_keys_hmac(
+	    auth_alg, kg, RAKP_KEYS_KUID_LEN, rakp_keys_sik_input, in, sik);
 }
 
 int
 rakp_keys_k(uint8_t auth_alg, const uint8_t *sik, uint8_t n, uint8_t *out)
 {
-	uint8_t constant[RAKP_KEYS_CONST_LEN];
+	uint8_t		  constant[RAKP_KEYS_CONST_LEN];
 	struct crypto_iov iov;
-	enum hash_alg alg;
-	int rc;
+	enum hash_alg	  alg;
+	int		  rc;
 
 	if (auth_alg == AUTH_ALG_RAKP_NONE)
 		return 0;
@@ -148,8 +148,7 @@ rakp_keys_k(uint8_t auth_alg, const uint8_t *sik, uint8_t n, uint8_t *out)
 	memset(constant, n, sizeof(constant));
 	iov.base = constant;
 	iov.len = sizeof(constant);
-	return hash_hmac(alg, sik, suite_auth_code_len(auth_alg), &iov, 1,
-	    out);
+	return hash_hmac(alg, sik, suite_auth_code_len(auth_alg), &iov, 1, out);
 }
 
 int
@@ -157,13 +156,13 @@ rakp_keys_rakp4_icv(uint8_t auth_alg, const uint8_t *sik,
     const struct rakp_keys_input *in, uint8_t *out)
 {
 	uint8_t full[HASH_MAX_LEN];
-	int rc;
+	int	rc;
 
 	if (auth_alg == AUTH_ALG_RAKP_NONE)
 		return 0;
 	/* §13.23: the ICV is the HMAC truncated to the algorithm's length. */
 	if ((rc = rakp_keys_hmac(auth_alg, sik, suite_auth_code_len(auth_alg),
-	    rakp_keys_rakp4_input, in, full)) != 0)
+		 rakp_keys_rakp4_input, in, full)) != 0)
 		return rc;
 	memcpy(out, full, suite_rakp4_icv_len(auth_alg));
 	ct_wipe(full, sizeof(full));

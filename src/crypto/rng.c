@@ -5,18 +5,14 @@
 #include "err.h"
 #include "rng.h"
 
-enum rng_kind {
-	RNG_SYSTEM,
-	RNG_SEEDED,
-	RNG_SCRIPT
-};
+enum rng_kind { RNG_SYSTEM, RNG_SEEDED, RNG_SCRIPT };
 
 struct rng {
-	enum rng_kind	 kind;
-	uint64_t	 s[4];		/* xoshiro256** state */
-	uint8_t		*script;
-	size_t		 script_len;
-	size_t		 script_off;
+	enum rng_kind kind;
+	uint64_t      s[4]; /* xoshiro256** state */
+	uint8_t	     *script;
+	size_t	      script_len;
+	size_t	      script_off;
 };
 
 static uint64_t
@@ -122,7 +118,7 @@ static void
 rng_fill_seeded(struct rng *r, uint8_t *p, size_t n)
 {
 	uint64_t v;
-	size_t k;
+	size_t	 k;
 
 	while (n > 0) {
 		v = rng_next(r);
@@ -137,7 +133,7 @@ int
 rng_bytes(struct rng *r, void *buf, size_t n)
 {
 	uint8_t *p = buf;
-	size_t k;
+	size_t	 k;
 
 	switch (r->kind) {
 	case RNG_SYSTEM:

@@ -15,21 +15,21 @@
 
 struct rng;
 
-struct rng	*rng_new_system(void);
-struct rng	*rng_new_seeded(uint64_t seed);
-struct rng	*rng_new_script(void);
-void		 rng_free(struct rng *);
+struct rng *rng_new_system(void);
+struct rng *rng_new_seeded(uint64_t seed);
+struct rng *rng_new_script(void);
+void	    rng_free(struct rng *);
 
 /* Queues bytes on a script source.  0, ERR_INVALID_ARG or ERR_NOMEM. */
-int		 rng_script_push(struct rng *, const void *, size_t);
+int rng_script_push(struct rng *, const void *, size_t);
 
 /* Fills buf.  0 or ERR_CRYPTO. */
-int		 rng_bytes(struct rng *, void *, size_t);
+int rng_bytes(struct rng *, void *, size_t);
 
 /* 1 for the seeded and script sources (for logs and the lab). */
-int		 rng_is_deterministic(const struct rng *);
+int rng_is_deterministic(const struct rng *);
 
 /* The crypto backend's CSPRNG (crypto/ossl_rng.c): 0 or ERR_CRYPTO. */
-int		 rng_system_bytes(void *, size_t);
+int rng_system_bytes(void *, size_t);
 
 #endif

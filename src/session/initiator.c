@@ -22,41 +22,41 @@
 #include "seqwin.h"
 #include "suite.h"
 
-#define CMD_GET_CHANNEL_AUTH_CAPS	0x38
-#define CMD_GET_SESSION_CHALLENGE	0x39
-#define CMD_ACTIVATE_SESSION		0x3a
-#define CMD_SET_SESSION_PRIVILEGE	0x3b
-#define CMD_CLOSE_SESSION		0x3c
+#define CMD_GET_CHANNEL_AUTH_CAPS 0x38
+#define CMD_GET_SESSION_CHALLENGE 0x39
+#define CMD_ACTIVATE_SESSION	  0x3a
+#define CMD_SET_SESSION_PRIVILEGE 0x3b
+#define CMD_CLOSE_SESSION	  0x3c
 
 struct initiator {
-	struct initiator_config	 cfg;
-	struct rng		*rng;
-	enum initiator_state	 state;
-	const struct suite	*suite;
-	uint8_t			 rq_seq;
-	uint8_t			 max_priv;
-	uint32_t		 console_sid;
-	uint32_t		 bmc_sid;	/* 1.5: the session ID */
-	uint32_t		 out_seq_auth;
-	uint32_t		 out_seq_unauth;
-	struct seqwin		 win_auth;
-	struct seqwin		 win_unauth;
-	struct protect_keys	 keys;
-	struct rakp_keys_input	 rakp;
-	uint8_t			 sik[SUITE_KEY_MAX];
-	uint8_t			 challenge[16];	/* 1.5 */
+	struct initiator_config cfg;
+	struct rng	       *rng;
+	enum initiator_state	state;
+	const struct suite     *suite;
+	uint8_t			rq_seq;
+	uint8_t			max_priv;
+	uint32_t		console_sid;
+	uint32_t		bmc_sid; /* 1.5: the session ID */
+	uint32_t		out_seq_auth;
+	uint32_t		out_seq_unauth;
+	struct seqwin		win_auth;
+	struct seqwin		win_unauth;
+	struct protect_keys	keys;
+	struct rakp_keys_input	rakp;
+	uint8_t			sik[SUITE_KEY_MAX];
+	uint8_t			challenge[16]; /* 1.5 */
 	/* The last datagram, for a handshake retransmit. */
-	uint8_t			 last[RESPONDER_DATAGRAM_MAX];
-	size_t			 last_len;
+	uint8_t last[RESPONDER_DATAGRAM_MAX];
+	size_t	last_len;
 	/* The last in-session request, for a retry under a new seq. */
-	uint8_t			 req_netfn;
-	uint8_t			 req_cmd;
-	uint8_t			 req_rq_seq;
-	uint8_t			 req_data[IPMIMSG_DATA_MAX];
-	size_t			 req_len;
-	uint8_t			 req_valid;
-	initiator_trace_cb	*trace_cb;
-	void			*trace_arg;
+	uint8_t		    req_netfn;
+	uint8_t		    req_cmd;
+	uint8_t		    req_rq_seq;
+	uint8_t		    req_data[IPMIMSG_DATA_MAX];
+	size_t		    req_len;
+	uint8_t		    req_valid;
+	initiator_trace_cb *trace_cb;
+	void		   *trace_arg;
 };
 
 void
@@ -76,8 +76,8 @@ initiator_config_defaults(struct initiator_config *c)
 }
 
 static void
-initiator_trace(struct initiator *in, const char *label, const uint8_t *p,
-    size_t n)
+initiator_trace(
+    struct initiator *in, const char *label, const uint8_t *p, size_t n)
 {
 	if (in->trace_cb != NULL)
 		in->trace_cb(in->trace_arg, label, p, n);
@@ -198,13 +198,13 @@ initiator_sessionless(struct initiator *in, uint8_t cmd, const uint8_t *data,
     size_t len, uint8_t *out, size_t cap, size_t *outlen)
 {
 	struct ipmi15_session w;
-	uint8_t msg[IPMIMSG_REQ_HEADER_LEN + IPMIMSG_DATA_MAX];
-	size_t msglen;
-	int rc;
+	uint8_t		      msg[IPMIMSG_REQ_HEADER_LEN + IPMIMSG_DATA_MAX];
+	size_t		      msglen;
+	int		      rc;
 
 	if ((rc = initiator_msg(in, IPMI_NETFN_APP, cmd,
-	    initiator_next_rq_seq(in), data, len, msg, sizeof(msg),
-	    &msglen)) != 0)
+		 initiator_next_rq_seq(in), data, len, msg, sizeof(msg),
+		 &msglen)) != 0)
 		return rc;
 	memset(&w, 0, sizeof(w));
 	w.msg = msg;
@@ -215,8 +215,8 @@ initiator_sessionless(struct initiator *in, uint8_t cmd, const uint8_t *data,
 }
 
 static int
-initiator_send_auth_caps(struct initiator *in, uint8_t *out, size_t cap,
-    size_t *outlen)
+initiator_send_auth_caps(
+    struct initiator *in, uint8_t *out, size_t cap, size_t *outlen)
 {
 	uint8_t data[2];
 
@@ -230,8 +230,8 @@ initiator_send_auth_caps(struct initiator *in, uint8_t *out, size_t cap,
 }
 
 static int
-initiator_send_challenge(struct initiator *in, uint8_t *out, size_t cap,
-    size_t *outlen)
+initiator_send_challenge(
+    struct initiator *in, uint8_t *out, size_t cap, size_t *outlen)
 {
 	uint8_t data[17];
 
@@ -248,7 +248,7 @@ initiator_send_plain(struct initiator *in, uint8_t type, const uint8_t *payload,
     size_t len, uint8_t *out, size_t cap, size_t *outlen)
 {
 	struct rmcpp_packet p;
-	int rc;
+	int		    rc;
 
 	memset(&p, 0, sizeof(p));
 	p.payload_type = type;
@@ -260,13 +260,13 @@ initiator_send_plain(struct initiator *in, uint8_t type, const uint8_t *payload,
 }
 
 static int
-initiator_send_open(struct initiator *in, uint8_t *out, size_t cap,
-    size_t *outlen)
+initiator_send_open(
+    struct initiator *in, uint8_t *out, size_t cap, size_t *outlen)
 {
 	struct rakp_open_req q;
-	uint8_t payload[RAKP_OPEN_REQ_LEN], b[4];
-	size_t len;
-	int rc;
+	uint8_t		     payload[RAKP_OPEN_REQ_LEN], b[4];
+	size_t		     len;
+	int		     rc;
 
 	in->console_sid = in->cfg.console_sid;
 	while (in->console_sid == 0) {
@@ -281,12 +281,12 @@ initiator_send_open(struct initiator *in, uint8_t *out, size_t cap,
 	q.auth_alg = in->suite->auth_alg;
 	q.integ_alg = in->suite->integ_alg;
 	q.conf_alg = in->suite->conf_alg;
-	if ((rc = rakp_encode_open_req(&q, payload, sizeof(payload),
-	    &len)) != 0)
+	if ((rc = rakp_encode_open_req(&q, payload, sizeof(payload), &len)) !=
+	    0)
 		return rc;
 	in->state = INITIATOR_OPEN;
-	return initiator_send_plain(in, RMCPP_PT_OPEN_SESSION_REQ, payload,
-	    len, out, cap, outlen);
+	return initiator_send_plain(
+	    in, RMCPP_PT_OPEN_SESSION_REQ, payload, len, out, cap, outlen);
 }
 
 int
@@ -302,8 +302,8 @@ initiator_start(struct initiator *in, uint8_t *out, size_t cap, size_t *outlen)
 }
 
 int
-initiator_retransmit(struct initiator *in, uint8_t *out, size_t cap,
-    size_t *outlen)
+initiator_retransmit(
+    struct initiator *in, uint8_t *out, size_t cap, size_t *outlen)
 {
 	if (in->state == INITIATOR_ESTABLISHED ||
 	    in->state == INITIATOR_SET_PRIV) {
@@ -326,12 +326,12 @@ static int
 initiator_wrap(struct initiator *in, const uint8_t *msg, size_t msglen,
     uint8_t *out, size_t cap, size_t *outlen)
 {
-	uint8_t sealed[RESPONDER_DATAGRAM_MAX];
-	struct rmcpp_packet p;
+	uint8_t		      sealed[RESPONDER_DATAGRAM_MAX];
+	struct rmcpp_packet   p;
 	struct ipmi15_session w;
-	uint8_t *authcode;
-	size_t sealed_len, integ_len;
-	int rc;
+	uint8_t		     *authcode;
+	size_t		      sealed_len, integ_len;
+	int		      rc;
 
 	if (in->cfg.protocol == INITIATOR_IPMI15) {
 		memset(&w, 0, sizeof(w));
@@ -342,7 +342,7 @@ initiator_wrap(struct initiator *in, const uint8_t *msg, size_t msglen,
 		w.msg_len = (uint8_t)msglen;
 		if (w.authtype != IPMI15_AUTHTYPE_NONE &&
 		    (rc = authcode15_compute(w.authtype, in->keys.kuid,
-		    w.session_id, msg, msglen, w.seq, w.authcode)) != 0)
+			 w.session_id, msg, msglen, w.seq, w.authcode)) != 0)
 			return rc;
 		return ipmi15_encode(&w, out, cap, outlen);
 	}
@@ -351,11 +351,11 @@ initiator_wrap(struct initiator *in, const uint8_t *msg, size_t msglen,
 	p.session_id = in->bmc_sid;
 	p.authenticated = in->keys.integ_alg != INTEG_ALG_NONE;
 	p.encrypted = in->keys.conf_alg != CONF_ALG_NONE;
-	p.seq = p.authenticated ? initiator_next_seq(&in->out_seq_auth) :
-	    initiator_next_seq(&in->out_seq_unauth);
+	p.seq = p.authenticated ? initiator_next_seq(&in->out_seq_auth)
+				: initiator_next_seq(&in->out_seq_unauth);
 	if (p.encrypted) {
 		if ((rc = protect_encrypt(&in->keys, in->rng, msg, msglen,
-		    sealed, sizeof(sealed), &sealed_len)) != 0)
+			 sealed, sizeof(sealed), &sealed_len)) != 0)
 			return rc;
 		p.payload = sealed;
 		p.payload_len = (uint16_t)sealed_len;
@@ -364,16 +364,16 @@ initiator_wrap(struct initiator *in, const uint8_t *msg, size_t msglen,
 		p.payload_len = (uint16_t)msglen;
 	}
 	integ_len = suite_integ_len(in->keys.integ_alg);
-	if ((rc = rmcpp_encode(&p, integ_len, out, cap, outlen,
-	    &authcode)) != 0)
+	if ((rc = rmcpp_encode(&p, integ_len, out, cap, outlen, &authcode)) !=
+	    0)
 		return rc;
 	if (p.authenticated) {
 		const uint8_t *start = out + RMCP_HEADER_LEN;
 
-		initiator_trace(in, "integrity input", start,
-		    (size_t)(authcode - start));
+		initiator_trace(
+		    in, "integrity input", start, (size_t)(authcode - start));
 		if ((rc = protect_integrity(&in->keys, start,
-		    (size_t)(authcode - start), authcode)) != 0)
+			 (size_t)(authcode - start), authcode)) != 0)
 			return rc;
 		initiator_trace(in, "integrity", authcode, integ_len);
 	}
@@ -385,9 +385,9 @@ initiator_request(struct initiator *in, uint8_t netfn, uint8_t cmd,
     const uint8_t *data, size_t len, uint8_t *out, size_t cap, size_t *outlen)
 {
 	uint8_t msg[IPMIMSG_REQ_HEADER_LEN + IPMIMSG_DATA_MAX];
-	size_t msglen;
+	size_t	msglen;
 	uint8_t rq_seq;
-	int rc;
+	int	rc;
 
 	if (in->state != INITIATOR_ESTABLISHED &&
 	    in->state != INITIATOR_SET_PRIV)
@@ -396,7 +396,7 @@ initiator_request(struct initiator *in, uint8_t netfn, uint8_t cmd,
 		return ERR_INVALID_ARG;
 	rq_seq = initiator_next_rq_seq(in);
 	if ((rc = initiator_msg(in, netfn, cmd, rq_seq, data, len, msg,
-	    sizeof(msg), &msglen)) != 0)
+		 sizeof(msg), &msglen)) != 0)
 		return rc;
 	if (data != in->req_data && len > 0)
 		memcpy(in->req_data, data, len);
@@ -411,21 +411,21 @@ initiator_request(struct initiator *in, uint8_t netfn, uint8_t cmd,
 int
 initiator_close(struct initiator *in, uint8_t *out, size_t cap, size_t *outlen)
 {
-	uint8_t data[4];
+	uint8_t	  data[4];
 	struct wr w;
-	int rc;
+	int	  rc;
 
 	wr_init(&w, data, sizeof(data));
 	wr_u32le(&w, in->bmc_sid);
-	if ((rc = initiator_request(in, IPMI_NETFN_APP, CMD_CLOSE_SESSION,
-	    data, sizeof(data), out, cap, outlen)) != 0)
+	if ((rc = initiator_request(in, IPMI_NETFN_APP, CMD_CLOSE_SESSION, data,
+		 sizeof(data), out, cap, outlen)) != 0)
 		return rc;
 	return 0;
 }
 
 static int
-initiator_fail(struct initiator *in, struct initiator_event *ev,
-    uint8_t status, uint8_t cc, int err)
+initiator_fail(struct initiator *in, struct initiator_event *ev, uint8_t status,
+    uint8_t cc, int err)
 {
 	ev->step = in->state;
 	ev->status = status;
@@ -455,15 +455,15 @@ static int
 initiator_unwrap(struct initiator *in, const uint8_t *dg, size_t len,
     struct ipmi_rsp *rsp, uint8_t *plain, size_t plaincap)
 {
-	struct rmcp_header h;
+	struct rmcp_header    h;
 	struct ipmi15_session w;
-	struct rmcpp_packet p;
-	struct seqwin *win;
-	struct rd rd;
-	uint8_t authtype;
-	size_t msglen;
-	const uint8_t *msg;
-	int rc;
+	struct rmcpp_packet   p;
+	struct seqwin	     *win;
+	struct rd	      rd;
+	uint8_t		      authtype;
+	size_t		      msglen;
+	const uint8_t	     *msg;
+	int		      rc;
 
 	rd_init(&rd, dg, len);
 	if ((rc = rmcp_decode_header(&rd, &h)) != 0)
@@ -478,8 +478,8 @@ initiator_unwrap(struct initiator *in, const uint8_t *dg, size_t len,
 			return rc;
 		if (w.session_id != 0 && w.authtype != IPMI15_AUTHTYPE_NONE) {
 			if ((rc = authcode15_verify(w.authtype, in->keys.kuid,
-			    w.session_id, w.msg, w.msg_len, w.seq,
-			    w.authcode)) != 0)
+				 w.session_id, w.msg, w.msg_len, w.seq,
+				 w.authcode)) != 0)
 				return rc;
 		} else if (in->state == INITIATOR_ESTABLISHED &&
 		    in->cfg.protocol == INITIATOR_IPMI15 &&
@@ -502,15 +502,16 @@ initiator_unwrap(struct initiator *in, const uint8_t *dg, size_t len,
 	if (p.authenticated != (in->keys.integ_alg != INTEG_ALG_NONE) ||
 	    p.encrypted != (in->keys.conf_alg != CONF_ALG_NONE))
 		return ERR_FORMAT;
-	if ((rc = rmcpp_decode_trailer(&rd,
-	    suite_integ_len(in->keys.integ_alg), &p)) != 0)
+	if ((rc = rmcpp_decode_trailer(
+		 &rd, suite_integ_len(in->keys.integ_alg), &p)) != 0)
 		return rc;
-	if (p.authenticated && (rc = protect_integrity_verify(&in->keys,
-	    p.integrity_data, p.integrity_len, p.authcode)) != 0)
+	if (p.authenticated &&
+	    (rc = protect_integrity_verify(&in->keys, p.integrity_data,
+		 p.integrity_len, p.authcode)) != 0)
 		return rc;
 	if (p.encrypted) {
 		if ((rc = protect_decrypt(&in->keys, p.payload, p.payload_len,
-		    plain, plaincap, &msglen)) != 0)
+			 plain, plaincap, &msglen)) != 0)
 			return rc;
 		msg = plain;
 	} else {
@@ -528,8 +529,8 @@ initiator_unwrap(struct initiator *in, const uint8_t *dg, size_t len,
 }
 
 static int
-initiator_established(struct initiator *in, uint8_t *out, size_t cap,
-    size_t *outlen)
+initiator_established(
+    struct initiator *in, uint8_t *out, size_t cap, size_t *outlen)
 {
 	uint8_t priv = in->cfg.privilege;
 
@@ -537,7 +538,7 @@ initiator_established(struct initiator *in, uint8_t *out, size_t cap,
 	if (!in->cfg.set_privilege || priv <= IPMI_PRIV_USER)
 		return INITIATOR_DONE;
 	if (initiator_request(in, IPMI_NETFN_APP, CMD_SET_SESSION_PRIVILEGE,
-	    &priv, 1, out, cap, outlen) != 0)
+		&priv, 1, out, cap, outlen) != 0)
 		return ERR_NOSPACE;
 	in->state = INITIATOR_SET_PRIV;
 	return INITIATOR_SEND;
@@ -548,8 +549,8 @@ initiator_on_auth_caps(struct initiator *in, const struct ipmi_rsp *rsp,
     uint8_t *out, size_t cap, size_t *outlen, struct initiator_event *ev)
 {
 	struct rd rd;
-	uint8_t chan, types, byte3, ext;
-	int rc;
+	uint8_t	  chan, types, byte3, ext;
+	int	  rc;
 
 	if (rsp->cmd != CMD_GET_CHANNEL_AUTH_CAPS)
 		return INITIATOR_IGNORED;
@@ -576,12 +577,12 @@ initiator_on_challenge(struct initiator *in, const struct ipmi_rsp *rsp,
     uint8_t *out, size_t cap, size_t *outlen, struct initiator_event *ev)
 {
 	struct ipmi15_session w;
-	uint8_t data[22], msg[IPMIMSG_REQ_HEADER_LEN + 22], b[4];
-	struct rd rd;
-	struct wr wr;
-	size_t msglen;
-	uint32_t inbound = 0;
-	int rc;
+	uint8_t		      data[22], msg[IPMIMSG_REQ_HEADER_LEN + 22], b[4];
+	struct rd	      rd;
+	struct wr	      wr;
+	size_t		      msglen;
+	uint32_t	      inbound = 0;
+	int		      rc;
 
 	if (rsp->cmd != CMD_GET_SESSION_CHALLENGE)
 		return INITIATOR_IGNORED;
@@ -604,8 +605,8 @@ initiator_on_challenge(struct initiator *in, const struct ipmi_rsp *rsp,
 	wr_bytes(&wr, in->challenge, 16);
 	wr_u32le(&wr, inbound);
 	if ((rc = initiator_msg(in, IPMI_NETFN_APP, CMD_ACTIVATE_SESSION,
-	    initiator_next_rq_seq(in), data, sizeof(data), msg, sizeof(msg),
-	    &msglen)) != 0)
+		 initiator_next_rq_seq(in), data, sizeof(data), msg,
+		 sizeof(msg), &msglen)) != 0)
 		return rc;
 	memset(&w, 0, sizeof(w));
 	w.authtype = in->cfg.authtype15;
@@ -615,7 +616,7 @@ initiator_on_challenge(struct initiator *in, const struct ipmi_rsp *rsp,
 	w.msg_len = (uint8_t)msglen;
 	if (w.authtype != IPMI15_AUTHTYPE_NONE &&
 	    (rc = authcode15_compute(w.authtype, in->keys.kuid, w.session_id,
-	    msg, msglen, 0, w.authcode)) != 0)
+		 msg, msglen, 0, w.authcode)) != 0)
 		return rc;
 	if ((rc = ipmi15_encode(&w, out, cap, outlen)) != 0 ||
 	    (rc = initiator_remember(in, out, *outlen)) != 0)
@@ -629,8 +630,8 @@ initiator_on_activate(struct initiator *in, const struct ipmi_rsp *rsp,
     uint8_t *out, size_t cap, size_t *outlen, struct initiator_event *ev)
 {
 	struct rd rd;
-	uint8_t authtype;
-	uint32_t sid, seq;
+	uint8_t	  authtype;
+	uint32_t  sid, seq;
 
 	if (rsp->cmd != CMD_ACTIVATE_SESSION)
 		return INITIATOR_IGNORED;
@@ -647,12 +648,12 @@ initiator_on_activate(struct initiator *in, const struct ipmi_rsp *rsp,
 }
 
 static int
-initiator_decode_handshake(const uint8_t *dg, size_t len, uint8_t type,
-    struct rmcpp_packet *p)
+initiator_decode_handshake(
+    const uint8_t *dg, size_t len, uint8_t type, struct rmcpp_packet *p)
 {
 	struct rmcp_header h;
-	struct rd rd;
-	int rc;
+	struct rd	   rd;
+	int		   rc;
 
 	rd_init(&rd, dg, len);
 	if ((rc = rmcp_decode_header(&rd, &h)) != 0 ||
@@ -668,15 +669,16 @@ static int
 initiator_on_open(struct initiator *in, const uint8_t *dg, size_t len,
     uint8_t *out, size_t cap, size_t *outlen, struct initiator_event *ev)
 {
-	struct rmcpp_packet p;
+	struct rmcpp_packet  p;
 	struct rakp_open_rsp o;
-	struct rakp1 m;
-	uint8_t payload[RAKP1_FIXED_LEN + RAKP_NAME_MAX];
-	size_t plen;
-	int rc;
+	struct rakp1	     m;
+	uint8_t		     payload[RAKP1_FIXED_LEN + RAKP_NAME_MAX];
+	size_t		     plen;
+	int		     rc;
 
-	if (initiator_decode_handshake(dg, len, RMCPP_PT_OPEN_SESSION_RSP,
-	    &p) != 0 || rakp_decode_open_rsp(p.payload, p.payload_len, &o) != 0)
+	if (initiator_decode_handshake(
+		dg, len, RMCPP_PT_OPEN_SESSION_RSP, &p) != 0 ||
+	    rakp_decode_open_rsp(p.payload, p.payload_len, &o) != 0)
 		return INITIATOR_IGNORED;
 	if (o.console_sid != in->console_sid)
 		return INITIATOR_IGNORED;
@@ -706,8 +708,8 @@ initiator_on_open(struct initiator *in, const uint8_t *dg, size_t len,
 	if ((rc = rakp_encode_rakp1(&m, payload, sizeof(payload), &plen)) != 0)
 		return rc;
 	in->state = INITIATOR_RAKP1;
-	if ((rc = initiator_send_plain(in, RMCPP_PT_RAKP1, payload, plen, out,
-	    cap, outlen)) != 0)
+	if ((rc = initiator_send_plain(
+		 in, RMCPP_PT_RAKP1, payload, plen, out, cap, outlen)) != 0)
 		return rc;
 	return INITIATOR_SEND;
 }
@@ -717,13 +719,13 @@ initiator_on_rakp2(struct initiator *in, const uint8_t *dg, size_t len,
     uint8_t *out, size_t cap, size_t *outlen, struct initiator_event *ev)
 {
 	struct rmcpp_packet p;
-	struct rakp2 m;
-	struct rakp3 a;
-	uint8_t expect[SUITE_KEY_MAX], auth[SUITE_KEY_MAX];
-	uint8_t input[RAKP_KEYS_INPUT_MAX], payload[8 + SUITE_KEY_MAX];
+	struct rakp2	    m;
+	struct rakp3	    a;
+	uint8_t		    expect[SUITE_KEY_MAX], auth[SUITE_KEY_MAX];
+	uint8_t	       input[RAKP_KEYS_INPUT_MAX], payload[8 + SUITE_KEY_MAX];
 	const uint8_t *kg;
-	size_t auth_len, plen;
-	int rc;
+	size_t	       auth_len, plen;
+	int	       rc;
 
 	if (initiator_decode_handshake(dg, len, RMCPP_PT_RAKP2, &p) != 0 ||
 	    rakp_decode_rakp2(p.payload, p.payload_len, &m) != 0)
@@ -738,28 +740,27 @@ initiator_on_rakp2(struct initiator *in, const uint8_t *dg, size_t len,
 	initiator_trace(in, "bmc random", m.bmc_rand, RAKP_RAND_LEN);
 	initiator_trace(in, "rakp2 hmac input", input,
 	    rakp_keys_rakp2_input(&in->rakp, input));
-	if ((rc = rakp_keys_rakp2_auth(in->keys.auth_alg, in->keys.kuid,
-	    &in->rakp, expect)) != 0)
+	if ((rc = rakp_keys_rakp2_auth(
+		 in->keys.auth_alg, in->keys.kuid, &in->rakp, expect)) != 0)
 		return rc;
 	/* A wrong password shows here: the BMC keyed its HMAC otherwise. */
 	if (m.auth_len != auth_len || !ct_memeq(m.auth, expect, auth_len))
 		return initiator_fail(in, ev, 0, 0, ERR_INTEGRITY);
 	initiator_trace(in, "rakp3 hmac input", input,
 	    rakp_keys_rakp3_input(&in->rakp, input));
-	if ((rc = rakp_keys_rakp3_auth(in->keys.auth_alg, in->keys.kuid,
-	    &in->rakp, auth)) != 0)
+	if ((rc = rakp_keys_rakp3_auth(
+		 in->keys.auth_alg, in->keys.kuid, &in->rakp, auth)) != 0)
 		return rc;
 	initiator_trace(in, "rakp3 hmac", auth, auth_len);
 	kg = in->cfg.kg_set ? in->cfg.kg : in->keys.kuid;
-	initiator_trace(in, "sik input", input,
-	    rakp_keys_sik_input(&in->rakp, input));
+	initiator_trace(
+	    in, "sik input", input, rakp_keys_sik_input(&in->rakp, input));
 	/* The SIK is kept until RAKP4 is checked, then wiped. */
-	if ((rc = rakp_keys_sik(in->keys.auth_alg, kg, &in->rakp,
-	    in->sik)) != 0 ||
-	    (rc = rakp_keys_k(in->keys.auth_alg, in->sik, 1,
-	    in->keys.k1)) != 0 ||
-	    (rc = rakp_keys_k(in->keys.auth_alg, in->sik, 2,
-	    in->keys.k2)) != 0)
+	if ((rc = rakp_keys_sik(in->keys.auth_alg, kg, &in->rakp, in->sik)) !=
+		0 ||
+	    (rc = rakp_keys_k(in->keys.auth_alg, in->sik, 1, in->keys.k1)) !=
+		0 ||
+	    (rc = rakp_keys_k(in->keys.auth_alg, in->sik, 2, in->keys.k2)) != 0)
 		return rc;
 	initiator_trace(in, "sik", in->sik, auth_len);
 	initiator_trace(in, "k1", in->keys.k1, auth_len);
@@ -774,8 +775,8 @@ initiator_on_rakp2(struct initiator *in, const uint8_t *dg, size_t len,
 	if (rc != 0)
 		return rc;
 	in->state = INITIATOR_RAKP3;
-	if ((rc = initiator_send_plain(in, RMCPP_PT_RAKP3, payload, plen, out,
-	    cap, outlen)) != 0)
+	if ((rc = initiator_send_plain(
+		 in, RMCPP_PT_RAKP3, payload, plen, out, cap, outlen)) != 0)
 		return rc;
 	return INITIATOR_SEND;
 }
@@ -785,10 +786,10 @@ initiator_on_rakp4(struct initiator *in, const uint8_t *dg, size_t len,
     uint8_t *out, size_t cap, size_t *outlen, struct initiator_event *ev)
 {
 	struct rmcpp_packet p;
-	struct rakp4 m;
-	uint8_t expect[SUITE_KEY_MAX], input[RAKP_KEYS_INPUT_MAX];
-	size_t icv_len;
-	int rc, ok;
+	struct rakp4	    m;
+	uint8_t		    expect[SUITE_KEY_MAX], input[RAKP_KEYS_INPUT_MAX];
+	size_t		    icv_len;
+	int		    rc, ok;
 
 	if (initiator_decode_handshake(dg, len, RMCPP_PT_RAKP4, &p) != 0 ||
 	    rakp_decode_rakp4(p.payload, p.payload_len, &m) != 0)
@@ -800,8 +801,8 @@ initiator_on_rakp4(struct initiator *in, const uint8_t *dg, size_t len,
 	icv_len = suite_rakp4_icv_len(in->keys.auth_alg);
 	initiator_trace(in, "rakp4 icv input", input,
 	    rakp_keys_rakp4_input(&in->rakp, input));
-	if ((rc = rakp_keys_rakp4_icv(in->keys.auth_alg, in->sik, &in->rakp,
-	    expect)) != 0)
+	if ((rc = rakp_keys_rakp4_icv(
+		 in->keys.auth_alg, in->sik, &in->rakp, expect)) != 0)
 		return rc;
 	ok = m.icv_len == icv_len && ct_memeq(m.icv, expect, icv_len);
 	ct_wipe(in->sik, sizeof(in->sik));
@@ -820,9 +821,9 @@ int
 initiator_input(struct initiator *in, const uint8_t *dg, size_t len,
     uint8_t *out, size_t cap, size_t *outlen, struct initiator_event *ev)
 {
-	uint8_t plain[RESPONDER_DATAGRAM_MAX];
+	uint8_t		plain[RESPONDER_DATAGRAM_MAX];
 	struct ipmi_rsp rsp;
-	int rc;
+	int		rc;
 
 	memset(ev, 0, sizeof(*ev));
 	*outlen = 0;

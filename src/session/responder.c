@@ -26,66 +26,64 @@
 #include "session_table.h"
 #include "suite.h"
 
-#define CMD_GET_CHANNEL_AUTH_CAPS	0x38
-#define CMD_GET_SESSION_CHALLENGE	0x39
-#define CMD_ACTIVATE_SESSION		0x3a
-#define CMD_SET_SESSION_PRIVILEGE	0x3b
-#define CMD_CLOSE_SESSION		0x3c
+#define CMD_GET_CHANNEL_AUTH_CAPS 0x38
+#define CMD_GET_SESSION_CHALLENGE 0x39
+#define CMD_ACTIVATE_SESSION	  0x3a
+#define CMD_SET_SESSION_PRIVILEGE 0x3b
+#define CMD_CLOSE_SESSION	  0x3c
 
 /* Command-specific completion codes (IPMI 2.0 §22.16-§22.19). */
-#define CC_CHALLENGE_INVALID_USER	0x81
-#define CC_CHALLENGE_NULL_USER		0x82
-#define CC_ACTIVATE_NO_SLOT		0x81
-#define CC_ACTIVATE_NO_USER_SLOT	0x82
-#define CC_ACTIVATE_NO_PRIV_SLOT	0x83
-#define CC_ACTIVATE_SEQ_RANGE		0x84
-#define CC_ACTIVATE_INVALID_SID		0x85
-#define CC_ACTIVATE_PRIV_EXCEEDS	0x86
-#define CC_SETPRIV_NOT_FOR_USER		0x80
-#define CC_SETPRIV_EXCEEDS_LIMIT	0x81
-#define CC_CLOSE_INVALID_SID		0x87
-#define CC_CLOSE_INVALID_HANDLE		0x88
+#define CC_CHALLENGE_INVALID_USER 0x81
+#define CC_CHALLENGE_NULL_USER	  0x82
+#define CC_ACTIVATE_NO_SLOT	  0x81
+#define CC_ACTIVATE_NO_USER_SLOT  0x82
+#define CC_ACTIVATE_NO_PRIV_SLOT  0x83
+#define CC_ACTIVATE_SEQ_RANGE	  0x84
+#define CC_ACTIVATE_INVALID_SID	  0x85
+#define CC_ACTIVATE_PRIV_EXCEEDS  0x86
+#define CC_SETPRIV_NOT_FOR_USER	  0x80
+#define CC_SETPRIV_EXCEEDS_LIMIT  0x81
+#define CC_CLOSE_INVALID_SID	  0x87
+#define CC_CLOSE_INVALID_HANDLE	  0x88
 
-#define WINDOW_RMCPP_BELOW	16
-#define WINDOW_RMCPP_ABOVE	15
-#define WINDOW_IPMI15_BELOW	8
-#define WINDOW_IPMI15_ABOVE	8
+#define WINDOW_RMCPP_BELOW  16
+#define WINDOW_RMCPP_ABOVE  15
+#define WINDOW_IPMI15_BELOW 8
+#define WINDOW_IPMI15_ABOVE 8
 
 struct lockout {
-	uint8_t		failures;
-	uint64_t	until_ms;
+	uint8_t	 failures;
+	uint64_t until_ms;
 };
 
 struct responder {
-	struct responder_config	 cfg;
-	struct responder_ops	 ops;
-	void			*ops_arg;
-	struct rng		*rng;
-	struct session_table	*table;
-	struct lockout		*lockouts;	/* [64], taken on first use */
-	struct responder_stats	 stats;
-	responder_trace_cb	*trace_cb;
-	void			*trace_arg;
-	uint8_t			 anti_enum_key[20];
-	uint8_t			 anti_enum_ready;
+	struct responder_config cfg;
+	struct responder_ops	ops;
+	void		       *ops_arg;
+	struct rng	       *rng;
+	struct session_table   *table;
+	struct lockout	       *lockouts; /* [64], taken on first use */
+	struct responder_stats	stats;
+	responder_trace_cb     *trace_cb;
+	void		       *trace_arg;
+	uint8_t			anti_enum_key[20];
+	uint8_t			anti_enum_ready;
 };
 
 /* Everything one datagram needs while it is being answered. */
 struct exchange {
-	struct responder	*r;
-	uint64_t		 now;
-	const struct peer_addr	*peer;
-	uint8_t			*out;
-	size_t			 outcap;
-	size_t			*outlen;
+	struct responder       *r;
+	uint64_t		now;
+	const struct peer_addr *peer;
+	uint8_t		       *out;
+	size_t			outcap;
+	size_t		       *outlen;
 };
 
-static const char *const responder_drop_names[RESPONDER_DROP_COUNT] = {
-	"short", "rmcp-version", "rmcp-seq", "rmcp-class", "asf", "length",
-	"authtype", "checksum", "session", "flags", "integrity", "pad",
-	"sequence", "authcode", "session-format", "handshake", "payload",
-	"disabled", "internal"
-};
+static const char *const responder_drop_names[RESPONDER_DROP_COUNT] = {"short",
+    "rmcp-version", "rmcp-seq", "rmcp-class", "asf", "length", "authtype",
+    "checksum", "session", "flags", "integrity", "pad", "sequence", "authcode",
+    "session-format", "handshake", "payload", "disabled", "internal"};
 
 const char *
 responder_drop_name(enum responder_drop d)
@@ -124,8 +122,8 @@ int
 responder_config_check(const struct responder_config *c, const char **why)
 {
 	const struct suite *s;
-	const char *dummy;
-	unsigned i;
+	const char	   *dummy;
+	unsigned	    i;
 
 	if (why == NULL)
 		why = &dummy;
@@ -147,7 +145,8 @@ responder_config_check(const struct responder_config *c, const char **why)
 		if ((c->enabled_suites & (1u << i)) == 0)
 			continue;
 		if ((s = suite_by_id(i)) == NULL || !s->implemented) {
-			*why = "a cipher suite that is enabled is not implemented";
+			*why =
+			    "a cipher suite that is enabled is not implemented";
 			return ERR_CONFIG;
 		}
 	}
@@ -159,8 +158,8 @@ responder_config_check(const struct responder_config *c, const char **why)
 }
 
 static void
-responder_trace(struct responder *r, const char *label, const uint8_t *p,
-    size_t n)
+responder_trace(
+    struct responder *r, const char *label, const uint8_t *p, size_t n)
 {
 	if (r->trace_cb != NULL)
 		r->trace_cb(r->trace_arg, label, p, n);
@@ -219,8 +218,8 @@ void
 responder_set_config(struct responder *r, const struct responder_config *cfg)
 {
 	r->cfg = *cfg;
-	(void)session_table_resize(r->table, cfg->max_active,
-	    cfg->max_halfopen);
+	(void)session_table_resize(
+	    r->table, cfg->max_active, cfg->max_halfopen);
 	session_table_foreach(r->table, responder_close_if_disallowed_cb, r);
 }
 
@@ -256,8 +255,8 @@ responder_expire(struct responder *r, uint64_t now_ms)
 /* Sessions, for Get Session Info. */
 
 static void
-responder_fill_info(const struct session *s,
-    struct responder_session_info *info)
+responder_fill_info(
+    const struct session *s, struct responder_session_info *info)
 {
 	memset(info, 0, sizeof(*info));
 	info->handle = s->handle;
@@ -279,8 +278,8 @@ responder_active_sessions(const struct responder *r)
 }
 
 int
-responder_session_by_index(const struct responder *r, unsigned n,
-    struct responder_session_info *info)
+responder_session_by_index(
+    const struct responder *r, unsigned n, struct responder_session_info *info)
 {
 	struct session *s;
 
@@ -305,8 +304,8 @@ responder_session_by_handle(const struct responder *r, uint8_t handle,
 }
 
 int
-responder_session_by_id(const struct responder *r, uint32_t id,
-    struct responder_session_info *info)
+responder_session_by_id(
+    const struct responder *r, uint32_t id, struct responder_session_info *info)
 {
 	struct session *s;
 
@@ -319,8 +318,8 @@ responder_session_by_id(const struct responder *r, uint32_t id,
 }
 
 struct close_user_arg {
-	struct responder	*r;
-	uint8_t			 user_id;
+	struct responder *r;
+	uint8_t		  user_id;
 };
 
 static void
@@ -337,7 +336,7 @@ responder_close_user_cb(void *arg, struct session *s)
 void
 responder_close_user_sessions(struct responder *r, uint8_t user_id)
 {
-	struct close_user_arg a = { r, user_id };
+	struct close_user_arg a = {r, user_id};
 
 	session_table_foreach(r->table, responder_close_user_cb, &a);
 }
@@ -348,8 +347,8 @@ static int
 responder_lockouts(struct responder *r)
 {
 	if (r->lockouts == NULL &&
-	    (r->lockouts = calloc(RESPONDER_USERS_MAX + 1,
-	    sizeof(*r->lockouts))) == NULL)
+	    (r->lockouts = calloc(
+		 RESPONDER_USERS_MAX + 1, sizeof(*r->lockouts))) == NULL)
 		return ERR_NOMEM;
 	return 0;
 }
@@ -376,8 +375,8 @@ responder_auth_failed(struct responder *r, uint8_t id, uint64_t now)
 		l->failures = 0;
 		l->until_ms = now + r->cfg.lockout_ms;
 		r->stats.lockouts++;
-		log_session("user %u locked out for %u ms", id,
-		    r->cfg.lockout_ms);
+		log_session(
+		    "user %u locked out for %u ms", id, r->cfg.lockout_ms);
 	}
 }
 
@@ -440,11 +439,11 @@ responder_send_rmcpp_plain(struct exchange *x, uint8_t payload_type,
 }
 
 static int
-responder_send_ipmi15(struct exchange *x, struct session *s, const uint8_t *msg,
-    size_t len)
+responder_send_ipmi15(
+    struct exchange *x, struct session *s, const uint8_t *msg, size_t len)
 {
 	struct ipmi15_session w;
-	int rc;
+	int		      rc;
 
 	memset(&w, 0, sizeof(w));
 	w.msg = msg;
@@ -455,32 +454,32 @@ responder_send_ipmi15(struct exchange *x, struct session *s, const uint8_t *msg,
 		w.seq = responder_next_seq(&s->out_seq_auth);
 		if (w.authtype != IPMI15_AUTHTYPE_NONE &&
 		    (rc = authcode15_compute(w.authtype, s->keys.kuid,
-		    w.session_id, msg, len, w.seq, w.authcode)) != 0)
+			 w.session_id, msg, len, w.seq, w.authcode)) != 0)
 			return rc;
 	}
 	return ipmi15_encode(&w, x->out, x->outcap, x->outlen);
 }
 
 static int
-responder_send_rmcpp_session(struct exchange *x, struct session *s,
-    const uint8_t *msg, size_t len)
+responder_send_rmcpp_session(
+    struct exchange *x, struct session *s, const uint8_t *msg, size_t len)
 {
 	struct rmcpp_packet p;
-	uint8_t sealed[RESPONDER_DATAGRAM_MAX];
-	uint8_t *authcode;
-	size_t sealed_len, integ_len;
-	int rc;
+	uint8_t		    sealed[RESPONDER_DATAGRAM_MAX];
+	uint8_t		   *authcode;
+	size_t		    sealed_len, integ_len;
+	int		    rc;
 
 	memset(&p, 0, sizeof(p));
 	p.payload_type = RMCPP_PT_IPMI;
 	p.session_id = s->console_sid;
 	p.encrypted = s->keys.conf_alg != CONF_ALG_NONE;
 	p.authenticated = s->keys.integ_alg != INTEG_ALG_NONE;
-	p.seq = p.authenticated ? responder_next_seq(&s->out_seq_auth) :
-	    responder_next_seq(&s->out_seq_unauth);
+	p.seq = p.authenticated ? responder_next_seq(&s->out_seq_auth)
+				: responder_next_seq(&s->out_seq_unauth);
 	if (p.encrypted) {
-		if ((rc = protect_encrypt(&s->keys, x->r->rng, msg, len,
-		    sealed, sizeof(sealed), &sealed_len)) != 0)
+		if ((rc = protect_encrypt(&s->keys, x->r->rng, msg, len, sealed,
+			 sizeof(sealed), &sealed_len)) != 0)
 			return rc;
 		p.payload = sealed;
 		p.payload_len = (uint16_t)sealed_len;
@@ -489,16 +488,16 @@ responder_send_rmcpp_session(struct exchange *x, struct session *s,
 		p.payload_len = (uint16_t)len;
 	}
 	integ_len = suite_integ_len(s->keys.integ_alg);
-	if ((rc = rmcpp_encode(&p, integ_len, x->out, x->outcap, x->outlen,
-	    &authcode)) != 0)
+	if ((rc = rmcpp_encode(
+		 &p, integ_len, x->out, x->outcap, x->outlen, &authcode)) != 0)
 		return rc;
 	if (p.authenticated) {
 		const uint8_t *start = x->out + RMCP_HEADER_LEN;
 
-		responder_trace(x->r, "integrity input", start,
-		    (size_t)(authcode - start));
+		responder_trace(
+		    x->r, "integrity input", start, (size_t)(authcode - start));
 		if ((rc = protect_integrity(&s->keys, start,
-		    (size_t)(authcode - start), authcode)) != 0)
+			 (size_t)(authcode - start), authcode)) != 0)
 			return rc;
 		responder_trace(x->r, "integrity", authcode, integ_len);
 	}
@@ -515,7 +514,7 @@ responder_send_response(struct exchange *x, struct session *s, int ipmi15,
     uint8_t *msgbuf, size_t *msglen)
 {
 	struct ipmi_rsp rsp;
-	int rc;
+	int		rc;
 
 	memset(&rsp, 0, sizeof(rsp));
 	rsp.rq_addr = req->rq_addr;
@@ -528,21 +527,21 @@ responder_send_response(struct exchange *x, struct session *s, int ipmi15,
 	rsp.cc = cc;
 	rsp.data = data;
 	rsp.data_len = len;
-	if ((rc = ipmimsg_encode_rsp(&rsp, msgbuf, SESSION_CACHE_MAX,
-	    msglen)) != 0)
+	if ((rc = ipmimsg_encode_rsp(
+		 &rsp, msgbuf, SESSION_CACHE_MAX, msglen)) != 0)
 		return rc;
 	if (ipmi15)
 		return responder_send_ipmi15(x, s, msgbuf, *msglen);
 	if (s == NULL)
-		return responder_send_rmcpp_plain(x, RMCPP_PT_IPMI, msgbuf,
-		    *msglen);
+		return responder_send_rmcpp_plain(
+		    x, RMCPP_PT_IPMI, msgbuf, *msglen);
 	return responder_send_rmcpp_session(x, s, msgbuf, *msglen);
 }
 
 /* Returns the value responder_input() returns for a drop. */
 static int
-responder_drop(struct exchange *x, enum responder_drop why,
-    enum responder_drop *out)
+responder_drop(
+    struct exchange *x, enum responder_drop why, enum responder_drop *out)
 {
 	x->r->stats.drops[why]++;
 	if (out != NULL)
@@ -557,7 +556,7 @@ static int
 responder_asf(struct exchange *x, const struct rmcp_header *h, struct rd *rd,
     enum responder_drop *drop)
 {
-	struct asf_msg m;
+	struct asf_msg	m;
 	struct asf_pong pong;
 
 	if (asf_decode(rd, &m) != 0 || m.iana != ASF_IANA ||
@@ -566,8 +565,8 @@ responder_asf(struct exchange *x, const struct rmcp_header *h, struct rd *rd,
 	memset(&pong, 0, sizeof(pong));
 	pong.iana = ASF_IANA;
 	pong.entities = ASF_ENTITY_IPMI | ASF_ENTITY_ASF_1_0;
-	if (asf_encode_pong(h->seq, m.tag, &pong, x->out, x->outcap,
-	    x->outlen) != 0)
+	if (asf_encode_pong(
+		h->seq, m.tag, &pong, x->out, x->outcap, x->outlen) != 0)
 		return responder_drop(x, RESPONDER_DROP_INTERNAL, drop);
 	x->r->stats.pongs++;
 	return 1;
@@ -576,17 +575,17 @@ responder_asf(struct exchange *x, const struct rmcp_header *h, struct rd *rd,
 /* Get Channel Authentication Capabilities (IPMI 2.0 §22.13). */
 
 struct users_summary {
-	uint8_t	null_names;	/* a user with a null name and a password */
-	uint8_t	anonymous;	/* null name and null password */
-	uint8_t	named;
+	uint8_t null_names; /* a user with a null name and a password */
+	uint8_t anonymous;  /* null name and null password */
+	uint8_t named;
 };
 
 static void
 responder_users_summary(struct responder *r, struct users_summary *sum)
 {
 	struct responder_user u;
-	static const uint8_t zero[20];
-	unsigned id;
+	static const uint8_t  zero[20];
+	unsigned	      id;
 
 	memset(sum, 0, sizeof(*sum));
 	if (r->ops.user_by_id_cb == NULL)
@@ -612,9 +611,9 @@ responder_auth_caps(struct responder *r, const struct ipmi_req *req,
     uint8_t *cc, uint8_t *data, size_t *len)
 {
 	struct users_summary sum;
-	struct wr w;
-	struct rd rd;
-	uint8_t chan, priv, types, byte3, ext;
+	struct wr	     w;
+	struct rd	     rd;
+	uint8_t		     chan, priv, types, byte3, ext;
 
 	*len = 0;
 	rd_init(&rd, req->data, req->data_len);
@@ -653,8 +652,9 @@ responder_auth_caps(struct responder *r, const struct ipmi_req *req,
 	wr_u8(&w, r->cfg.channel);
 	wr_u8(&w, types);
 	wr_u8(&w, byte3);
-	wr_u8(&w, (uint8_t)((ext && r->cfg.ipmi20_enabled ? 0x02 : 0) |
-	    (r->cfg.ipmi15_enabled ? 0x01 : 0)));
+	wr_u8(&w,
+	    (uint8_t)((ext && r->cfg.ipmi20_enabled ? 0x02 : 0) |
+		(r->cfg.ipmi15_enabled ? 0x01 : 0)));
 	wr_u8(&w, (uint8_t)r->cfg.oem_iana);
 	wr_u8(&w, (uint8_t)(r->cfg.oem_iana >> 8));
 	wr_u8(&w, (uint8_t)(r->cfg.oem_iana >> 16));
@@ -690,7 +690,7 @@ responder_call_model(struct exchange *x, const struct session *s,
     const struct ipmi_req *req, uint8_t *cc, uint8_t *data, size_t *len)
 {
 	struct responder_request ctx;
-	struct responder_reply reply;
+	struct responder_reply	 reply;
 
 	responder_request_ctx(x, s, req, &ctx);
 	memset(&reply, 0, sizeof(reply));
@@ -710,14 +710,14 @@ static void
 responder_get_challenge(struct exchange *x, const struct ipmi_req *req,
     uint8_t *cc, uint8_t *data, size_t *len)
 {
-	struct responder *r = x->r;
+	struct responder     *r = x->r;
 	struct responder_user u;
-	struct session *s;
-	struct rd rd;
-	struct wr w;
-	const uint8_t *name;
-	uint8_t authtype, name_len;
-	int err;
+	struct session	     *s;
+	struct rd	      rd;
+	struct wr	      w;
+	const uint8_t	     *name;
+	uint8_t		      authtype, name_len;
+	int		      err;
 
 	*len = 0;
 	rd_init(&rd, req->data, req->data_len);
@@ -737,13 +737,13 @@ responder_get_challenge(struct exchange *x, const struct ipmi_req *req,
 	if (responder_find_user(r, name, name_len, &u) != 0 || !u.enabled ||
 	    u.priv_limit == 0 || u.priv_limit > IPMI_PRIV_OEM ||
 	    responder_user_locked(r, u.id, x->now)) {
-		*cc = name_len == 0 ? CC_CHALLENGE_NULL_USER :
-		    CC_CHALLENGE_INVALID_USER;
+		*cc = name_len == 0 ? CC_CHALLENGE_NULL_USER
+				    : CC_CHALLENGE_INVALID_USER;
 		ct_wipe(&u, sizeof(u));
 		return;
 	}
-	if ((s = session_table_open(r->table, x->now +
-	    r->cfg.halfopen_timeout_ms, &err)) == NULL) {
+	if ((s = session_table_open(r->table,
+		 x->now + r->cfg.halfopen_timeout_ms, &err)) == NULL) {
 		*cc = IPMI_CC_NODE_BUSY;
 		ct_wipe(&u, sizeof(u));
 		return;
@@ -774,13 +774,13 @@ static void
 responder_activate(struct exchange *x, struct session *s,
     const struct ipmi_req *req, uint8_t *cc, uint8_t *data, size_t *len)
 {
-	struct responder *r = x->r;
+	struct responder     *r = x->r;
 	struct responder_user u;
-	struct rd rd;
-	struct wr w;
-	const uint8_t *challenge;
-	uint8_t authtype, priv, limit, seqb[4];
-	uint32_t outbound, inbound;
+	struct rd	      rd;
+	struct wr	      w;
+	const uint8_t	     *challenge;
+	uint8_t		      authtype, priv, limit, seqb[4];
+	uint32_t	      outbound, inbound;
 
 	*len = 0;
 	rd_init(&rd, req->data, req->data_len);
@@ -833,8 +833,8 @@ responder_activate(struct exchange *x, struct session *s,
 		inbound = (uint32_t)seqb[0] | (uint32_t)seqb[1] << 8 |
 		    (uint32_t)seqb[2] << 16 | (uint32_t)seqb[3] << 24;
 	} while (inbound == 0);
-	if (session_table_activate(r->table, s, x->now +
-	    r->cfg.idle_timeout_ms) != 0) {
+	if (session_table_activate(
+		r->table, s, x->now + r->cfg.idle_timeout_ms) != 0) {
 		*cc = CC_ACTIVATE_NO_SLOT;
 		return;
 	}
@@ -852,9 +852,11 @@ responder_activate(struct exchange *x, struct session *s,
 	s->out_seq_auth = outbound - 1;
 	r->stats.sessions_opened++;
 	log_session("IPMI 1.5 session %08x opened (user %u, %s)", s->bmc_sid,
-	    s->user_id, s->authtype15 == IPMI15_AUTHTYPE_MD5 ? "MD5" :
-	    s->authtype15 == IPMI15_AUTHTYPE_MD2 ? "MD2" :
-	    s->authtype15 == IPMI15_AUTHTYPE_STRAIGHT ? "password" : "none");
+	    s->user_id,
+	    s->authtype15 == IPMI15_AUTHTYPE_MD5	    ? "MD5"
+		: s->authtype15 == IPMI15_AUTHTYPE_MD2	    ? "MD2"
+		: s->authtype15 == IPMI15_AUTHTYPE_STRAIGHT ? "password"
+							    : "none");
 	wr_init(&w, data, 10);
 	wr_u8(&w, s->authtype15);
 	wr_u32le(&w, s->bmc_sid);
@@ -870,10 +872,10 @@ static void
 responder_set_privilege(struct exchange *x, struct session *s,
     const struct ipmi_req *req, uint8_t *cc, uint8_t *data, size_t *len)
 {
-	struct responder *r = x->r;
+	struct responder     *r = x->r;
 	struct responder_user u;
-	struct rd rd;
-	uint8_t priv, user_limit;
+	struct rd	      rd;
+	uint8_t		      priv, user_limit;
 
 	*len = 0;
 	rd_init(&rd, req->data, req->data_len);
@@ -922,11 +924,11 @@ responder_close_session(struct exchange *x, struct session *s,
     const struct ipmi_req *req, uint8_t *cc)
 {
 	struct responder *r = x->r;
-	struct session *target;
-	struct rd rd;
-	uint32_t sid;
-	uint8_t handle = 0;
-	int by_handle;
+	struct session	 *target;
+	struct rd	  rd;
+	uint32_t	  sid;
+	uint8_t		  handle = 0;
+	int		  by_handle;
 
 	rd_init(&rd, req->data, req->data_len);
 	if (rd_u32le(&rd, &sid) != 0) {
@@ -965,7 +967,7 @@ static uint32_t
 responder_hash(const uint8_t *p, size_t n)
 {
 	uint32_t h = 2166136261u;
-	size_t i;
+	size_t	 i;
 
 	for (i = 0; i < n; i++)
 		h = (h ^ p[i]) * 16777619u;
@@ -995,12 +997,12 @@ responder_in_session_request(struct exchange *x, struct session *s,
     const struct ipmi_req *req, enum responder_drop *drop)
 {
 	struct responder *r = x->r;
-	uint8_t data[IPMIMSG_DATA_MAX];
-	uint8_t msg[SESSION_CACHE_MAX];
-	size_t len = 0, msglen;
-	uint32_t hash;
-	uint8_t cc;
-	int close_after = 0, rc;
+	uint8_t		  data[IPMIMSG_DATA_MAX];
+	uint8_t		  msg[SESSION_CACHE_MAX];
+	size_t		  len = 0, msglen;
+	uint32_t	  hash;
+	uint8_t		  cc;
+	int		  close_after = 0, rc;
 
 	hash = responder_hash(req->data, req->data_len);
 	/*
@@ -1014,11 +1016,11 @@ responder_in_session_request(struct exchange *x, struct session *s,
 	    s->cache_req_hash == hash) {
 		r->stats.cached_replies++;
 		if (s->ipmi15)
-			rc = responder_send_ipmi15(x, s, s->cache,
-			    s->cache_len);
+			rc = responder_send_ipmi15(
+			    x, s, s->cache, s->cache_len);
 		else
-			rc = responder_send_rmcpp_session(x, s, s->cache,
-			    s->cache_len);
+			rc = responder_send_rmcpp_session(
+			    x, s, s->cache, s->cache_len);
 		if (rc != 0)
 			return responder_drop(x, RESPONDER_DROP_INTERNAL, drop);
 		r->stats.replies++;
@@ -1045,8 +1047,8 @@ responder_in_session_request(struct exchange *x, struct session *s,
 	}
 	responder_call_model(x, s, req, &cc, data, &len);
 send:
-	if ((rc = responder_send_response(x, s, s->ipmi15, req, cc, data, len,
-	    msg, &msglen)) != 0)
+	if ((rc = responder_send_response(
+		 x, s, s->ipmi15, req, cc, data, len, msg, &msglen)) != 0)
 		return responder_drop(x, RESPONDER_DROP_INTERNAL, drop);
 	if (close_after) {
 		log_session("session %08x closed by request", s->bmc_sid);
@@ -1066,7 +1068,7 @@ responder_sessionless_request(struct exchange *x, int ipmi15,
 {
 	uint8_t data[IPMIMSG_DATA_MAX];
 	uint8_t msg[SESSION_CACHE_MAX];
-	size_t len = 0, msglen;
+	size_t	len = 0, msglen;
 	uint8_t cc;
 
 	if (req->netfn == IPMI_NETFN_APP &&
@@ -1077,14 +1079,14 @@ responder_sessionless_request(struct exchange *x, int ipmi15,
 		responder_get_challenge(x, req, &cc, data, &len);
 	else if (req->netfn == IPMI_NETFN_APP &&
 	    (req->cmd == CMD_ACTIVATE_SESSION ||
-	    req->cmd == CMD_SET_SESSION_PRIVILEGE ||
-	    req->cmd == CMD_CLOSE_SESSION)) {
+		req->cmd == CMD_SET_SESSION_PRIVILEGE ||
+		req->cmd == CMD_CLOSE_SESSION)) {
 		/* These need a session; outside one, 0xD4 as for any other. */
 		cc = IPMI_CC_INSUFFICIENT_PRIV;
 	} else
 		responder_call_model(x, NULL, req, &cc, data, &len);
-	if (responder_send_response(x, NULL, ipmi15, req, cc, data, len, msg,
-	    &msglen) != 0)
+	if (responder_send_response(
+		x, NULL, ipmi15, req, cc, data, len, msg, &msglen) != 0)
 		return responder_drop(x, RESPONDER_DROP_INTERNAL, drop);
 	x->r->stats.replies++;
 	return 1;
@@ -1093,8 +1095,8 @@ responder_sessionless_request(struct exchange *x, int ipmi15,
 static enum responder_drop
 responder_msg_drop(int rc)
 {
-	return rc == ERR_CHECKSUM ? RESPONDER_DROP_CHECKSUM :
-	    RESPONDER_DROP_LENGTH;
+	return rc == ERR_CHECKSUM ? RESPONDER_DROP_CHECKSUM
+				  : RESPONDER_DROP_LENGTH;
 }
 
 /* IPMI 1.5 wrapper. */
@@ -1102,16 +1104,18 @@ responder_msg_drop(int rc)
 static int
 responder_ipmi15(struct exchange *x, struct rd *rd, enum responder_drop *drop)
 {
-	struct responder *r = x->r;
+	struct responder     *r = x->r;
 	struct ipmi15_session w;
-	struct ipmi_req req;
-	struct session *s;
-	enum seqwin_verdict v;
-	int rc;
+	struct ipmi_req	      req;
+	struct session	     *s;
+	enum seqwin_verdict   v;
+	int		      rc;
 
 	if ((rc = ipmi15_decode(rd, &w)) != 0)
-		return responder_drop(x, rc == ERR_FORMAT ?
-		    RESPONDER_DROP_AUTHTYPE : RESPONDER_DROP_LENGTH, drop);
+		return responder_drop(x,
+		    rc == ERR_FORMAT ? RESPONDER_DROP_AUTHTYPE
+				     : RESPONDER_DROP_LENGTH,
+		    drop);
 	if (w.session_id == 0) {
 		if (w.authtype != IPMI15_AUTHTYPE_NONE)
 			return responder_drop(x, RESPONDER_DROP_AUTHTYPE, drop);
@@ -1129,12 +1133,13 @@ responder_ipmi15(struct exchange *x, struct rd *rd, enum responder_drop *drop)
 	 * Per-message authentication off (IPMI 2.0 §22.13) lets the console
 	 * send "none" after activation; otherwise the session's type only.
 	 */
-	if (w.authtype != s->authtype15 && !(s->state == SESSION_ACTIVE &&
-	    !r->cfg.per_message_auth && w.authtype == IPMI15_AUTHTYPE_NONE))
+	if (w.authtype != s->authtype15 &&
+	    !(s->state == SESSION_ACTIVE && !r->cfg.per_message_auth &&
+		w.authtype == IPMI15_AUTHTYPE_NONE))
 		return responder_drop(x, RESPONDER_DROP_AUTHTYPE, drop);
 	if (w.authtype != IPMI15_AUTHTYPE_NONE &&
 	    authcode15_verify(w.authtype, s->keys.kuid, w.session_id, w.msg,
-	    w.msg_len, w.seq, w.authcode) != 0) {
+		w.msg_len, w.seq, w.authcode) != 0) {
 		if (s->state == SESSION_CHALLENGED)
 			responder_auth_failed(r, s->user_id, x->now);
 		return responder_drop(x, RESPONDER_DROP_AUTHCODE, drop);
@@ -1143,17 +1148,17 @@ responder_ipmi15(struct exchange *x, struct rd *rd, enum responder_drop *drop)
 		return responder_drop(x, responder_msg_drop(rc), drop);
 	if (s->state == SESSION_CHALLENGED) {
 		uint8_t data[16], msg[SESSION_CACHE_MAX], cc;
-		size_t len = 0, msglen;
+		size_t	len = 0, msglen;
 
 		if (req.netfn != IPMI_NETFN_APP ||
 		    req.cmd != CMD_ACTIVATE_SESSION)
-			return responder_drop(x, RESPONDER_DROP_HANDSHAKE,
-			    drop);
+			return responder_drop(
+			    x, RESPONDER_DROP_HANDSHAKE, drop);
 		if (x->peer != NULL)
 			s->peer = *x->peer;
 		responder_activate(x, s, &req, &cc, data, &len);
-		rc = responder_send_response(x, s, 1, &req, cc, data, len,
-		    msg, &msglen);
+		rc = responder_send_response(
+		    x, s, 1, &req, cc, data, len, msg, &msglen);
 		if (s->state == SESSION_ACTIVE)
 			responder_cache_response(s, &req, msg, msglen);
 		else
@@ -1193,18 +1198,18 @@ static int
 responder_send_open_rsp(struct exchange *x, const struct rakp_open_rsp *o)
 {
 	uint8_t payload[RAKP_OPEN_RSP_LEN];
-	size_t len;
-	int rc;
+	size_t	len;
+	int	rc;
 
 	if ((rc = rakp_encode_open_rsp(o, payload, sizeof(payload), &len)) != 0)
 		return rc;
-	return responder_send_rmcpp_plain(x, RMCPP_PT_OPEN_SESSION_RSP,
-	    payload, len);
+	return responder_send_rmcpp_plain(
+	    x, RMCPP_PT_OPEN_SESSION_RSP, payload, len);
 }
 
 static void
-responder_open_rsp_of(const struct session *s, int echo_role,
-    struct rakp_open_rsp *o)
+responder_open_rsp_of(
+    const struct session *s, int echo_role, struct rakp_open_rsp *o)
 {
 	const struct suite *su = suite_by_id(s->suite_id);
 
@@ -1246,16 +1251,16 @@ responder_check_algs(const struct responder *r, const struct rakp_open_req *q,
 }
 
 static int
-responder_open_session(struct exchange *x, const struct rmcpp_packet *p,
-    enum responder_drop *drop)
+responder_open_session(
+    struct exchange *x, const struct rmcpp_packet *p, enum responder_drop *drop)
 {
-	struct responder *r = x->r;
+	struct responder    *r = x->r;
 	struct rakp_open_req q;
 	struct rakp_open_rsp o;
-	const struct suite *su;
-	struct session *s;
-	uint8_t role, limit;
-	int rc, err;
+	const struct suite  *su;
+	struct session	    *s;
+	uint8_t		     role, limit;
+	int		     rc, err;
 
 	/* Without a tag and a console session ID there is no one to answer. */
 	if (p->payload_len < 8)
@@ -1285,8 +1290,8 @@ responder_open_session(struct exchange *x, const struct rmcpp_packet *p,
 	}
 	limit = responder_suite_limit(r, su->id);
 	if (session_table_active_count(r->table) >= r->cfg.max_active ||
-	    (s = session_table_open(r->table, x->now +
-	    r->cfg.halfopen_timeout_ms, &err)) == NULL) {
+	    (s = session_table_open(r->table,
+		 x->now + r->cfg.halfopen_timeout_ms, &err)) == NULL) {
 		o.status = RMCPP_STATUS_NO_RESOURCES;
 		goto reply;
 	}
@@ -1306,8 +1311,8 @@ responder_open_session(struct exchange *x, const struct rmcpp_packet *p,
 	if (x->peer != NULL)
 		s->peer = *x->peer;
 	responder_open_rsp_of(s, r->cfg.quirk_echo_open_role, &o);
-	log_session("open session %08x for console %08x, suite %u",
-	    s->bmc_sid, s->console_sid, s->suite_id);
+	log_session("open session %08x for console %08x, suite %u", s->bmc_sid,
+	    s->console_sid, s->suite_id);
 reply:
 	if (responder_send_open_rsp(x, &o) != 0)
 		return responder_drop(x, RESPONDER_DROP_INTERNAL, drop);
@@ -1323,8 +1328,8 @@ static int
 responder_send_rakp2(struct exchange *x, const struct rakp2 *m)
 {
 	uint8_t payload[40 + SUITE_KEY_MAX];
-	size_t len;
-	int rc;
+	size_t	len;
+	int	rc;
 
 	if ((rc = rakp_encode_rakp2(m, payload, sizeof(payload), &len)) != 0)
 		return rc;
@@ -1343,8 +1348,8 @@ responder_cache_reply(struct session *s, const struct exchange *x)
 }
 
 static int
-responder_resend_cached(struct exchange *x, struct session *s,
-    enum responder_drop *drop)
+responder_resend_cached(
+    struct exchange *x, struct session *s, enum responder_drop *drop)
 {
 	if (s->cache_kind != SESSION_CACHE_HANDSHAKE ||
 	    s->cache_len > x->outcap)
@@ -1361,12 +1366,12 @@ responder_resend_cached(struct exchange *x, struct session *s,
  * success *kuid holds the key and s->user_id, s->max_privilege are set.
  */
 static uint8_t
-responder_rakp1_user(struct exchange *x, struct session *s,
-    const struct rakp1 *m, uint8_t *kuid)
+responder_rakp1_user(
+    struct exchange *x, struct session *s, const struct rakp1 *m, uint8_t *kuid)
 {
-	struct responder *r = x->r;
+	struct responder     *r = x->r;
 	struct responder_user u;
-	uint8_t want, limit, status = RMCPP_STATUS_OK;
+	uint8_t		      want, limit, status = RMCPP_STATUS_OK;
 
 	want = m->role & RAKP_ROLE_PRIV_MASK;
 	if (want < IPMI_PRIV_CALLBACK || want > IPMI_PRIV_OEM ||
@@ -1410,30 +1415,30 @@ out:
 }
 
 static int
-responder_rakp1(struct exchange *x, const struct rmcpp_packet *p,
-    enum responder_drop *drop)
+responder_rakp1(
+    struct exchange *x, const struct rmcpp_packet *p, enum responder_drop *drop)
 {
 	struct responder *r = x->r;
-	struct rakp1 m;
-	struct rakp2 a;
-	struct session *s;
-	struct rd rd;
-	uint8_t kuid[RAKP_KEYS_KUID_LEN], auth[SUITE_KEY_MAX];
-	uint8_t input[RAKP_KEYS_INPUT_MAX];
-	uint32_t bmc_sid;
-	int rc;
+	struct rakp1	  m;
+	struct rakp2	  a;
+	struct session	 *s;
+	struct rd	  rd;
+	uint8_t		  kuid[RAKP_KEYS_KUID_LEN], auth[SUITE_KEY_MAX];
+	uint8_t		  input[RAKP_KEYS_INPUT_MAX];
+	uint32_t	  bmc_sid;
+	int		  rc;
 
 	/* The BMC session ID says which handshake this belongs to. */
 	rd_init(&rd, p->payload, p->payload_len);
 	if (rd_skip(&rd, 4) != 0 || rd_u32le(&rd, &bmc_sid) != 0)
 		return responder_drop(x, RESPONDER_DROP_LENGTH, drop);
-	if ((s = session_table_find(r->table, bmc_sid)) == NULL ||
-	    s->ipmi15)
+	if ((s = session_table_find(r->table, bmc_sid)) == NULL || s->ipmi15)
 		return responder_drop(x, RESPONDER_DROP_SESSION, drop);
 	if (s->state == SESSION_RAKP2_SENT) {
 		/* Only an exact retransmit is answered, as the first time. */
 		if (p->payload_len == s->handshake_req_len &&
-		    memcmp(p->payload, s->handshake_req, s->handshake_req_len) == 0)
+		    memcmp(p->payload, s->handshake_req,
+			s->handshake_req_len) == 0)
 			return responder_resend_cached(x, s, drop);
 		return responder_drop(x, RESPONDER_DROP_HANDSHAKE, drop);
 	}
@@ -1450,7 +1455,7 @@ responder_rakp1(struct exchange *x, const struct rmcpp_packet *p,
 	}
 	if ((a.status = responder_rakp1_user(x, s, &m, kuid)) != 0 &&
 	    !(a.status == RMCPP_STATUS_UNAUTHORIZED_NAME &&
-	    r->cfg.anti_enumeration))
+		r->cfg.anti_enumeration))
 		goto reply;
 	if (a.status != RMCPP_STATUS_OK) {
 		/*
@@ -1459,9 +1464,9 @@ responder_rakp1(struct exchange *x, const struct rmcpp_packet *p,
 		 */
 		if (!r->anti_enum_ready) {
 			if (rng_bytes(r->rng, r->anti_enum_key,
-			    sizeof(r->anti_enum_key)) != 0)
-				return responder_drop(x,
-				    RESPONDER_DROP_INTERNAL, drop);
+				sizeof(r->anti_enum_key)) != 0)
+				return responder_drop(
+				    x, RESPONDER_DROP_INTERNAL, drop);
 			r->anti_enum_ready = 1;
 		}
 		memcpy(kuid, r->anti_enum_key, sizeof(kuid));
@@ -1500,8 +1505,10 @@ reply:
 	ct_wipe(auth, sizeof(auth));
 	s->state = SESSION_RAKP2_SENT;
 	s->rakp_status = a.status;
-	s->handshake_req_len = (uint8_t)(p->payload_len <= sizeof(s->handshake_req) ?
-	    p->payload_len : 0);
+	s->handshake_req_len = (uint8_t)(p->payload_len <=
+		    sizeof(s->handshake_req)
+		? p->payload_len
+		: 0);
 	memcpy(s->handshake_req, p->payload, s->handshake_req_len);
 	(void)responder_cache_reply(s, x);
 	if (a.status != RMCPP_STATUS_OK) {
@@ -1519,8 +1526,8 @@ static int
 responder_send_rakp4(struct exchange *x, const struct rakp4 *m)
 {
 	uint8_t payload[8 + SUITE_KEY_MAX];
-	size_t len;
-	int rc;
+	size_t	len;
+	int	rc;
 
 	if ((rc = rakp_encode_rakp4(m, payload, sizeof(payload), &len)) != 0)
 		return rc;
@@ -1528,20 +1535,20 @@ responder_send_rakp4(struct exchange *x, const struct rakp4 *m)
 }
 
 static int
-responder_rakp3(struct exchange *x, const struct rmcpp_packet *p,
-    enum responder_drop *drop)
+responder_rakp3(
+    struct exchange *x, const struct rmcpp_packet *p, enum responder_drop *drop)
 {
 	struct responder *r = x->r;
-	struct rakp3 m;
-	struct rakp4 a;
-	struct session *s;
-	struct rd rd;
+	struct rakp3	  m;
+	struct rakp4	  a;
+	struct session	 *s;
+	struct rd	  rd;
 	uint8_t expect[SUITE_KEY_MAX], sik[SUITE_KEY_MAX], icv[SUITE_KEY_MAX];
 	uint8_t input[RAKP_KEYS_INPUT_MAX];
 	const uint8_t *kg;
-	uint32_t bmc_sid;
-	size_t auth_len;
-	int ok, destroy = 0;
+	uint32_t       bmc_sid;
+	size_t	       auth_len;
+	int	       ok, destroy = 0;
 
 	rd_init(&rd, p->payload, p->payload_len);
 	if (rd_skip(&rd, 4) != 0 || rd_u32le(&rd, &bmc_sid) != 0)
@@ -1552,7 +1559,8 @@ responder_rakp3(struct exchange *x, const struct rmcpp_packet *p,
 		/* The RAKP4 was lost: an exact retransmit gets it again. */
 		if (s->cache_kind == SESSION_CACHE_HANDSHAKE &&
 		    p->payload_len == s->handshake_req_len &&
-		    memcmp(p->payload, s->handshake_req, s->handshake_req_len) == 0)
+		    memcmp(p->payload, s->handshake_req,
+			s->handshake_req_len) == 0)
 			return responder_resend_cached(x, s, drop);
 		return responder_drop(x, RESPONDER_DROP_HANDSHAKE, drop);
 	}
@@ -1566,30 +1574,30 @@ responder_rakp3(struct exchange *x, const struct rmcpp_packet *p,
 	if (s->rakp_status != RMCPP_STATUS_OK || m.status != RMCPP_STATUS_OK) {
 		/* A handshake that failed at RAKP2, or that the console gave
 		 * up on: acknowledge and forget it. */
-		a.status = s->rakp_status != RMCPP_STATUS_OK ? s->rakp_status :
-		    m.status;
+		a.status = s->rakp_status != RMCPP_STATUS_OK ? s->rakp_status
+							     : m.status;
 		destroy = 1;
 		goto reply;
 	}
 	auth_len = suite_auth_code_len(s->keys.auth_alg);
 	responder_trace(r, "rakp3 hmac input", input,
 	    rakp_keys_rakp3_input(&s->rakp, input));
-	if (rakp_keys_rakp3_auth(s->keys.auth_alg, s->keys.kuid, &s->rakp,
-	    expect) != 0)
+	if (rakp_keys_rakp3_auth(
+		s->keys.auth_alg, s->keys.kuid, &s->rakp, expect) != 0)
 		return responder_drop(x, RESPONDER_DROP_INTERNAL, drop);
 	ok = m.auth_len == auth_len && ct_memeq(m.auth, expect, auth_len);
 	if (!ok || s->user_id == 0) {
 		a.status = RMCPP_STATUS_INVALID_INTEGRITY_VALUE;
 		responder_auth_failed(r, s->user_id, x->now);
-		log_session("RAKP3 for session %08x failed: bad auth code",
-		    s->bmc_sid);
+		log_session(
+		    "RAKP3 for session %08x failed: bad auth code", s->bmc_sid);
 		destroy = 1;
 		goto reply;
 	}
 	/* Two-key login: the SIK is keyed by K_G when the BMC has one. */
 	kg = r->cfg.kg_set ? r->cfg.kg : s->keys.kuid;
-	responder_trace(r, "sik input", input,
-	    rakp_keys_sik_input(&s->rakp, input));
+	responder_trace(
+	    r, "sik input", input, rakp_keys_sik_input(&s->rakp, input));
 	if (rakp_keys_sik(s->keys.auth_alg, kg, &s->rakp, sik) != 0 ||
 	    rakp_keys_k(s->keys.auth_alg, sik, 1, s->keys.k1) != 0 ||
 	    rakp_keys_k(s->keys.auth_alg, sik, 2, s->keys.k2) != 0 ||
@@ -1603,8 +1611,8 @@ responder_rakp3(struct exchange *x, const struct rmcpp_packet *p,
 	responder_trace(r, "rakp4 icv input", input,
 	    rakp_keys_rakp4_input(&s->rakp, input));
 	ct_wipe(sik, sizeof(sik));
-	if (session_table_activate(r->table, s, x->now +
-	    r->cfg.idle_timeout_ms) != 0) {
+	if (session_table_activate(
+		r->table, s, x->now + r->cfg.idle_timeout_ms) != 0) {
 		a.status = RMCPP_STATUS_NO_RESOURCES;
 		destroy = 1;
 		goto reply;
@@ -1636,8 +1644,10 @@ reply:
 		session_table_close(r->table, s);
 	} else {
 		/* Keep RAKP3 and RAKP4 to answer a retransmit. */
-		s->handshake_req_len = (uint8_t)(p->payload_len <= sizeof(s->handshake_req) ?
-		    p->payload_len : 0);
+		s->handshake_req_len = (uint8_t)(p->payload_len <=
+			    sizeof(s->handshake_req)
+			? p->payload_len
+			: 0);
 		memcpy(s->handshake_req, p->payload, s->handshake_req_len);
 		(void)responder_cache_reply(s, x);
 		/* The handshake's randoms are no longer needed. */
@@ -1654,13 +1664,13 @@ responder_rmcpp_session(struct exchange *x, struct rmcpp_packet *p,
     struct rd *rd, enum responder_drop *drop)
 {
 	struct responder *r = x->r;
-	struct session *s;
-	struct ipmi_req req;
-	struct seqwin *win;
-	uint8_t plain[RESPONDER_DATAGRAM_MAX];
-	const uint8_t *msg;
-	size_t msglen;
-	int rc, want_auth, want_enc;
+	struct session	 *s;
+	struct ipmi_req	  req;
+	struct seqwin	 *win;
+	uint8_t		  plain[RESPONDER_DATAGRAM_MAX];
+	const uint8_t	 *msg;
+	size_t		  msglen;
+	int		  rc, want_auth, want_enc;
 
 	if ((s = session_table_find(r->table, p->session_id)) == NULL ||
 	    s->state != SESSION_ACTIVE || s->ipmi15)
@@ -1669,17 +1679,19 @@ responder_rmcpp_session(struct exchange *x, struct rmcpp_packet *p,
 	want_enc = s->keys.conf_alg != CONF_ALG_NONE;
 	if (p->authenticated != want_auth || p->encrypted != want_enc)
 		return responder_drop(x, RESPONDER_DROP_FLAGS, drop);
-	if ((rc = rmcpp_decode_trailer(rd, suite_integ_len(s->keys.integ_alg),
-	    p)) != 0)
-		return responder_drop(x, rc == ERR_PAD ? RESPONDER_DROP_PAD :
-		    RESPONDER_DROP_LENGTH, drop);
+	if ((rc = rmcpp_decode_trailer(
+		 rd, suite_integ_len(s->keys.integ_alg), p)) != 0)
+		return responder_drop(x,
+		    rc == ERR_PAD ? RESPONDER_DROP_PAD : RESPONDER_DROP_LENGTH,
+		    drop);
 	/* Integrity first, in constant time, before anything is decrypted. */
-	if (p->authenticated && protect_integrity_verify(&s->keys,
-	    p->integrity_data, p->integrity_len, p->authcode) != 0)
+	if (p->authenticated &&
+	    protect_integrity_verify(&s->keys, p->integrity_data,
+		p->integrity_len, p->authcode) != 0)
 		return responder_drop(x, RESPONDER_DROP_INTEGRITY, drop);
 	if (p->encrypted) {
 		if (protect_decrypt(&s->keys, p->payload, p->payload_len, plain,
-		    sizeof(plain), &msglen) != 0)
+			sizeof(plain), &msglen) != 0)
 			return responder_drop(x, RESPONDER_DROP_PAD, drop);
 		msg = plain;
 	} else {
@@ -1705,10 +1717,10 @@ responder_rmcpp_session(struct exchange *x, struct rmcpp_packet *p,
 static int
 responder_rmcpp(struct exchange *x, struct rd *rd, enum responder_drop *drop)
 {
-	struct responder *r = x->r;
+	struct responder   *r = x->r;
 	struct rmcpp_packet p;
-	struct ipmi_req req;
-	int rc;
+	struct ipmi_req	    req;
+	int		    rc;
 
 	if (!r->cfg.ipmi20_enabled)
 		return responder_drop(x, RESPONDER_DROP_DISABLED, drop);
@@ -1729,8 +1741,8 @@ responder_rmcpp(struct exchange *x, struct rd *rd, enum responder_drop *drop)
 	case RMCPP_PT_RAKP3:
 		return responder_rakp3(x, &p, drop);
 	case RMCPP_PT_IPMI:
-		if ((rc = ipmimsg_decode_req(p.payload, p.payload_len,
-		    &req)) != 0)
+		if ((rc = ipmimsg_decode_req(p.payload, p.payload_len, &req)) !=
+		    0)
 			return responder_drop(x, responder_msg_drop(rc), drop);
 		return responder_sessionless_request(x, 0, &req, drop);
 	default:
@@ -1740,13 +1752,13 @@ responder_rmcpp(struct exchange *x, struct rd *rd, enum responder_drop *drop)
 
 int
 responder_input(struct responder *r, uint64_t now_ms,
-    const struct peer_addr *peer, const uint8_t *in, size_t inlen,
-    uint8_t *out, size_t outcap, size_t *outlen, enum responder_drop *drop)
+    const struct peer_addr *peer, const uint8_t *in, size_t inlen, uint8_t *out,
+    size_t outcap, size_t *outlen, enum responder_drop *drop)
 {
-	struct exchange x = { r, now_ms, peer, out, outcap, outlen };
+	struct exchange	   x = {r, now_ms, peer, out, outcap, outlen};
 	struct rmcp_header h;
-	struct rd rd;
-	uint8_t authtype;
+	struct rd	   rd;
+	uint8_t		   authtype;
 
 	*outlen = 0;
 	r->stats.received++;

@@ -27,52 +27,52 @@
 struct rng;
 struct responder;
 
-#define RESPONDER_SESSIONS_MAX	63	/* active sessions per BMC */
-#define RESPONDER_USERS_MAX	63	/* user IDs 1..63 */
-#define RESPONDER_DATAGRAM_MAX	1024	/* largest datagram in or out */
+#define RESPONDER_SESSIONS_MAX 63   /* active sessions per BMC */
+#define RESPONDER_USERS_MAX    63   /* user IDs 1..63 */
+#define RESPONDER_DATAGRAM_MAX 1024 /* largest datagram in or out */
 
 /* A peer's address as plain bytes (no socket types below the server). */
 struct peer_addr {
-	uint8_t		family;		/* 4 or 6; 0 = unknown */
-	uint8_t		addr[16];	/* IPv4 in the first 4 bytes */
-	uint16_t	port;
+	uint8_t	 family;   /* 4 or 6; 0 = unknown */
+	uint8_t	 addr[16]; /* IPv4 in the first 4 bytes */
+	uint16_t port;
 };
 
 /* What the responder needs to know of a user. */
 struct responder_user {
-	uint8_t		id;		/* 1..63 */
-	uint8_t		name_len;	/* 0 for the null user */
-	uint8_t		name[16];
-	uint8_t		password[20];	/* zero-padded */
-	uint8_t		enabled;
-	uint8_t		priv_limit;	/* on this channel; NO_ACCESS: none */
-	uint8_t		session_limit;	/* 0: no per-user limit */
+	uint8_t id;	  /* 1..63 */
+	uint8_t name_len; /* 0 for the null user */
+	uint8_t name[16];
+	uint8_t password[20]; /* zero-padded */
+	uint8_t enabled;
+	uint8_t priv_limit;    /* on this channel; NO_ACCESS: none */
+	uint8_t session_limit; /* 0: no per-user limit */
 };
 
 /* A BMC's channel and session policy.  Copied by responder_new(). */
 struct responder_config {
-	uint8_t		channel;		/* LAN channel number */
-	uint8_t		guid[16];		/* system GUID, as in RAKP2 */
-	uint32_t	enabled_suites;		/* bit n: suite n */
-	uint8_t		suite_priv_limit[SUITE_COUNT];
-	uint8_t		channel_priv_limit;
-	uint8_t		ipmi15_enabled;
-	uint8_t		ipmi20_enabled;
+	uint8_t	 channel;	 /* LAN channel number */
+	uint8_t	 guid[16];	 /* system GUID, as in RAKP2 */
+	uint32_t enabled_suites; /* bit n: suite n */
+	uint8_t	 suite_priv_limit[SUITE_COUNT];
+	uint8_t	 channel_priv_limit;
+	uint8_t	 ipmi15_enabled;
+	uint8_t	 ipmi20_enabled;
 	/* IPMI 1.5 auth types allowed, per privilege 1..5: bit (1 << type). */
-	uint8_t		auth15_enables[6];
-	uint8_t		per_message_auth;	/* 1.5: every message signed */
-	uint8_t		user_level_auth;	/* 1.5: USER-level signed */
-	uint8_t		kg[20];			/* BMC key for two-key login */
-	uint8_t		kg_set;			/* 0: one-key login (K_G = Kuid) */
-	uint8_t		max_active;		/* active sessions, <= 63 */
-	uint8_t		max_halfopen;		/* handshakes in progress */
-	uint32_t	halfopen_timeout_ms;
-	uint32_t	idle_timeout_ms;
-	uint8_t		bad_password_threshold;	/* 0: never lock out */
-	uint32_t	lockout_ms;
-	uint8_t		anti_enumeration;	/* unknown names get a RAKP2 */
-	uint8_t		response_cache;		/* 1: answer retries from cache */
-	uint32_t	oem_iana;		/* in Get Channel Auth Caps */
+	uint8_t	 auth15_enables[6];
+	uint8_t	 per_message_auth; /* 1.5: every message signed */
+	uint8_t	 user_level_auth;  /* 1.5: USER-level signed */
+	uint8_t	 kg[20];	   /* BMC key for two-key login */
+	uint8_t	 kg_set;	   /* 0: one-key login (K_G = Kuid) */
+	uint8_t	 max_active;	   /* active sessions, <= 63 */
+	uint8_t	 max_halfopen;	   /* handshakes in progress */
+	uint32_t halfopen_timeout_ms;
+	uint32_t idle_timeout_ms;
+	uint8_t	 bad_password_threshold; /* 0: never lock out */
+	uint32_t lockout_ms;
+	uint8_t	 anti_enumeration; /* unknown names get a RAKP2 */
+	uint8_t	 response_cache;   /* 1: answer retries from cache */
+	uint32_t oem_iana;	   /* in Get Channel Auth Caps */
 	/*
 	 * Quirk of OpenIPMI's simulator, for models that imitate it: echo
 	 * the requested role in the Open Session response even when it is
@@ -80,31 +80,31 @@ struct responder_config {
 	 * -W opensesspriv workaround against a BMC doing this.  Off unless
 	 * a model turns it on.
 	 */
-	uint8_t		quirk_echo_open_role;
+	uint8_t quirk_echo_open_role;
 };
 
 /* A request the responder hands to the device model. */
 struct responder_request {
-	const struct ipmi_req	*msg;
-	uint64_t		 now_ms;
-	const struct peer_addr	*peer;
-	uint8_t			 in_session;	/* 0: sessionless */
-	uint8_t			 privilege;	/* current; 0 sessionless */
-	uint8_t			 max_privilege;
-	uint8_t			 user_id;
-	uint8_t			 channel;
-	uint8_t			 ipmi15;	/* 1.5 session, else RMCP+ */
-	uint8_t			 suite_id;	/* RMCP+ only */
-	uint8_t			 session_handle;
-	uint32_t		 session_id;	/* the BMC's ID */
+	const struct ipmi_req  *msg;
+	uint64_t		now_ms;
+	const struct peer_addr *peer;
+	uint8_t			in_session; /* 0: sessionless */
+	uint8_t			privilege;  /* current; 0 sessionless */
+	uint8_t			max_privilege;
+	uint8_t			user_id;
+	uint8_t			channel;
+	uint8_t			ipmi15;	  /* 1.5 session, else RMCP+ */
+	uint8_t			suite_id; /* RMCP+ only */
+	uint8_t			session_handle;
+	uint32_t		session_id; /* the BMC's ID */
 };
 
 /* Where the model writes its answer. */
 struct responder_reply {
-	uint8_t		 cc;
-	uint8_t		*data;
-	size_t		 cap;
-	size_t		 len;
+	uint8_t	 cc;
+	uint8_t *data;
+	size_t	 cap;
+	size_t	 len;
 };
 
 struct responder_ops {
@@ -112,71 +112,71 @@ struct responder_ops {
 	 * Finds a user by name (len 0: the null user).  Fills *user and
 	 * returns 0, or returns ERR_NOT_FOUND.
 	 */
-	int	(*user_by_name_cb)(void *, const uint8_t *name, size_t len,
-		    struct responder_user *);
+	int (*user_by_name_cb)(
+	    void *, const uint8_t *name, size_t len, struct responder_user *);
 	/* Finds a user by ID: 0 or ERR_NOT_FOUND. */
-	int	(*user_by_id_cb)(void *, uint8_t id, struct responder_user *);
+	int (*user_by_id_cb)(void *, uint8_t id, struct responder_user *);
 	/*
 	 * Answers one request: sets reply->cc and writes up to reply->cap
 	 * data bytes.  Called for every request the responder does not
 	 * handle itself, sessionless ones included (privilege 0): the model
 	 * decides, from its command table, what a sessionless peer may do.
 	 */
-	void	(*request_cb)(void *, const struct responder_request *,
-		    struct responder_reply *);
+	void (*request_cb)(
+	    void *, const struct responder_request *, struct responder_reply *);
 };
 
 enum responder_drop {
-	RESPONDER_DROP_SHORT,		/* too short for its headers */
+	RESPONDER_DROP_SHORT, /* too short for its headers */
 	RESPONDER_DROP_RMCP_VERSION,
-	RESPONDER_DROP_RMCP_SEQ,	/* IPMI class with seq != ff */
-	RESPONDER_DROP_RMCP_CLASS,	/* unknown class, or an ACK */
-	RESPONDER_DROP_ASF,		/* malformed or not a ping */
-	RESPONDER_DROP_LENGTH,		/* lengths disagree with datagram */
-	RESPONDER_DROP_AUTHTYPE,	/* unknown or disallowed auth type */
+	RESPONDER_DROP_RMCP_SEQ,   /* IPMI class with seq != ff */
+	RESPONDER_DROP_RMCP_CLASS, /* unknown class, or an ACK */
+	RESPONDER_DROP_ASF,	   /* malformed or not a ping */
+	RESPONDER_DROP_LENGTH,	   /* lengths disagree with datagram */
+	RESPONDER_DROP_AUTHTYPE,   /* unknown or disallowed auth type */
 	RESPONDER_DROP_CHECKSUM,
-	RESPONDER_DROP_SESSION,		/* unknown or inactive session ID */
-	RESPONDER_DROP_FLAGS,		/* auth/encrypt bits != negotiated */
-	RESPONDER_DROP_INTEGRITY,	/* bad RMCP+ integrity value */
-	RESPONDER_DROP_PAD,		/* bad integrity or conf pad */
-	RESPONDER_DROP_SEQUENCE,	/* outside the window or repeated */
-	RESPONDER_DROP_AUTHCODE,	/* bad IPMI 1.5 auth code */
-	RESPONDER_DROP_SESSION_FORMAT,	/* 1.5 packet with RMCP+ session ID */
-	RESPONDER_DROP_HANDSHAKE,	/* RAKP in the wrong state */
-	RESPONDER_DROP_PAYLOAD,		/* payload type not accepted here */
-	RESPONDER_DROP_DISABLED,	/* protocol version disabled */
-	RESPONDER_DROP_INTERNAL,	/* our own failure (crypto, space) */
+	RESPONDER_DROP_SESSION,	       /* unknown or inactive session ID */
+	RESPONDER_DROP_FLAGS,	       /* auth/encrypt bits != negotiated */
+	RESPONDER_DROP_INTEGRITY,      /* bad RMCP+ integrity value */
+	RESPONDER_DROP_PAD,	       /* bad integrity or conf pad */
+	RESPONDER_DROP_SEQUENCE,       /* outside the window or repeated */
+	RESPONDER_DROP_AUTHCODE,       /* bad IPMI 1.5 auth code */
+	RESPONDER_DROP_SESSION_FORMAT, /* 1.5 packet with RMCP+ session ID */
+	RESPONDER_DROP_HANDSHAKE,      /* RAKP in the wrong state */
+	RESPONDER_DROP_PAYLOAD,	       /* payload type not accepted here */
+	RESPONDER_DROP_DISABLED,       /* protocol version disabled */
+	RESPONDER_DROP_INTERNAL,       /* our own failure (crypto, space) */
 	RESPONDER_DROP_COUNT
 };
 
 struct responder_stats {
-	uint64_t	received;
-	uint64_t	replies;
-	uint64_t	drops[RESPONDER_DROP_COUNT];
-	uint64_t	pongs;
-	uint64_t	requests;		/* handed to the model */
-	uint64_t	cached_replies;		/* retries from the cache */
-	uint64_t	handshake_repeats;	/* retransmitted handshakes */
-	uint64_t	sessions_opened;
-	uint64_t	sessions_closed;
-	uint64_t	sessions_expired;
-	uint64_t	login_failures;
-	uint64_t	lockouts;
+	uint64_t received;
+	uint64_t replies;
+	uint64_t drops[RESPONDER_DROP_COUNT];
+	uint64_t pongs;
+	uint64_t requests;	    /* handed to the model */
+	uint64_t cached_replies;    /* retries from the cache */
+	uint64_t handshake_repeats; /* retransmitted handshakes */
+	uint64_t sessions_opened;
+	uint64_t sessions_closed;
+	uint64_t sessions_expired;
+	uint64_t login_failures;
+	uint64_t lockouts;
 };
 
 /* A snapshot of one session, for Get Session Info and logs. */
 struct responder_session_info {
-	uint8_t			handle;
-	uint8_t			user_id;
-	uint8_t			privilege;
-	uint8_t			max_privilege;
-	uint8_t			ipmi15;
-	uint8_t			suite_id;
-	uint8_t			authtype15;
-	uint8_t			channel;
-	uint32_t		bmc_sid;
-	uint32_t		console_sid;
-	struct peer_addr	peer;
+	uint8_t		 handle;
+	uint8_t		 user_id;
+	uint8_t		 privilege;
+	uint8_t		 max_privilege;
+	uint8_t		 ipmi15;
+	uint8_t		 suite_id;
+	uint8_t		 authtype15;
+	uint8_t		 channel;
+	uint32_t	 bmc_sid;
+	uint32_t	 console_sid;
+	struct peer_addr peer;
 };
 
 /*
@@ -184,32 +184,29 @@ struct responder_session_info {
  * IPMI 1.5 and 2.0 on, MD5 for 1.5, 15 active and 16 half-open sessions,
  * 3 s and 60 s timeouts, response cache on, no lockout, no K_G.
  */
-void	responder_config_defaults(struct responder_config *);
+void responder_config_defaults(struct responder_config *);
 
 /*
  * Checks a configuration: 0, or ERR_CONFIG with a reason in why (which
  * may be NULL).
  */
-int	responder_config_check(const struct responder_config *,
-	    const char **why);
+int responder_config_check(const struct responder_config *, const char **why);
 
 /*
  * Creates a responder.  rng must outlive it.  Session memory is taken when
  * the first handshake starts, so an idle BMC costs little.  NULL on
  * failure to allocate.
  */
-struct responder	*responder_new(const struct responder_config *,
-			    const struct responder_ops *, void *ops_arg,
-			    struct rng *);
+struct responder *responder_new(const struct responder_config *,
+    const struct responder_ops *, void *ops_arg, struct rng *);
 /* Closes every session (wiping keys) and frees. */
-void			 responder_free(struct responder *);
+void responder_free(struct responder *);
 
 /*
  * Replaces the configuration.  Sessions whose suite, user or privilege
  * the new configuration no longer allows are closed.
  */
-void	responder_set_config(struct responder *,
-	    const struct responder_config *);
+void responder_set_config(struct responder *, const struct responder_config *);
 const struct responder_config *responder_get_config(const struct responder *);
 
 /*
@@ -217,37 +214,36 @@ const struct responder_config *responder_get_config(const struct responder *);
  * or 0 when the input is dropped (counted; the reason in *drop if drop is
  * not NULL).  outcap should be RESPONDER_DATAGRAM_MAX.  peer may be NULL.
  */
-int	responder_input(struct responder *, uint64_t now_ms,
-	    const struct peer_addr *, const uint8_t *in, size_t inlen,
-	    uint8_t *out, size_t outcap, size_t *outlen,
-	    enum responder_drop *drop);
+int responder_input(struct responder *, uint64_t now_ms,
+    const struct peer_addr *, const uint8_t *in, size_t inlen, uint8_t *out,
+    size_t outcap, size_t *outlen, enum responder_drop *drop);
 
 /* The earliest time a session expires, or UINT64_MAX when none can. */
-uint64_t	responder_next_deadline(const struct responder *);
+uint64_t responder_next_deadline(const struct responder *);
 /* Expires what is due at now_ms. */
-void		responder_expire(struct responder *, uint64_t now_ms);
+void responder_expire(struct responder *, uint64_t now_ms);
 
-const struct responder_stats	*responder_stats(const struct responder *);
-const char			*responder_drop_name(enum responder_drop);
+const struct responder_stats *responder_stats(const struct responder *);
+const char		     *responder_drop_name(enum responder_drop);
 
 /* Sessions, for Get Session Info: how many are active. */
-unsigned	responder_active_sessions(const struct responder *);
+unsigned responder_active_sessions(const struct responder *);
 /* By 1-based index among active ones, by handle, or by BMC session ID. */
-int	responder_session_by_index(const struct responder *, unsigned,
-	    struct responder_session_info *);
-int	responder_session_by_handle(const struct responder *, uint8_t,
-	    struct responder_session_info *);
-int	responder_session_by_id(const struct responder *, uint32_t,
-	    struct responder_session_info *);
+int responder_session_by_index(
+    const struct responder *, unsigned, struct responder_session_info *);
+int responder_session_by_handle(
+    const struct responder *, uint8_t, struct responder_session_info *);
+int responder_session_by_id(
+    const struct responder *, uint32_t, struct responder_session_info *);
 /* Closes every session of a user (user disabled or password changed). */
-void	responder_close_user_sessions(struct responder *, uint8_t user_id);
+void responder_close_user_sessions(struct responder *, uint8_t user_id);
 
 /*
  * Observation hook for the teaching lab and the tests: receives each named
  * intermediate value (HMAC inputs, keys, auth codes).  Off by default.
  */
-typedef void	responder_trace_cb(void *, const char *label, const uint8_t *,
-		    size_t);
-void	responder_set_trace(struct responder *, responder_trace_cb *, void *);
+typedef void
+     responder_trace_cb(void *, const char *label, const uint8_t *, size_t);
+void responder_set_trace(struct responder *, responder_trace_cb *, void *);
 
 #endif

@@ -13,7 +13,7 @@ seqwin_init(struct seqwin *w, uint8_t below, uint8_t above)
 enum seqwin_verdict
 seqwin_check(const struct seqwin *w, uint32_t seq, int zero_forbidden)
 {
-	int32_t d;
+	int32_t	 d;
 	uint32_t back;
 
 	if (seq == 0 && zero_forbidden)
@@ -26,7 +26,7 @@ seqwin_check(const struct seqwin *w, uint32_t seq, int zero_forbidden)
 		return SEQWIN_DUPLICATE;
 	if (d > 0)
 		return (uint32_t)d <= w->above ? SEQWIN_OK : SEQWIN_TOO_NEW;
-	back = (uint32_t)-(int64_t)d;
+	back = (uint32_t) - (int64_t)d;
 	if (back > w->below)
 		return SEQWIN_TOO_OLD;
 	if (w->seen & (UINT32_C(1) << (back - 1)))
@@ -37,7 +37,7 @@ seqwin_check(const struct seqwin *w, uint32_t seq, int zero_forbidden)
 void
 seqwin_accept(struct seqwin *w, uint32_t seq)
 {
-	int32_t d;
+	int32_t	 d;
 	uint32_t back;
 
 	if (!w->started) {
@@ -55,7 +55,7 @@ seqwin_accept(struct seqwin *w, uint32_t seq)
 			w->seen = w->seen << d | UINT32_C(1) << (d - 1);
 		w->high = seq;
 	} else if (d < 0) {
-		back = (uint32_t)-(int64_t)d;
+		back = (uint32_t) - (int64_t)d;
 		if (back <= 32)
 			w->seen |= UINT32_C(1) << (back - 1);
 	}

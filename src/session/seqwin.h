@@ -11,11 +11,11 @@
 #include <stdint.h>
 
 struct seqwin {
-	uint32_t	high;		/* highest accepted; 0 = none yet */
-	uint32_t	seen;		/* bit i: high - 1 - i was accepted */
-	uint8_t		below;		/* accept high-below .. */
-	uint8_t		above;		/* .. high+above */
-	uint8_t		started;
+	uint32_t high;	/* highest accepted; 0 = none yet */
+	uint32_t seen;	/* bit i: high - 1 - i was accepted */
+	uint8_t	 below; /* accept high-below .. */
+	uint8_t	 above; /* .. high+above */
+	uint8_t	 started;
 };
 
 enum seqwin_verdict {
@@ -27,12 +27,11 @@ enum seqwin_verdict {
 };
 
 /* RMCP+: below 16, above 15.  IPMI 1.5: 8 and 8 (windows are <= 32). */
-void			seqwin_init(struct seqwin *, uint8_t below,
-			    uint8_t above);
+void seqwin_init(struct seqwin *, uint8_t below, uint8_t above);
 /* Where seq stands; SEQWIN_ZERO when zero is never valid (authenticated). */
-enum seqwin_verdict	seqwin_check(const struct seqwin *, uint32_t seq,
-			    int zero_forbidden);
+enum seqwin_verdict
+seqwin_check(const struct seqwin *, uint32_t seq, int zero_forbidden);
 /* Records seq (after seqwin_check() said SEQWIN_OK). */
-void			seqwin_accept(struct seqwin *, uint32_t seq);
+void seqwin_accept(struct seqwin *, uint32_t seq);
 
 #endif

@@ -7,14 +7,14 @@
 #include "session_table.h"
 
 struct session_table {
-	struct session	*slots;		/* NULL until first use */
-	unsigned	 nslots;
-	unsigned	 max_active;
-	unsigned	 max_halfopen;
-	unsigned	 active;
-	unsigned	 halfopen;
-	uint8_t		 next_handle;
-	struct rng	*rng;
+	struct session *slots; /* NULL until first use */
+	unsigned	nslots;
+	unsigned	max_active;
+	unsigned	max_halfopen;
+	unsigned	active;
+	unsigned	halfopen;
+	uint8_t		next_handle;
+	struct rng     *rng;
 };
 
 struct session_table *
@@ -46,7 +46,7 @@ session_table_free(struct session_table *t)
 static int
 session_table_grow(struct session_table *t)
 {
-	unsigned want = t->max_active + t->max_halfopen;
+	unsigned	want = t->max_active + t->max_halfopen;
 	struct session *s;
 
 	if (t->slots != NULL && t->nslots >= want)
@@ -64,8 +64,8 @@ session_table_grow(struct session_table *t)
 }
 
 int
-session_table_resize(struct session_table *t, unsigned max_active,
-    unsigned max_halfopen)
+session_table_resize(
+    struct session_table *t, unsigned max_active, unsigned max_halfopen)
 {
 	t->max_active = max_active;
 	t->max_halfopen = max_halfopen;
@@ -129,8 +129,7 @@ session_table_find_console(struct session_table *t, uint32_t console_sid)
 	if (t->slots == NULL)
 		return NULL;
 	for (i = 0; i < t->nslots; i++)
-		if (session_is_halfopen(&t->slots[i]) &&
-		    !t->slots[i].ipmi15 &&
+		if (session_is_halfopen(&t->slots[i]) && !t->slots[i].ipmi15 &&
 		    t->slots[i].console_sid == console_sid)
 			return &t->slots[i];
 	return NULL;
@@ -180,11 +179,12 @@ static struct session *
 session_table_oldest_halfopen(struct session_table *t)
 {
 	struct session *oldest = NULL;
-	unsigned i;
+	unsigned	i;
 
 	for (i = 0; i < t->nslots; i++)
-		if (session_is_halfopen(&t->slots[i]) && (oldest == NULL ||
-		    t->slots[i].deadline_ms < oldest->deadline_ms))
+		if (session_is_halfopen(&t->slots[i]) &&
+		    (oldest == NULL ||
+			t->slots[i].deadline_ms < oldest->deadline_ms))
 			oldest = &t->slots[i];
 	return oldest;
 }
@@ -204,9 +204,9 @@ struct session *
 session_table_open(struct session_table *t, uint64_t deadline_ms, int *err)
 {
 	struct session *s;
-	uint32_t sid;
-	uint8_t b[4];
-	int rc, tries;
+	uint32_t	sid;
+	uint8_t		b[4];
+	int		rc, tries;
 
 	*err = 0;
 	if (t->max_halfopen == 0) {
@@ -248,8 +248,8 @@ session_table_open(struct session_table *t, uint64_t deadline_ms, int *err)
 }
 
 int
-session_table_activate(struct session_table *t, struct session *s,
-    uint64_t deadline_ms)
+session_table_activate(
+    struct session_table *t, struct session *s, uint64_t deadline_ms)
 {
 	unsigned tries;
 
@@ -275,8 +275,8 @@ session_table_activate(struct session_table *t, struct session *s,
 }
 
 void
-session_table_foreach(struct session_table *t,
-    void (*cb)(void *, struct session *), void *arg)
+session_table_foreach(
+    struct session_table *t, void (*cb)(void *, struct session *), void *arg)
 {
 	unsigned i;
 

@@ -17,11 +17,11 @@ static void
 check_pong(const struct rmcp_header *h, const struct asf_msg *m)
 {
 	uint8_t out[RMCP_HEADER_LEN + ASF_HEADER_LEN + ASF_PONG_DATA_LEN];
-	struct asf_pong p1, p2;
+	struct asf_pong	   p1, p2;
 	struct rmcp_header h2;
-	struct asf_msg m2;
-	struct rd r;
-	size_t len;
+	struct asf_msg	   m2;
+	struct rd	   r;
+	size_t		   len;
 
 	if (asf_decode_pong(m->data, m->data_len, &p1) != 0)
 		return;
@@ -41,11 +41,11 @@ check_pong(const struct rmcp_header *h, const struct asf_msg *m)
 static void
 check_ping(const struct rmcp_header *h, const struct asf_msg *m)
 {
-	uint8_t out[RMCP_HEADER_LEN + ASF_HEADER_LEN];
+	uint8_t		   out[RMCP_HEADER_LEN + ASF_HEADER_LEN];
 	struct rmcp_header h2;
-	struct asf_msg m2;
-	struct rd r;
-	size_t len;
+	struct asf_msg	   m2;
+	struct rd	   r;
+	size_t		   len;
 
 	if (asf_encode_ping(h->seq, m->tag, out, sizeof(out), &len) != 0)
 		abort();
@@ -60,8 +60,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct rmcp_header h;
-	struct asf_msg m;
-	struct rd r;
+	struct asf_msg	   m;
+	struct rd	   r;
 
 	rd_init(&r, data, size);
 	if (rmcp_decode_header(&r, &h) != 0)

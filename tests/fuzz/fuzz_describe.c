@@ -19,9 +19,9 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const size_t caps[] = {1, 2, 17, 256};
-	char buf[256];
-	size_t i;
-	int rc;
+	char		    buf[256];
+	size_t		    i;
+	int		    rc;
 
 	if (sink == NULL && (sink = fopen("/dev/null", "w")) == NULL)
 		abort();

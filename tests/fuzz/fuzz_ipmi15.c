@@ -19,9 +19,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint8_t out[RMCP_HEADER_LEN + 1 + 4 + 4 + IPMI15_AUTHCODE_LEN + 1 +
 	    IPMI15_MSG_MAX + 1];
 	struct ipmi15_session s;
-	struct rmcp_header h;
-	struct rd r;
-	size_t len;
+	struct rmcp_header    h;
+	struct rd	      r;
+	size_t		      len;
 
 	rd_init(&r, data, size);
 	if (rmcp_decode_header(&r, &h) != 0)

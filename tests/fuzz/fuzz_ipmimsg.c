@@ -14,10 +14,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	uint8_t out[IPMIMSG_DATA_MAX + IPMIMSG_RSP_HEADER_LEN];
+	uint8_t		out[IPMIMSG_DATA_MAX + IPMIMSG_RSP_HEADER_LEN];
 	struct ipmi_req req;
 	struct ipmi_rsp rsp;
-	size_t len;
+	size_t		len;
 
 	if (ipmimsg_decode_req(data, size, &req) == 0) {
 		if (ipmimsg_encode_req(&req, out, sizeof(out), &len) != 0 ||

@@ -25,8 +25,8 @@ static void
 fuzz_open_req(const uint8_t *data, size_t size)
 {
 	struct rakp_open_req m1, m2;
-	uint8_t o1[OUT_MAX], o2[OUT_MAX];
-	size_t l1, l2;
+	uint8_t		     o1[OUT_MAX], o2[OUT_MAX];
+	size_t		     l1, l2;
 
 	if (rakp_decode_open_req(data, size, &m1) != 0)
 		return;
@@ -46,8 +46,8 @@ static void
 fuzz_open_rsp(const uint8_t *data, size_t size)
 {
 	struct rakp_open_rsp m1, m2;
-	uint8_t o1[OUT_MAX], o2[OUT_MAX];
-	size_t l1, l2;
+	uint8_t		     o1[OUT_MAX], o2[OUT_MAX];
+	size_t		     l1, l2;
 
 	if (rakp_decode_open_rsp(data, size, &m1) != 0)
 		return;
@@ -71,8 +71,8 @@ static void
 fuzz_rakp1(const uint8_t *data, size_t size)
 {
 	struct rakp1 m1, m2;
-	uint8_t o1[OUT_MAX], o2[OUT_MAX];
-	size_t l1, l2;
+	uint8_t	     o1[OUT_MAX], o2[OUT_MAX];
+	size_t	     l1, l2;
 
 	if (rakp_decode_rakp1(data, size, &m1) != 0)
 		return;
@@ -95,8 +95,8 @@ static void
 fuzz_rakp2(const uint8_t *data, size_t size)
 {
 	struct rakp2 m1, m2;
-	uint8_t o1[OUT_MAX], o2[OUT_MAX];
-	size_t l1, l2;
+	uint8_t	     o1[OUT_MAX], o2[OUT_MAX];
+	size_t	     l1, l2;
 
 	if (rakp_decode_rakp2(data, size, &m1) != 0)
 		return;
@@ -118,8 +118,8 @@ static void
 fuzz_rakp3(const uint8_t *data, size_t size)
 {
 	struct rakp3 m1, m2;
-	uint8_t o1[OUT_MAX], o2[OUT_MAX];
-	size_t l1, l2;
+	uint8_t	     o1[OUT_MAX], o2[OUT_MAX];
+	size_t	     l1, l2;
 
 	if (rakp_decode_rakp3(data, size, &m1) != 0)
 		return;
@@ -139,8 +139,8 @@ static void
 fuzz_rakp4(const uint8_t *data, size_t size)
 {
 	struct rakp4 m1, m2;
-	uint8_t o1[OUT_MAX], o2[OUT_MAX];
-	size_t l1, l2;
+	uint8_t	     o1[OUT_MAX], o2[OUT_MAX];
+	size_t	     l1, l2;
 
 	if (rakp_decode_rakp4(data, size, &m1) != 0)
 		return;

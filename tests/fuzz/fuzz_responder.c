@@ -16,11 +16,11 @@
 #include "rng.h"
 #include "suite.h"
 
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static int
-fuzz_user_cb(void *arg, const uint8_t *name, size_t len,
-    struct responder_user *u)
+fuzz_user_cb(
+    void *arg, const uint8_t *name, size_t len, struct responder_user *u)
 {
 	(void)arg;
 	if (len != 5 || memcmp(name, "admin", 5) != 0)
@@ -38,13 +38,13 @@ fuzz_user_cb(void *arg, const uint8_t *name, size_t len,
 static int
 fuzz_user_id_cb(void *arg, uint8_t id, struct responder_user *u)
 {
-	return id == 2 ? fuzz_user_cb(arg, (const uint8_t *)"admin", 5, u) :
-	    ERR_NOT_FOUND;
+	return id == 2 ? fuzz_user_cb(arg, (const uint8_t *)"admin", 5, u)
+		       : ERR_NOT_FOUND;
 }
 
 static void
-fuzz_request_cb(void *arg, const struct responder_request *rq,
-    struct responder_reply *rp)
+fuzz_request_cb(
+    void *arg, const struct responder_request *rq, struct responder_reply *rp)
 {
 	(void)arg;
 	rp->cc = 0;
@@ -53,21 +53,20 @@ fuzz_request_cb(void *arg, const struct responder_request *rq,
 }
 
 static const struct responder_ops fuzz_ops = {
-	fuzz_user_cb, fuzz_user_id_cb, fuzz_request_cb
-};
+    fuzz_user_cb, fuzz_user_id_cb, fuzz_request_cb};
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct responder_config cfg;
-	struct responder *r;
-	struct rng *rng;
-	struct rd rd, dg;
-	uint8_t out[RESPONDER_DATAGRAM_MAX];
-	size_t outlen;
-	uint16_t len;
-	uint64_t now = 1000;
-	unsigned p;
+	struct responder       *r;
+	struct rng	       *rng;
+	struct rd		rd, dg;
+	uint8_t			out[RESPONDER_DATAGRAM_MAX];
+	size_t			outlen;
+	uint16_t		len;
+	uint64_t		now = 1000;
+	unsigned		p;
 
 	if (crypto_init() != 0)
 		abort();
@@ -81,11 +80,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	rd_init(&rd, data, size);
 	while (rd_u16be(&rd, &len) == 0) {
-		if (rd_sub(&rd, &dg, len < rd_left(&rd) ? len :
-		    rd_left(&rd)) != 0)
+		if (rd_sub(&rd, &dg, len < rd_left(&rd) ? len : rd_left(&rd)) !=
+		    0)
 			break;
 		if (responder_input(r, now, NULL, rd_pos(&dg), rd_left(&dg),
-		    out, sizeof(out), &outlen, NULL) == 1 &&
+			out, sizeof(out), &outlen, NULL) == 1 &&
 		    (outlen == 0 || outlen > sizeof(out)))
 			abort();
 		now += 700;

@@ -19,7 +19,7 @@ check_round_trip(
     const uint8_t *data, size_t size, const struct rmcpp_packet *pkt)
 {
 	uint8_t *out, *ac;
-	size_t len;
+	size_t	 len;
 
 	if ((out = malloc(size + 64)) == NULL)
 		abort();
@@ -64,9 +64,9 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct rmcpp_packet pkt;
-	struct rmcp_header h;
-	struct rd r;
-	int n;
+	struct rmcp_header  h;
+	struct rd	    r;
+	int		    n;
 
 	rd_init(&r, data, size);
 	if (rmcp_decode_header(&r, &h) != 0)

@@ -26,9 +26,9 @@ static int
 replay_file(const char *path, unsigned long *count)
 {
 	uint8_t *buf = NULL;
-	size_t len = 0, cap = 0, n;
-	FILE *fp;
-	int rc = 0;
+	size_t	 len = 0, cap = 0, n;
+	FILE	*fp;
+	int	 rc = 0;
 
 	if ((fp = fopen(path, "rb")) == NULL) {
 		fprintf(stderr, "replay: %s: %s\n", path, strerror(errno));
@@ -81,10 +81,10 @@ static int
 replay_dir(const char *path, unsigned long *count)
 {
 	struct dirent *de;
-	struct stat st;
-	char full[4096];
-	DIR *dir;
-	int rc = 0;
+	struct stat    st;
+	char	       full[4096];
+	DIR	      *dir;
+	int	       rc = 0;
 
 	if ((dir = opendir(path)) == NULL) {
 		fprintf(stderr, "replay: %s: %s\n", path, strerror(errno));
@@ -113,8 +113,8 @@ int
 main(int argc, char **argv)
 {
 	unsigned long count = 0;
-	struct stat st;
-	int i, rc = 0;
+	struct stat   st;
+	int	      i, rc = 0;
 
 	if (argc < 2) {
 		fprintf(stderr, "usage: %s file-or-directory ...\n", argv[0]);

@@ -14,12 +14,12 @@
 #include "testutil.h"
 
 struct world {
-	struct responder_config	 cfg;
-	struct tu_bmc		 bmc;
-	struct rng		*rng;
-	struct rng		*crng;
-	struct responder	*r;
-	uint64_t		 now;
+	struct responder_config cfg;
+	struct tu_bmc		bmc;
+	struct rng	       *rng;
+	struct rng	       *crng;
+	struct responder       *r;
+	uint64_t		now;
 };
 
 static struct world w;
@@ -29,8 +29,8 @@ world_start(void)
 {
 	tu_bmc_init(&w.bmc);
 	tu_bmc_add_user(&w.bmc, "admin", "password", IPMI_PRIV_ADMIN);
-	tu_bmc_answer(&w.bmc, IPMI_NETFN_APP, 0x01, 0, (const uint8_t *)"\x20",
-	    1);
+	tu_bmc_answer(
+	    &w.bmc, IPMI_NETFN_APP, 0x01, 0, (const uint8_t *)"\x20", 1);
 	w.rng = rng_new_seeded(11);
 	w.crng = rng_new_seeded(12);
 	w.r = responder_new(&w.cfg, &tu_bmc_ops, &w.bmc, w.rng);
@@ -70,8 +70,8 @@ static struct initiator *
 login(const char *user, const char *pass, int expect)
 {
 	struct initiator_config ic;
-	struct initiator_event ev;
-	struct initiator *in;
+	struct initiator_event	ev;
+	struct initiator       *in;
 
 	tu_initiator_config(&ic, user, pass);
 	ic.suite_id = 17;
@@ -82,7 +82,7 @@ login(const char *user, const char *pass, int expect)
 
 START_TEST(test_idle_session_expires)
 {
-	struct initiator *in;
+	struct initiator      *in;
 	struct initiator_event ev;
 
 	world_start();
@@ -90,8 +90,9 @@ START_TEST(test_idle_session_expires)
 	ck_assert_uint_eq(responder_next_deadline(w.r), w.now + 60000);
 	advance(59000);
 	/* Activity refreshes the idle timer. */
-	ck_assert_int_eq(tu_call(w.r, in, w.now, IPMI_NETFN_APP, 1, NULL, 0,
-	    &ev, NULL), INITIATOR_RESPONSE);
+	ck_assert_int_eq(
+	    tu_call(w.r, in, w.now, IPMI_NETFN_APP, 1, NULL, 0, &ev, NULL),
+	    INITIATOR_RESPONSE);
 	advance(59000);
 	ck_assert_uint_eq(responder_active_sessions(w.r), 1);
 	advance(1000);
@@ -99,8 +100,8 @@ START_TEST(test_idle_session_expires)
 	ck_assert_uint_eq(responder_stats(w.r)->sessions_expired, 1);
 	ck_assert_uint_eq(responder_next_deadline(w.r), UINT64_MAX);
 	/* Its packets are now dropped as an unknown session. */
-	ck_assert_int_eq(tu_call(w.r, in, w.now, IPMI_NETFN_APP, 1, NULL, 0,
-	    &ev, NULL), -1);
+	ck_assert_int_eq(
+	    tu_call(w.r, in, w.now, IPMI_NETFN_APP, 1, NULL, 0, &ev, NULL), -1);
 	initiator_free(in);
 }
 END_TEST
@@ -123,10 +124,10 @@ END_TEST
 START_TEST(test_half_open_expires)
 {
 	struct initiator_config ic;
-	struct initiator_event ev;
-	struct initiator *in;
+	struct initiator_event	ev;
+	struct initiator       *in;
 	uint8_t a[RESPONDER_DATAGRAM_MAX], b[RESPONDER_DATAGRAM_MAX];
-	size_t alen, blen;
+	size_t	alen, blen;
 
 	world_start();
 	tu_initiator_config(&ic, "admin", "password");
@@ -134,16 +135,18 @@ START_TEST(test_half_open_expires)
 	in = initiator_new(&ic, w.crng);
 	ck_assert_int_eq(initiator_start(in, a, sizeof(a), &alen), 0);
 	ck_assert_int_eq(responder_input(w.r, w.now, NULL, a, alen, b,
-	    sizeof(b), &blen, NULL), 1);
+			     sizeof(b), &blen, NULL),
+	    1);
 	ck_assert_uint_eq(responder_next_deadline(w.r), w.now + 3000);
-	ck_assert_int_eq(initiator_input(in, b, blen, a, sizeof(a), &alen,
-	    &ev), INITIATOR_SEND);
+	ck_assert_int_eq(initiator_input(in, b, blen, a, sizeof(a), &alen, &ev),
+	    INITIATOR_SEND);
 	advance(3000);
 	/* RAKP1 after the handshake timed out: no such session. */
 	ck_assert_int_eq(responder_input(w.r, w.now, NULL, a, alen, b,
-	    sizeof(b), &blen, NULL), 0);
-	ck_assert_uint_eq(responder_stats(w.r)->drops[RESPONDER_DROP_SESSION],
-	    1);
+			     sizeof(b), &blen, NULL),
+	    0);
+	ck_assert_uint_eq(
+	    responder_stats(w.r)->drops[RESPONDER_DROP_SESSION], 1);
 	initiator_free(in);
 }
 END_TEST
@@ -151,10 +154,10 @@ END_TEST
 START_TEST(test_open_session_flood_then_login)
 {
 	struct initiator_config ic;
-	struct initiator *in, *ok;
+	struct initiator       *in, *ok;
 	uint8_t a[RESPONDER_DATAGRAM_MAX], b[RESPONDER_DATAGRAM_MAX];
-	size_t alen, blen;
-	int i;
+	size_t	alen, blen;
+	int	i;
 
 	world_start();
 	tu_initiator_config(&ic, "admin", "password");
@@ -165,7 +168,8 @@ START_TEST(test_open_session_flood_then_login)
 		in = initiator_new(&ic, w.crng);
 		ck_assert_int_eq(initiator_start(in, a, sizeof(a), &alen), 0);
 		ck_assert_int_eq(responder_input(w.r, w.now, NULL, a, alen, b,
-		    sizeof(b), &blen, NULL), 1);
+				     sizeof(b), &blen, NULL),
+		    1);
 		/* Every one is answered with success: the oldest evicted. */
 		ck_assert_uint_eq(b[16 + 1], 0);
 		initiator_free(in);
@@ -180,11 +184,11 @@ END_TEST
 START_TEST(test_lockout_after_bad_passwords)
 {
 	struct initiator_config ic;
-	struct initiator_event ev;
-	struct initiator *in;
+	struct initiator_event	ev;
+	struct initiator       *in;
 	uint8_t a[RESPONDER_DATAGRAM_MAX], b[RESPONDER_DATAGRAM_MAX];
-	size_t alen, blen;
-	int i, rc;
+	size_t	alen, blen;
+	int	i, rc;
 
 	w.cfg.bad_password_threshold = 3;
 	w.cfg.lockout_ms = 30000;
@@ -199,15 +203,18 @@ START_TEST(test_lockout_after_bad_passwords)
 		ck_assert_int_eq(initiator_start(in, a, sizeof(a), &alen), 0);
 		do {
 			ck_assert_int_eq(responder_input(w.r, w.now, NULL, a,
-			    alen, b, sizeof(b), &blen, NULL), 1);
-			rc = initiator_input(in, b, blen, a, sizeof(a), &alen,
-			    &ev);
+					     alen, b, sizeof(b), &blen, NULL),
+			    1);
+			rc = initiator_input(
+			    in, b, blen, a, sizeof(a), &alen, &ev);
 		} while (rc == INITIATOR_SEND &&
 		    initiator_state(in) != INITIATOR_RAKP3);
 		a[alen - 1] ^= 1;
 		ck_assert_int_eq(responder_input(w.r, w.now, NULL, a, alen, b,
-		    sizeof(b), &blen, NULL), 1);
-		ck_assert_uint_eq(b[16 + 1], RMCPP_STATUS_INVALID_INTEGRITY_VALUE);
+				     sizeof(b), &blen, NULL),
+		    1);
+		ck_assert_uint_eq(
+		    b[16 + 1], RMCPP_STATUS_INVALID_INTEGRITY_VALUE);
 		initiator_free(in);
 	}
 	ck_assert_uint_eq(responder_stats(w.r)->lockouts, 1);
@@ -224,7 +231,7 @@ START_TEST(test_active_session_limit)
 {
 	struct initiator *ins[3];
 	struct initiator *extra;
-	int i;
+	int		  i;
 
 	w.cfg.max_active = 3;
 	world_start();
@@ -254,10 +261,10 @@ END_TEST
 int
 main(void)
 {
-	Suite *s = suite_create("scenarios");
-	TCase *tc = tcase_create("fake-time");
+	Suite	*s = suite_create("scenarios");
+	TCase	*tc = tcase_create("fake-time");
 	SRunner *sr;
-	int failed;
+	int	 failed;
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_checked_fixture(tc, setup, teardown);

@@ -8,10 +8,10 @@
 void
 seedtrace_load(struct seed_trace *t, const char *file)
 {
-	char path[1024], line[512];
+	char		    path[1024], line[512];
 	struct seed_record *cur = NULL;
-	FILE *fp;
-	size_t n;
+	FILE		   *fp;
+	size_t		    n;
 
 	memset(t, 0, sizeof(*t));
 	snprintf(path, sizeof(path), "%s/%s", TEST_DATA_DIR, file);
@@ -24,13 +24,14 @@ seedtrace_load(struct seed_trace *t, const char *file)
 		if (line[0] == '@') {
 			ck_assert_uint_lt(t->n, SEEDTRACE_MAX_RECORDS);
 			cur = &t->rec[t->n++];
-			if (sscanf(line, "@ %3s %47s", cur->dir, cur->name) != 2)
+			if (sscanf(line, "@ %3s %47s", cur->dir, cur->name) !=
+			    2)
 				ck_abort_msg("bad record line: %s", line);
 			continue;
 		}
 		ck_assert_ptr_nonnull(cur);
 		if (hexdump_parse(line, cur->bytes + cur->len,
-		    SEEDTRACE_MAX_BYTES - cur->len, &n) != 0)
+			SEEDTRACE_MAX_BYTES - cur->len, &n) != 0)
 			ck_abort_msg("bad hex in %s: %s", cur->name, line);
 		cur->len += n;
 	}

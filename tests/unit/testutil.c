@@ -30,8 +30,8 @@ tu_assert_bytes_at(const char *file, int line, const char *what,
 {
 	size_t i;
 
-	if (gotlen == wantlen && (gotlen == 0 || memcmp(got, want,
-	    gotlen) == 0))
+	if (gotlen == wantlen &&
+	    (gotlen == 0 || memcmp(got, want, gotlen) == 0))
 		return;
 	fprintf(stderr, "%s:%d: %s differs\n", file, line, what);
 	tu_print(stderr, "got", got, gotlen);
@@ -83,11 +83,11 @@ tu_bmc_answer(struct tu_bmc *b, uint8_t netfn, uint8_t cmd, uint8_t cc,
 }
 
 static int
-tu_user_by_name_cb(void *arg, const uint8_t *name, size_t len,
-    struct responder_user *out)
+tu_user_by_name_cb(
+    void *arg, const uint8_t *name, size_t len, struct responder_user *out)
 {
 	struct tu_bmc *b = arg;
-	unsigned i;
+	unsigned       i;
 
 	for (i = 0; i < b->nusers; i++)
 		if (b->users[i].name_len == len &&
@@ -102,7 +102,7 @@ static int
 tu_user_by_id_cb(void *arg, uint8_t id, struct responder_user *out)
 {
 	struct tu_bmc *b = arg;
-	unsigned i;
+	unsigned       i;
 
 	for (i = 0; i < b->nusers; i++)
 		if (b->users[i].id == id) {
@@ -113,11 +113,11 @@ tu_user_by_id_cb(void *arg, uint8_t id, struct responder_user *out)
 }
 
 static void
-tu_request_cb(void *arg, const struct responder_request *rq,
-    struct responder_reply *rp)
+tu_request_cb(
+    void *arg, const struct responder_request *rq, struct responder_reply *rp)
 {
 	struct tu_bmc *b = arg;
-	unsigned i;
+	unsigned       i;
 
 	b->calls++;
 	b->last = *rq;
@@ -131,17 +131,16 @@ tu_request_cb(void *arg, const struct responder_request *rq,
 		    b->answers[i].cmd == rq->msg->cmd) {
 			b->executed[i]++;
 			rp->cc = b->answers[i].cc;
-			memcpy(rp->data, b->answers[i].data,
-			    b->answers[i].len);
+			memcpy(rp->data, b->answers[i].data, b->answers[i].len);
 			rp->len = b->answers[i].len;
 			return;
 		}
 }
 
 const struct responder_ops tu_bmc_ops = {
-	.user_by_name_cb = tu_user_by_name_cb,
-	.user_by_id_cb = tu_user_by_id_cb,
-	.request_cb = tu_request_cb,
+    .user_by_name_cb = tu_user_by_name_cb,
+    .user_by_id_cb = tu_user_by_id_cb,
+    .request_cb = tu_request_cb,
 };
 
 void
@@ -156,13 +155,13 @@ tu_login(struct responder *r, struct initiator *in, uint64_t now,
     struct initiator_event *ev, enum responder_drop *drop)
 {
 	uint8_t a[RESPONDER_DATAGRAM_MAX], b[RESPONDER_DATAGRAM_MAX];
-	size_t alen, blen;
-	int rc, steps;
+	size_t	alen, blen;
+	int	rc, steps;
 
 	ck_assert_int_eq(initiator_start(in, a, sizeof(a), &alen), 0);
 	for (steps = 0; steps < 16; steps++) {
-		if (!responder_input(r, now, NULL, a, alen, b, sizeof(b),
-		    &blen, drop))
+		if (!responder_input(
+			r, now, NULL, a, alen, b, sizeof(b), &blen, drop))
 			return -1;
 		rc = initiator_input(in, b, blen, a, sizeof(a), &alen, ev);
 		ck_assert_int_gt(rc, 0);
@@ -174,23 +173,24 @@ tu_login(struct responder *r, struct initiator *in, uint64_t now,
 }
 
 int
-tu_call(struct responder *r, struct initiator *in, uint64_t now,
-    uint8_t netfn, uint8_t cmd, const uint8_t *data, size_t len,
-    struct initiator_event *ev, enum responder_drop *drop)
+tu_call(struct responder *r, struct initiator *in, uint64_t now, uint8_t netfn,
+    uint8_t cmd, const uint8_t *data, size_t len, struct initiator_event *ev,
+    enum responder_drop *drop)
 {
 	uint8_t a[RESPONDER_DATAGRAM_MAX], b[RESPONDER_DATAGRAM_MAX];
-	size_t alen, blen;
+	size_t	alen, blen;
 
-	ck_assert_int_eq(initiator_request(in, netfn, cmd, data, len, a,
-	    sizeof(a), &alen), 0);
+	ck_assert_int_eq(
+	    initiator_request(in, netfn, cmd, data, len, a, sizeof(a), &alen),
+	    0);
 	if (!responder_input(r, now, NULL, a, alen, b, sizeof(b), &blen, drop))
 		return -1;
 	return initiator_input(in, b, blen, a, sizeof(a), &alen, ev);
 }
 
 void
-tu_initiator_config(struct initiator_config *c, const char *user,
-    const char *password)
+tu_initiator_config(
+    struct initiator_config *c, const char *user, const char *password)
 {
 	initiator_config_defaults(c);
 	c->name_len = (uint8_t)strlen(user);

@@ -70,7 +70,7 @@ static const struct asf_pong pong_fields = {
 START_TEST(test_encode_ping_kat)
 {
 	uint8_t buf[64];
-	size_t len = 0;
+	size_t	len = 0;
 
 	ck_assert_int_eq(asf_encode_ping(0xff, 5, buf, sizeof(buf), &len), 0);
 	ck_assert_uint_eq(len, sizeof(ping));
@@ -81,7 +81,7 @@ END_TEST
 START_TEST(test_encode_pong_kat)
 {
 	uint8_t buf[64];
-	size_t len = 0;
+	size_t	len = 0;
 
 	ck_assert_int_eq(
 	    asf_encode_pong(0xff, 5, &pong_fields, buf, sizeof(buf), &len), 0);
@@ -93,8 +93,8 @@ END_TEST
 START_TEST(test_decode_ping)
 {
 	struct rmcp_header h;
-	struct asf_msg m;
-	struct rd r;
+	struct asf_msg	   m;
+	struct rd	   r;
 
 	rd_init(&r, ping, sizeof(ping));
 	ck_assert_int_eq(rmcp_decode_header(&r, &h), 0);
@@ -112,10 +112,10 @@ END_TEST
 START_TEST(test_pong_round_trip)
 {
 	struct asf_pong pf;
-	struct asf_msg m;
-	uint8_t buf[64];
-	struct rd r;
-	size_t len;
+	struct asf_msg	m;
+	uint8_t		buf[64];
+	struct rd	r;
+	size_t		len;
 
 	rd_init(&r, pong + RMCP_HEADER_LEN, sizeof(pong) - RMCP_HEADER_LEN);
 	ck_assert_int_eq(asf_decode(&r, &m), 0);
@@ -142,9 +142,9 @@ START_TEST(test_pong_big_endian_fields)
 	    .interactions = ASF_INTERACTION_SECURE};
 	static const uint8_t want[] = {0x01, 0x02, 0x03, 0x04, 0xa1, 0xb2, 0xc3,
 	    0xd4, 0x80, 0x80, 0, 0, 0, 0, 0, 0};
-	struct asf_pong back;
-	uint8_t buf[64];
-	size_t len;
+	struct asf_pong	     back;
+	uint8_t		     buf[64];
+	size_t		     len;
 
 	ck_assert_int_eq(
 	    asf_encode_pong(0x11, 0x22, &pf, buf, sizeof(buf), &len), 0);
@@ -164,9 +164,9 @@ END_TEST
 START_TEST(test_decode_truncated)
 {
 	const uint8_t *body = pong + RMCP_HEADER_LEN;
-	size_t full = sizeof(pong) - RMCP_HEADER_LEN, n;
+	size_t	       full = sizeof(pong) - RMCP_HEADER_LEN, n;
 	struct asf_msg m;
-	struct rd r;
+	struct rd      r;
 
 	for (n = 0; n < full; n++) {
 		rd_init(&r, body, n);
@@ -182,9 +182,9 @@ END_TEST
 
 START_TEST(test_decode_pong_truncated)
 {
-	const uint8_t *data = pong + RMCP_HEADER_LEN + ASF_HEADER_LEN;
+	const uint8_t  *data = pong + RMCP_HEADER_LEN + ASF_HEADER_LEN;
 	struct asf_pong pf;
-	size_t n;
+	size_t		n;
 
 	for (n = 0; n < ASF_PONG_DATA_LEN; n++)
 		ck_assert_int_eq(asf_decode_pong(data, n, &pf), ERR_TRUNCATED);
@@ -193,10 +193,10 @@ END_TEST
 
 START_TEST(test_decode_trailing)
 {
-	uint8_t buf[sizeof(pong) + 1], data[ASF_PONG_DATA_LEN + 1];
+	uint8_t		buf[sizeof(pong) + 1], data[ASF_PONG_DATA_LEN + 1];
 	struct asf_pong pf;
-	struct asf_msg m;
-	struct rd r;
+	struct asf_msg	m;
+	struct rd	r;
 
 	memcpy(buf, ping, sizeof(ping));
 	buf[sizeof(ping)] = 0;
@@ -214,7 +214,7 @@ END_TEST
 START_TEST(test_encode_nospace)
 {
 	uint8_t buf[64];
-	size_t cap, len = 12345;
+	size_t	cap, len = 12345;
 
 	for (cap = 0; cap < sizeof(ping); cap++)
 		ck_assert_int_eq(
@@ -250,7 +250,7 @@ int
 main(void)
 {
 	SRunner *sr = srunner_create(asf_suite());
-	int failed;
+	int	 failed;
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

@@ -10,7 +10,7 @@
 
 struct vec {
 	const uint8_t *p;
-	size_t n;
+	size_t	       n;
 };
 #define VEC(a) \
 	{ \
@@ -1041,9 +1041,9 @@ static char out[65536];
 static int
 describe(const char *indent, const uint8_t *p, size_t n)
 {
-	FILE *fp;
+	FILE  *fp;
 	size_t len;
-	int rc;
+	int    rc;
 
 	ck_assert_ptr_nonnull(fp = tmpfile());
 	rc = describe_datagram(fp, indent, p, n);
@@ -1111,8 +1111,8 @@ END_TEST
 START_TEST(test_seeds_every_truncation)
 {
 	const struct vec *v = &seeds[_i];
-	uint8_t *copy;
-	size_t n;
+	uint8_t		 *copy;
+	size_t		  n;
 
 	for (n = 0; n < v->n; n++) {
 		/* An exact-size heap copy lets ASan catch an over-read. */
@@ -1128,8 +1128,8 @@ END_TEST
 START_TEST(test_seeds_leftover)
 {
 	const struct vec *v = &seeds[_i];
-	uint8_t buf[128];
-	int rc;
+	uint8_t		  buf[128];
+	int		  rc;
 
 	memcpy(buf, v->p, v->n);
 	buf[v->n] = 0x00;
@@ -1358,7 +1358,7 @@ START_TEST(test_legacy_pad)
 	memset(buf, 0, sizeof(buf));
 	memcpy(buf, seed_caps_req, 4);
 	buf[4] = 0x02; /* MD5: 16-byte auth code */
-	buf[29] = 26; /* message length */
+	buf[29] = 26;  /* message length */
 	buf[30] = 0x20;
 	buf[31] = 0x18;
 	buf[32] = 0xc8;
@@ -1376,9 +1376,9 @@ END_TEST
 /* Random bytes and mutated seeds: never a crash, never an over-read. */
 START_TEST(test_garbage)
 {
-	uint32_t x = 12345;
-	uint8_t *buf;
-	size_t i, n, k;
+	uint32_t	  x = 12345;
+	uint8_t		 *buf;
+	size_t		  i, n, k;
 	const struct vec *v;
 
 	for (i = 0; i < 3000; i++) {
@@ -1408,7 +1408,7 @@ END_TEST
 START_TEST(test_ipmi_msg)
 {
 	FILE *fp;
-	int rc;
+	int   rc;
 
 	ck_assert_ptr_nonnull(fp = tmpfile());
 	rc = describe_ipmi_msg(fp, "", seed_caps_rsp + 14, 16);
@@ -1478,7 +1478,7 @@ int
 main(void)
 {
 	SRunner *sr = srunner_create(describe_suite());
-	int failed;
+	int	 failed;
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

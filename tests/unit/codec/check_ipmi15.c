@@ -78,8 +78,8 @@ static int
 decode_datagram(const uint8_t *p, size_t n, struct ipmi15_session *s)
 {
 	struct rmcp_header h;
-	struct rd r;
-	int rc;
+	struct rd	   r;
+	int		   rc;
 
 	rd_init(&r, p, n);
 	if ((rc = rmcp_decode_header(&r, &h)) != 0)
@@ -119,8 +119,8 @@ START_TEST(test_round_trip_seed)
 	const uint8_t *const seeds[] = {seed_caps_req, seed_caps_rsp};
 	const size_t lens[] = {sizeof(seed_caps_req), sizeof(seed_caps_rsp)};
 	struct ipmi15_session s;
-	uint8_t buf[64];
-	size_t i, len;
+	uint8_t		      buf[64];
+	size_t		      i, len;
 
 	for (i = 0; i < 2; i++) {
 		ck_assert_int_eq(decode_datagram(seeds[i], lens[i], &s), 0);
@@ -134,8 +134,8 @@ END_TEST
 START_TEST(test_round_trip_authcode)
 {
 	struct ipmi15_session s, back;
-	uint8_t msg[9], buf[64];
-	size_t len, i;
+	uint8_t		      msg[9], buf[64];
+	size_t		      len, i;
 
 	memset(&s, 0, sizeof(s));
 	s.authtype = IPMI15_AUTHTYPE_MD5;
@@ -167,8 +167,8 @@ START_TEST(test_decode_every_truncation)
 	const uint8_t *const seeds[] = {seed_caps_req, seed_caps_rsp};
 	const size_t lens[] = {sizeof(seed_caps_req), sizeof(seed_caps_rsp)};
 	struct ipmi15_session s;
-	struct rd r;
-	size_t i, n;
+	struct rd	      r;
+	size_t		      i, n;
 
 	for (i = 0; i < 2; i++) {
 		for (n = 0; n < lens[i]; n++)
@@ -187,7 +187,7 @@ END_TEST
 
 START_TEST(test_decode_trailing)
 {
-	uint8_t buf[sizeof(seed_caps_req) + 2];
+	uint8_t		      buf[sizeof(seed_caps_req) + 2];
 	struct ipmi15_session s;
 
 	memcpy(buf, seed_caps_req, sizeof(seed_caps_req));
@@ -207,8 +207,8 @@ END_TEST
 START_TEST(test_legacy_pad)
 {
 	struct ipmi15_session s, back;
-	uint8_t msg[26], buf[64];
-	size_t len;
+	uint8_t		      msg[26], buf[64];
+	size_t		      len;
 
 	memset(&s, 0, sizeof(s));
 	memset(msg, 0x11, sizeof(msg));
@@ -233,7 +233,7 @@ END_TEST
 START_TEST(test_pad_lengths)
 {
 	size_t n;
-	int want;
+	int    want;
 
 	for (n = 0; n < 300; n++) {
 		want = n == 56 || n == 84 || n == 112 || n == 128 || n == 156;
@@ -244,9 +244,9 @@ END_TEST
 
 START_TEST(test_authtypes)
 {
-	uint8_t buf[sizeof(seed_caps_req)];
+	uint8_t		      buf[sizeof(seed_caps_req)];
 	struct ipmi15_session s;
-	unsigned v;
+	unsigned	      v;
 
 	for (v = 0; v < 256; v++)
 		ck_assert_int_eq(ipmi15_authtype_valid((uint8_t)v),
@@ -262,8 +262,8 @@ END_TEST
 START_TEST(test_encode_errors)
 {
 	struct ipmi15_session s;
-	uint8_t buf[64];
-	size_t cap, len = 777;
+	uint8_t		      buf[64];
+	size_t		      cap, len = 777;
 
 	ck_assert_int_eq(
 	    decode_datagram(seed_caps_req, sizeof(seed_caps_req), &s), 0);
@@ -305,7 +305,7 @@ int
 main(void)
 {
 	SRunner *sr = srunner_create(ipmi15_suite());
-	int failed;
+	int	 failed;
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

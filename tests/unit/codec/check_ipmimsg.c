@@ -98,7 +98,7 @@ static const uint8_t hpm_rsp[] = {
 
 struct vec {
 	const uint8_t *p;
-	size_t n;
+	size_t	       n;
 };
 
 #define VEC(a) \
@@ -172,8 +172,8 @@ START_TEST(test_round_trip)
 {
 	struct ipmi_req req;
 	struct ipmi_rsp rsp;
-	uint8_t buf[300];
-	size_t i, len;
+	uint8_t		buf[300];
+	size_t		i, len;
 
 	for (i = 0; i < NVEC(reqs); i++) {
 		ck_assert_int_eq(
@@ -202,8 +202,8 @@ START_TEST(test_decode_every_truncation)
 {
 	struct ipmi_req req;
 	struct ipmi_rsp rsp;
-	size_t i, n;
-	int rc;
+	size_t		i, n;
+	int		rc;
 
 	for (i = 0; i < NVEC(reqs); i++)
 		for (n = 0; n < reqs[i].n; n++) {
@@ -225,7 +225,7 @@ END_TEST
 /* A byte left over after checksum 2 breaks it: the message spans all. */
 START_TEST(test_decode_leftover)
 {
-	uint8_t buf[64];
+	uint8_t		buf[64];
 	struct ipmi_req req;
 	struct ipmi_rsp rsp;
 
@@ -242,7 +242,7 @@ END_TEST
 
 START_TEST(test_decode_bad_checksums)
 {
-	uint8_t buf[sizeof(caps_req)];
+	uint8_t		buf[sizeof(caps_req)];
 	struct ipmi_req req;
 
 	memcpy(buf, caps_req, sizeof(buf));
@@ -262,10 +262,10 @@ END_TEST
 
 START_TEST(test_data_limit)
 {
-	uint8_t data[IPMIMSG_DATA_MAX + 1], buf[IPMIMSG_DATA_MAX + 16];
+	uint8_t		data[IPMIMSG_DATA_MAX + 1], buf[IPMIMSG_DATA_MAX + 16];
 	struct ipmi_req req, back;
 	struct ipmi_rsp rsp;
-	size_t len;
+	size_t		len;
 
 	memset(data, 0xa5, sizeof(data));
 	memset(&req, 0, sizeof(req));
@@ -301,8 +301,8 @@ START_TEST(test_encode_errors)
 {
 	struct ipmi_req req;
 	struct ipmi_rsp rsp;
-	uint8_t buf[64];
-	size_t cap, len = 4242;
+	uint8_t		buf[64];
+	size_t		cap, len = 4242;
 
 	ck_assert_int_eq(
 	    ipmimsg_decode_req(caps_req, sizeof(caps_req), &req), 0);
@@ -341,8 +341,8 @@ END_TEST
 START_TEST(test_encode_bit_packing)
 {
 	struct ipmi_rsp rsp, back;
-	uint8_t buf[16];
-	size_t len;
+	uint8_t		buf[16];
+	size_t		len;
 
 	memset(&rsp, 0, sizeof(rsp));
 	rsp.rq_addr = 0x81;
@@ -390,7 +390,7 @@ int
 main(void)
 {
 	SRunner *sr = srunner_create(ipmimsg_suite());
-	int failed;
+	int	 failed;
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

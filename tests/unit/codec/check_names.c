@@ -26,9 +26,9 @@ static name1_fn *const all_name1[] = {
 /* Every value of every function has a name: never NULL, never empty. */
 START_TEST(test_never_null)
 {
-	name1_fn *fn = all_name1[_i];
+	name1_fn   *fn = all_name1[_i];
 	const char *s;
-	unsigned v;
+	unsigned    v;
 
 	for (v = 0; v < 256; v++) {
 		ck_assert_ptr_nonnull(s = fn((uint8_t)v));
@@ -69,7 +69,7 @@ END_TEST
 START_TEST(test_rmcpp_status)
 {
 	const char *names[RMCPP_STATUS_ILLEGAL_PARAMETER + 1];
-	unsigned i, j;
+	unsigned    i, j;
 
 	for (i = 0; i <= RMCPP_STATUS_ILLEGAL_PARAMETER; i++) {
 		names[i] = names_rmcpp_status((uint8_t)i);
@@ -212,7 +212,7 @@ int
 main(void)
 {
 	SRunner *sr = srunner_create(names_suite());
-	int failed;
+	int	 failed;
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

@@ -293,7 +293,7 @@ static const uint8_t bmc_guid[RAKP_GUID_LEN] = {
     0xef,
 };
 #define CONSOLE_SID 0xa0a2a3a4
-#define BMC_SID 0x00000682
+#define BMC_SID	    0x00000682
 
 /* Decode then encode, for the table-driven tests below. */
 typedef int round_trip_fn(const uint8_t *, size_t, uint8_t *, size_t, size_t *);
@@ -303,7 +303,7 @@ typedef int round_trip_fn(const uint8_t *, size_t, uint8_t *, size_t, size_t *);
 	    const uint8_t *p, size_t n, uint8_t *out, size_t cap, size_t *len) \
 	{ \
 		struct type m; \
-		int rc; \
+		int	    rc; \
 \
 		if ((rc = rakp_decode_##name(p, n, &m)) != 0) \
 			return rc; \
@@ -317,10 +317,10 @@ ROUND_TRIP(rakp3, rakp3)
 ROUND_TRIP(rakp4, rakp4)
 
 struct vec {
-	const char *name;
+	const char    *name;
 	const uint8_t *p;
-	size_t n;
-	size_t fixed; /* shorter than this must fail */
+	size_t	       n;
+	size_t	       fixed; /* shorter than this must fail */
 	round_trip_fn *rt;
 };
 
@@ -345,8 +345,8 @@ static const struct vec vecs[] = {
 START_TEST(test_round_trip_seed)
 {
 	const struct vec *v = &vecs[_i];
-	uint8_t buf[128];
-	size_t len = 0;
+	uint8_t		  buf[128];
+	size_t		  len = 0;
 
 	ck_assert_msg(
 	    v->rt(v->p, v->n, buf, sizeof(buf), &len) == 0, "%s", v->name);
@@ -358,9 +358,9 @@ END_TEST
 START_TEST(test_every_truncation)
 {
 	const struct vec *v = &vecs[_i];
-	uint8_t buf[128];
-	size_t n, len;
-	int rc;
+	uint8_t		  buf[128];
+	size_t		  n, len;
+	int		  rc;
 
 	for (n = 0; n < v->n; n++) {
 		rc = v->rt(v->p, n, buf, sizeof(buf), &len);
@@ -379,8 +379,8 @@ END_TEST
 START_TEST(test_encode_every_short_buffer)
 {
 	const struct vec *v = &vecs[_i];
-	uint8_t buf[128];
-	size_t cap, len = 55;
+	uint8_t		  buf[128];
+	size_t		  cap, len = 55;
 
 	for (cap = 0; cap < v->n; cap++)
 		ck_assert_int_eq(
@@ -392,7 +392,7 @@ END_TEST
 START_TEST(test_leftover)
 {
 	uint8_t buf[128];
-	size_t i, len;
+	size_t	i, len;
 
 	/* The fixed-length messages: one byte more is left over. */
 	for (i = 0; i < 3; i++) {
@@ -408,8 +408,8 @@ END_TEST
 START_TEST(test_open_req_kat)
 {
 	struct rakp_open_req m;
-	uint8_t buf[64];
-	size_t len;
+	uint8_t		     buf[64];
+	size_t		     len;
 
 	ck_assert_int_eq(
 	    rakp_decode_open_req(seed_open_req, sizeof(seed_open_req), &m), 0);
@@ -433,7 +433,7 @@ END_TEST
 START_TEST(test_open_req_format)
 {
 	struct rakp_open_req m;
-	uint8_t buf[RAKP_OPEN_REQ_LEN];
+	uint8_t		     buf[RAKP_OPEN_REQ_LEN];
 
 	/* Payload types must come as 0, 1, 2. */
 	memcpy(buf, seed_open_req, sizeof(buf));
@@ -490,8 +490,8 @@ START_TEST(test_open_rsp_error)
 	    0xa0,
 	};
 	struct rakp_open_rsp m, back;
-	uint8_t buf[64];
-	size_t len, cap;
+	uint8_t		     buf[64];
+	size_t		     len, cap;
 
 	memset(&m, 0, sizeof(m));
 	m.tag = 7;
@@ -539,9 +539,9 @@ END_TEST
 
 START_TEST(test_rakp1_name_length)
 {
-	uint8_t buf[RAKP1_FIXED_LEN + RAKP_NAME_MAX + 2];
+	uint8_t	     buf[RAKP1_FIXED_LEN + RAKP_NAME_MAX + 2];
 	struct rakp1 m;
-	size_t len;
+	size_t	     len;
 
 	memset(buf, 'u', sizeof(buf));
 	memcpy(buf, seed_rakp1, RAKP1_FIXED_LEN);
@@ -604,8 +604,8 @@ START_TEST(test_rakp2_error)
 	    0xa0,
 	};
 	struct rakp2 m, back;
-	uint8_t buf[64];
-	size_t len;
+	uint8_t	     buf[64];
+	size_t	     len;
 
 	memset(&m, 0, sizeof(m));
 	m.status = RMCPP_STATUS_UNAUTHORIZED_NAME;
@@ -672,8 +672,8 @@ START_TEST(test_rakp34_error)
 	};
 	struct rakp3 m3;
 	struct rakp4 m4;
-	uint8_t buf[64];
-	size_t len;
+	uint8_t	     buf[64];
+	size_t	     len;
 
 	memset(&m4, 0, sizeof(m4));
 	m4.status = RMCPP_STATUS_INVALID_INTEGRITY_VALUE;
@@ -739,7 +739,7 @@ int
 main(void)
 {
 	SRunner *sr = srunner_create(rakp_suite());
-	int failed;
+	int	 failed;
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

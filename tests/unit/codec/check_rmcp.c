@@ -26,7 +26,7 @@ static const uint8_t asf_header[] = {0x06, 0x00, 0x03, 0x06};
 START_TEST(test_decode_seed)
 {
 	struct rmcp_header h;
-	struct rd r;
+	struct rd	   r;
 
 	rd_init(&r, seed_header, sizeof(seed_header));
 	ck_assert_int_eq(rmcp_decode_header(&r, &h), 0);
@@ -44,8 +44,8 @@ END_TEST
 START_TEST(test_decode_any_values)
 {
 	static const uint8_t odd[] = {0x07, 0x55, 0x10, 0x86};
-	struct rmcp_header h;
-	struct rd r;
+	struct rmcp_header   h;
+	struct rd	     r;
 
 	rd_init(&r, odd, sizeof(odd));
 	ck_assert_int_eq(rmcp_decode_header(&r, &h), 0);
@@ -61,8 +61,8 @@ END_TEST
 START_TEST(test_decode_truncated)
 {
 	struct rmcp_header h;
-	struct rd r;
-	size_t n;
+	struct rd	   r;
+	size_t		   n;
 
 	for (n = 0; n < RMCP_HEADER_LEN; n++) {
 		rd_init(&r, seed_header, n);
@@ -75,9 +75,9 @@ END_TEST
 START_TEST(test_encode_round_trip)
 {
 	struct rmcp_header h;
-	uint8_t buf[8];
-	struct wr w;
-	struct rd r;
+	uint8_t		   buf[8];
+	struct wr	   w;
+	struct rd	   r;
 
 	wr_init(&w, buf, sizeof(buf));
 	ck_assert_int_eq(rmcp_encode_header(&w, 0x03, RMCP_CLASS_ASF), 0);
@@ -93,9 +93,9 @@ END_TEST
 
 START_TEST(test_encode_nospace)
 {
-	uint8_t buf[4];
+	uint8_t	  buf[4];
 	struct wr w;
-	size_t cap;
+	size_t	  cap;
 
 	for (cap = 0; cap < RMCP_HEADER_LEN; cap++) {
 		wr_init(&w, buf, cap);
@@ -125,7 +125,7 @@ int
 main(void)
 {
 	SRunner *sr = srunner_create(rmcp_suite());
-	int failed;
+	int	 failed;
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

@@ -694,15 +694,15 @@ static const uint8_t seed_open_req[] = {
 
 struct vec {
 	const uint8_t *p;
-	size_t n;
-	uint32_t sid;
-	uint32_t seq;
-	uint16_t payload_len;
-	uint8_t pad_len;
+	size_t	       n;
+	uint32_t       sid;
+	uint32_t       seq;
+	uint16_t       payload_len;
+	uint8_t	       pad_len;
 };
 
 #define CONSOLE_SID 0xa0a2a3a4
-#define BMC_SID 0x00000682
+#define BMC_SID	    0x00000682
 #define VEC(a, sid, seq, plen, pad) \
 	{ \
 		a, sizeof(a), sid, seq, plen, pad \
@@ -723,7 +723,7 @@ static const struct vec seeds[] = {
     VEC(seed_close_req, BMC_SID, 9, 11, 3),
     VEC(seed_close_rsp, CONSOLE_SID, 7, 8, 2),
 };
-#define NSEEDS (sizeof(seeds) / sizeof(seeds[0]))
+#define NSEEDS	     (sizeof(seeds) / sizeof(seeds[0]))
 #define AUTHCODE_LEN 12 /* HMAC-SHA1-96 */
 
 /* RMCP header, session header, trailer: a whole datagram. */
@@ -732,8 +732,8 @@ decode_all(
     const uint8_t *p, size_t n, size_t authcode_len, struct rmcpp_packet *pkt)
 {
 	struct rmcp_header h;
-	struct rd r;
-	int rc;
+	struct rd	   r;
+	int		   rc;
 
 	rd_init(&r, p, n);
 	if ((rc = rmcp_decode_header(&r, &h)) != 0 ||
@@ -744,7 +744,7 @@ decode_all(
 
 START_TEST(test_decode_seed)
 {
-	const struct vec *v = &seeds[_i];
+	const struct vec   *v = &seeds[_i];
 	struct rmcpp_packet pkt;
 
 	ck_assert_int_eq(decode_all(v->p, v->n, AUTHCODE_LEN, &pkt), 0);
@@ -823,10 +823,10 @@ END_TEST
 /* Re-encode the decoded fields, copy the auth code in: the same bytes. */
 START_TEST(test_round_trip_seed)
 {
-	const struct vec *v = &seeds[_i];
+	const struct vec   *v = &seeds[_i];
 	struct rmcpp_packet pkt;
-	uint8_t buf[128], *ac = NULL;
-	size_t len = 0;
+	uint8_t		    buf[128], *ac = NULL;
+	size_t		    len = 0;
 
 	ck_assert_int_eq(decode_all(v->p, v->n, AUTHCODE_LEN, &pkt), 0);
 	ck_assert_int_eq(
@@ -840,9 +840,9 @@ END_TEST
 
 START_TEST(test_decode_every_truncation)
 {
-	const struct vec *v = &seeds[_i];
+	const struct vec   *v = &seeds[_i];
 	struct rmcpp_packet pkt;
-	size_t n;
+	size_t		    n;
 
 	for (n = 0; n < v->n; n++)
 		ck_assert_int_eq(
@@ -854,8 +854,8 @@ END_TEST
 START_TEST(test_decode_does_not_move)
 {
 	struct rmcpp_packet pkt;
-	struct rd r;
-	size_t n;
+	struct rd	    r;
+	size_t		    n;
 
 	for (n = RMCP_HEADER_LEN; n < sizeof(seed_priv_req); n++) {
 		rd_init(&r, seed_priv_req, n);
@@ -875,7 +875,7 @@ END_TEST
 
 START_TEST(test_decode_trailing)
 {
-	uint8_t buf[64];
+	uint8_t		    buf[64];
 	struct rmcpp_packet pkt;
 
 	memcpy(buf, seed_priv_req, sizeof(seed_priv_req));
@@ -899,9 +899,9 @@ END_TEST
 
 START_TEST(test_decode_bad_trailer)
 {
-	uint8_t buf[64];
+	uint8_t		    buf[64];
 	struct rmcpp_packet pkt;
-	size_t n = sizeof(seed_priv_req);
+	size_t		    n = sizeof(seed_priv_req);
 
 	/* Pad bytes at 24-25, pad length at 26, next header at 27. */
 	memcpy(buf, seed_priv_req, n);
@@ -935,9 +935,9 @@ END_TEST
 
 START_TEST(test_decode_wrong_authtype)
 {
-	uint8_t buf[64];
+	uint8_t		    buf[64];
 	struct rmcpp_packet pkt;
-	struct rd r;
+	struct rd	    r;
 
 	memcpy(buf, seed_priv_req, sizeof(seed_priv_req));
 	buf[4] = 0x00;
@@ -976,8 +976,8 @@ START_TEST(test_oem_explicit_round_trip)
 	    0x00,
 	};
 	struct rmcpp_packet pkt, back;
-	uint8_t buf[128], *ac;
-	size_t len, i;
+	uint8_t		    buf[128], *ac;
+	size_t		    len, i;
 
 	memset(&pkt, 0, sizeof(pkt));
 	pkt.payload_type = RMCPP_PT_OEM_EXPLICIT;
@@ -1014,9 +1014,9 @@ END_TEST
 START_TEST(test_infer_authcode_len)
 {
 	struct rmcpp_packet pkt;
-	struct rmcp_header h;
-	size_t i, left;
-	struct rd r;
+	struct rmcp_header  h;
+	size_t		    i, left;
+	struct rd	    r;
 
 	for (i = 0; i < NSEEDS; i++) {
 		rd_init(&r, seeds[i].p, seeds[i].n);
@@ -1044,8 +1044,8 @@ END_TEST
 START_TEST(test_encode_unauthenticated)
 {
 	struct rmcpp_packet pkt;
-	uint8_t buf[64], *ac = buf;
-	size_t len;
+	uint8_t		    buf[64], *ac = buf;
+	size_t		    len;
 
 	ck_assert_int_eq(
 	    decode_all(seed_open_req, sizeof(seed_open_req), 0, &pkt), 0);
@@ -1060,8 +1060,8 @@ END_TEST
 START_TEST(test_encode_errors)
 {
 	struct rmcpp_packet pkt;
-	uint8_t buf[128], *ac;
-	size_t cap, len = 99;
+	uint8_t		    buf[128], *ac;
+	size_t		    cap, len = 99;
 
 	ck_assert_int_eq(decode_all(seed_devid_rsp, sizeof(seed_devid_rsp),
 			     AUTHCODE_LEN, &pkt),
@@ -1113,7 +1113,7 @@ int
 main(void)
 {
 	SRunner *sr = srunner_create(rmcpp_suite());
-	int failed;
+	int	 failed;
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

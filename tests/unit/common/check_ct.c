@@ -9,7 +9,7 @@
 START_TEST(test_memeq_equal)
 {
 	uint8_t a[32], b[32];
-	size_t i;
+	size_t	i;
 
 	for (i = 0; i < sizeof(a); i++)
 		a[i] = b[i] = (uint8_t)(i * 7 + 1);
@@ -23,8 +23,8 @@ END_TEST
 START_TEST(test_memeq_each_difference)
 {
 	uint8_t a[20], b[20];
-	size_t i;
-	int bit;
+	size_t	i;
+	int	bit;
 
 	memset(a, 0x5a, sizeof(a));
 	for (i = 0; i < sizeof(a); i++) {
@@ -41,7 +41,7 @@ END_TEST
 
 START_TEST(test_memeq_all_values)
 {
-	uint8_t a, b;
+	uint8_t	 a, b;
 	unsigned i;
 
 	for (i = 0; i < 256; i++) {
@@ -87,7 +87,7 @@ int
 main(void)
 {
 	SRunner *sr = srunner_create(ct_suite());
-	int failed;
+	int	 failed;
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

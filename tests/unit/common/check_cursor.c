@@ -13,9 +13,9 @@ static const uint8_t bytes8[] = {
 START_TEST(test_rd_integers)
 {
 	struct rd r;
-	uint8_t v8;
-	uint16_t v16;
-	uint32_t v32;
+	uint8_t	  v8;
+	uint16_t  v16;
+	uint32_t  v32;
 
 	rd_init(&r, bytes8, sizeof(bytes8));
 	ck_assert_int_eq(rd_u8(&r, &v8), 0);
@@ -38,13 +38,13 @@ END_TEST
 /* Every reader, at every length short of what it needs, fails unmoved. */
 START_TEST(test_rd_truncation_does_not_move)
 {
-	uint8_t buf[8];
+	uint8_t	       buf[8];
 	const uint8_t *p;
-	struct rd r, sub;
-	uint8_t v8;
-	uint16_t v16;
-	uint32_t v32;
-	size_t n;
+	struct rd      r, sub;
+	uint8_t	       v8;
+	uint16_t       v16;
+	uint32_t       v32;
+	size_t	       n;
 
 	for (n = 0; n < 4; n++) {
 		rd_init(&r, bytes8, n);
@@ -71,8 +71,8 @@ END_TEST
 START_TEST(test_rd_span_sub_peek)
 {
 	const uint8_t *p;
-	struct rd r, sub;
-	uint8_t buf[3], v;
+	struct rd      r, sub;
+	uint8_t	       buf[3], v;
 
 	rd_init(&r, bytes8, sizeof(bytes8));
 	ck_assert_int_eq(rd_peek_u8(&r, &v), 0);
@@ -99,7 +99,7 @@ END_TEST
 START_TEST(test_rd_null_buffer)
 {
 	struct rd r;
-	uint8_t v;
+	uint8_t	  v;
 
 	rd_init(&r, NULL, 10);
 	ck_assert_uint_eq(rd_left(&r), 0);
@@ -112,8 +112,8 @@ START_TEST(test_wr_integers)
 {
 	static const uint8_t want[] = {0xaa, 0x34, 0x12, 0x12, 0x34, 0x78, 0x56,
 	    0x34, 0x12, 0x12, 0x34, 0x56, 0x78, 0xee, 0xee, 0x01, 0x02};
-	uint8_t buf[32], *p;
-	struct wr w;
+	uint8_t		     buf[32], *p;
+	struct wr	     w;
 
 	wr_init(&w, buf, sizeof(buf));
 	ck_assert_int_eq(wr_u8(&w, 0xaa), 0);
@@ -134,7 +134,7 @@ END_TEST
 /* An overflowing write writes nothing and poisons every later write. */
 START_TEST(test_wr_overflow_is_sticky)
 {
-	uint8_t buf[4] = {0, 0, 0, 0};
+	uint8_t	  buf[4] = {0, 0, 0, 0};
 	struct wr w;
 
 	wr_init(&w, buf, 3);
@@ -152,9 +152,9 @@ END_TEST
 
 START_TEST(test_wr_each_size_overflows)
 {
-	uint8_t buf[8];
+	uint8_t	  buf[8];
 	struct wr w;
-	size_t cap;
+	size_t	  cap;
 
 	for (cap = 0; cap < 4; cap++) {
 		wr_init(&w, buf, cap);
@@ -191,7 +191,7 @@ int
 main(void)
 {
 	SRunner *sr = srunner_create(cursor_suite());
-	int failed;
+	int	 failed;
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

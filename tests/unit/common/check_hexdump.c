@@ -13,7 +13,7 @@ static char *
 slurp(FILE *fp)
 {
 	static char buf[4096];
-	size_t n;
+	size_t	    n;
 
 	fflush(fp);
 	rewind(fp);
@@ -26,8 +26,8 @@ slurp(FILE *fp)
 START_TEST(test_dump_lines)
 {
 	uint8_t b[18];
-	FILE *fp;
-	size_t i;
+	FILE   *fp;
+	size_t	i;
 
 	for (i = 0; i < sizeof(b); i++)
 		b[i] = (uint8_t)(0xf0 + i);
@@ -42,7 +42,7 @@ END_TEST
 START_TEST(test_dump_empty_and_exact)
 {
 	uint8_t b[16];
-	FILE *fp;
+	FILE   *fp;
 
 	memset(b, 0, sizeof(b));
 	ck_assert_ptr_nonnull(fp = tmpfile());
@@ -58,7 +58,7 @@ END_TEST
 START_TEST(test_dump_inline)
 {
 	static const uint8_t b[] = {0x06, 0x00, 0xff, 0x07};
-	FILE *fp;
+	FILE		    *fp;
 
 	ck_assert_ptr_nonnull(fp = tmpfile());
 	hexdump_inline_fp(fp, b, sizeof(b));
@@ -69,8 +69,8 @@ END_TEST
 START_TEST(test_parse_forms)
 {
 	static const uint8_t want[] = {0x06, 0x00, 0xff, 0x07, 0xab, 0xcd};
-	uint8_t out[16];
-	size_t n;
+	uint8_t		     out[16];
+	size_t		     n;
 
 	ck_assert_int_eq(
 	    hexdump_parse(" 06 00 ff 07\n\tAB cd ", out, sizeof(out), &n), 0);
@@ -92,7 +92,7 @@ END_TEST
 START_TEST(test_parse_errors)
 {
 	uint8_t out[4];
-	size_t n = 99;
+	size_t	n = 99;
 
 	ck_assert_int_eq(
 	    hexdump_parse("06 0", out, sizeof(out), &n), ERR_FORMAT);
@@ -111,9 +111,9 @@ END_TEST
 START_TEST(test_round_trip)
 {
 	uint8_t b[256], out[256];
-	char *text;
-	FILE *fp;
-	size_t i, n;
+	char   *text;
+	FILE   *fp;
+	size_t	i, n;
 
 	for (i = 0; i < sizeof(b); i++)
 		b[i] = (uint8_t)(i * 37 + 11);
@@ -146,7 +146,7 @@ int
 main(void)
 {
 	SRunner *sr = srunner_create(hexdump_suite());
-	int failed;
+	int	 failed;
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

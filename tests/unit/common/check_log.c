@@ -9,11 +9,11 @@
 #include "log.h"
 
 struct capture {
-	int count;
+	int	       count;
 	enum log_level level;
-	char origin[64];
-	char func[64];
-	char msg[1100];
+	char	       origin[64];
+	char	       func[64];
+	char	       msg[1100];
 };
 
 static void
@@ -104,8 +104,8 @@ END_TEST
 START_TEST(test_ratelimit)
 {
 	struct log_ratelimit rl;
-	uint32_t suppressed = 99;
-	int i;
+	uint32_t	     suppressed = 99;
+	int		     i;
 
 	memset(&rl, 0, sizeof(rl));
 	for (i = 0; i < 3; i++)
@@ -146,7 +146,7 @@ int
 main(void)
 {
 	SRunner *sr = srunner_create(log_suite());
-	int failed;
+	int	 failed;
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

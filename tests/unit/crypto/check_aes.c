@@ -8,12 +8,14 @@
 #include "hash.h"
 #include "testutil.h"
 
-#define KEY	"2b7e151628aed2a6abf7158809cf4f3c"
-#define IV	"000102030405060708090a0b0c0d0e0f"
-#define PLAIN	"6bc1bee22e409f96e93d7e117393172a ae2d8a571e03ac9c9eb76fac45af8e51" \
-		"30c81c46a35ce411e5fbc1191a0a52ef f69f2445df4f9b17ad2b417be66c3710"
-#define CIPHER	"7649abac8119b246cee98e9b12e9197d 5086cb9b507219ee95db113a917678b2" \
-		"73bed6b8e3c1743b7116e69e22229516 3ff1caa1681fac09120eca307586e1a7"
+#define KEY "2b7e151628aed2a6abf7158809cf4f3c"
+#define IV  "000102030405060708090a0b0c0d0e0f"
+#define PLAIN \
+	"6bc1bee22e409f96e93d7e117393172a ae2d8a571e03ac9c9eb76fac45af8e51" \
+	"30c81c46a35ce411e5fbc1191a0a52ef f69f2445df4f9b17ad2b417be66c3710"
+#define CIPHER \
+	"7649abac8119b246cee98e9b12e9197d 5086cb9b507219ee95db113a917678b2" \
+	"73bed6b8e3c1743b7116e69e22229516 3ff1caa1681fac09120eca307586e1a7"
 
 START_TEST(test_sp800_38a_encrypt_decrypt)
 {
@@ -38,12 +40,12 @@ END_TEST
 
 START_TEST(test_partial_block_refused)
 {
-	uint8_t key[16] = { 0 }, iv[16] = { 0 }, buf[32] = { 0 };
+	uint8_t key[16] = {0}, iv[16] = {0}, buf[32] = {0};
 
-	ck_assert_int_eq(aes_cbc128_encrypt(key, iv, buf, 17, buf),
-	    ERR_INVALID_ARG);
-	ck_assert_int_eq(aes_cbc128_decrypt(key, iv, buf, 15, buf),
-	    ERR_INVALID_ARG);
+	ck_assert_int_eq(
+	    aes_cbc128_encrypt(key, iv, buf, 17, buf), ERR_INVALID_ARG);
+	ck_assert_int_eq(
+	    aes_cbc128_decrypt(key, iv, buf, 15, buf), ERR_INVALID_ARG);
 }
 END_TEST
 
@@ -56,10 +58,10 @@ setup(void)
 int
 main(void)
 {
-	Suite *s = suite_create("aes");
-	TCase *tc = tcase_create("kat");
+	Suite	*s = suite_create("aes");
+	TCase	*tc = tcase_create("kat");
 	SRunner *sr;
-	int failed;
+	int	 failed;
 
 	tcase_add_checked_fixture(tc, setup, NULL);
 	tcase_add_test(tc, test_sp800_38a_encrypt_decrypt);

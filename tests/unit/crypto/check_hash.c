@@ -11,9 +11,9 @@ static void
 check_hmac(enum hash_alg alg, uint8_t keybyte, size_t keylen,
     const char *keystr, const void *data, size_t datalen, const char *want)
 {
-	uint8_t key[200], out[HASH_MAX_LEN], exp[HASH_MAX_LEN];
-	struct crypto_iov iov = { data, datalen };
-	size_t n;
+	uint8_t		  key[200], out[HASH_MAX_LEN], exp[HASH_MAX_LEN];
+	struct crypto_iov iov = {data, datalen};
+	size_t		  n;
 
 	if (keystr != NULL) {
 		keylen = strlen(keystr);
@@ -83,21 +83,21 @@ START_TEST(test_rfc1321_md5)
 	static const struct {
 		const char *msg, *md5;
 	} v[] = {
-		{ "", "d41d8cd98f00b204e9800998ecf8427e" },
-		{ "a", "0cc175b9c0f1b6a831c399e269772661" },
-		{ "abc", "900150983cd24fb0d6963f7d28e17f72" },
-		{ "message digest", "f96b697d7cb7938d525a2f31aaf161d0" },
-		{ "abcdefghijklmnopqrstuvwxyz",
-		    "c3fcd3d76192e4007dfb496cca67e13b" },
-		{ "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-		    "0123456789", "d174ab98d277d9f5a5611c2c9f419d9f" },
-		{ "1234567890123456789012345678901234567890"
-		    "1234567890123456789012345678901234567890",
-		    "57edf4a22be3c955ac49da2e2107b67a" },
+	    {"", "d41d8cd98f00b204e9800998ecf8427e"},
+	    {"a", "0cc175b9c0f1b6a831c399e269772661"},
+	    {"abc", "900150983cd24fb0d6963f7d28e17f72"},
+	    {"message digest", "f96b697d7cb7938d525a2f31aaf161d0"},
+	    {"abcdefghijklmnopqrstuvwxyz", "c3fcd3d76192e4007dfb496cca67e13b"},
+	    {"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	     "0123456789",
+		"d174ab98d277d9f5a5611c2c9f419d9f"},
+	    {"1234567890123456789012345678901234567890"
+	     "1234567890123456789012345678901234567890",
+		"57edf4a22be3c955ac49da2e2107b67a"},
 	};
-	uint8_t out[16], exp[16];
+	uint8_t		  out[16], exp[16];
 	struct crypto_iov iov[2];
-	size_t i, half;
+	size_t		  i, half;
 
 	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
 		/* In two pieces, to exercise the scatter list. */
@@ -116,9 +116,9 @@ END_TEST
 START_TEST(test_reuse_many_times)
 {
 	/* One context serves every call: results must not depend on order. */
-	struct crypto_iov iov = { "abc", 3 };
-	uint8_t a[32], b[32];
-	int i;
+	struct crypto_iov iov = {"abc", 3};
+	uint8_t		  a[32], b[32];
+	int		  i;
 
 	ck_assert_int_eq(hash_hmac(HASH_SHA256, "k", 1, &iov, 1, a), 0);
 	for (i = 0; i < 1000; i++) {
@@ -137,16 +137,16 @@ static void
 setup(void)
 {
 	ck_assert_int_eq(crypto_init(), 0);
-	ck_assert_int_eq(crypto_init(), 0);	/* idempotent */
+	ck_assert_int_eq(crypto_init(), 0); /* idempotent */
 }
 
 int
 main(void)
 {
-	Suite *s = suite_create("hash");
-	TCase *tc = tcase_create("kat");
+	Suite	*s = suite_create("hash");
+	TCase	*tc = tcase_create("kat");
 	SRunner *sr;
-	int failed;
+	int	 failed;
 
 	tcase_add_checked_fixture(tc, setup, NULL);
 	tcase_add_test(tc, test_rfc2202_hmac_md5);

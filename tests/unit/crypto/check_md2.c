@@ -11,23 +11,23 @@ START_TEST(test_rfc1319_suite)
 	static const struct {
 		const char *msg, *md2;
 	} v[] = {
-		{ "", "8350e5a3e24c153df2275c9f80692773" },
-		{ "a", "32ec01ec4a6dac72c0ab96fb34c0b5d1" },
-		{ "abc", "da853b0d3f88d99b30283a69e6ded6bb" },
-		{ "message digest", "ab4f496bfb2a530b219ff33031fe06b0" },
-		{ "abcdefghijklmnopqrstuvwxyz",
-		    "4e8ddff3650292ab5a4108c3aa47940b" },
-		{ "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-		    "0123456789", "da33def2a42df13975352846c30338cd" },
-		{ "1234567890123456789012345678901234567890"
-		    "1234567890123456789012345678901234567890",
-		    "d5976f79d83d3a0dc9806c3c66f3efd8" },
-		{ "The quick brown fox jumps over the lazy dog",
-		    "03d85a0d629d2c442e987525319fc471" },
+	    {"", "8350e5a3e24c153df2275c9f80692773"},
+	    {"a", "32ec01ec4a6dac72c0ab96fb34c0b5d1"},
+	    {"abc", "da853b0d3f88d99b30283a69e6ded6bb"},
+	    {"message digest", "ab4f496bfb2a530b219ff33031fe06b0"},
+	    {"abcdefghijklmnopqrstuvwxyz", "4e8ddff3650292ab5a4108c3aa47940b"},
+	    {"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	     "0123456789",
+		"da33def2a42df13975352846c30338cd"},
+	    {"1234567890123456789012345678901234567890"
+	     "1234567890123456789012345678901234567890",
+		"d5976f79d83d3a0dc9806c3c66f3efd8"},
+	    {"The quick brown fox jumps over the lazy dog",
+		"03d85a0d629d2c442e987525319fc471"},
 	};
-	uint8_t out[16], exp[16];
+	uint8_t		  out[16], exp[16];
 	struct crypto_iov iov[3];
-	size_t i, len;
+	size_t		  i, len;
 
 	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
 		len = strlen(v[i].msg);
@@ -51,10 +51,10 @@ END_TEST
 int
 main(void)
 {
-	Suite *s = suite_create("md2");
-	TCase *tc = tcase_create("kat");
+	Suite	*s = suite_create("md2");
+	TCase	*tc = tcase_create("kat");
 	SRunner *sr;
-	int failed;
+	int	 failed;
 
 	tcase_add_test(tc, test_rfc1319_suite);
 	suite_add_tcase(s, tc);

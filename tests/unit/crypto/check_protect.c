@@ -26,12 +26,12 @@ setup(void)
 
 START_TEST(test_seed_hmac_sha1_96)
 {
-	struct seed_trace t;
-	struct protect_keys k;
+	struct seed_trace	  t;
+	struct protect_keys	  k;
 	const struct seed_record *in, *want;
-	uint8_t out[16];
-	char name[40];
-	int i;
+	uint8_t			  out[16];
+	char			  name[40];
+	int			  i;
 
 	seedtrace_load(&t, "seed_002_rmcpp_session.txt");
 	memset(&k, 0, sizeof(k));
@@ -42,17 +42,19 @@ START_TEST(test_seed_hmac_sha1_96)
 		in = seedtrace_get(&t, name);
 		snprintf(name, sizeof(name), "req_integrity_%d", i);
 		want = seedtrace_get(&t, name);
-		ck_assert_int_eq(protect_integrity(&k, in->bytes, in->len,
-		    out), 0);
+		ck_assert_int_eq(
+		    protect_integrity(&k, in->bytes, in->len, out), 0);
 		tu_assert_bytes(out, 12, want->bytes, want->len);
-		ck_assert_int_eq(protect_integrity_verify(&k, in->bytes,
-		    in->len, want->bytes), 0);
+		ck_assert_int_eq(protect_integrity_verify(
+				     &k, in->bytes, in->len, want->bytes),
+		    0);
 		snprintf(name, sizeof(name), "rsp_integrity_input_%d", i);
 		in = seedtrace_get(&t, name);
 		snprintf(name, sizeof(name), "rsp_integrity_%d", i);
 		want = seedtrace_get(&t, name);
-		ck_assert_int_eq(protect_integrity_verify(&k, in->bytes,
-		    in->len, want->bytes), 0);
+		ck_assert_int_eq(protect_integrity_verify(
+				     &k, in->bytes, in->len, want->bytes),
+		    0);
 	}
 }
 END_TEST
@@ -61,8 +63,8 @@ static void
 check_integrity(uint8_t alg, const char *want_hex)
 {
 	struct protect_keys k;
-	uint8_t data[64], out[16], want[16];
-	size_t len, n, i;
+	uint8_t		    data[64], out[16], want[16];
+	size_t		    len, n, i;
 
 	memset(&k, 0, sizeof(k));
 	k.integ_alg = alg;
@@ -93,20 +95,20 @@ check_integrity(uint8_t alg, const char *want_hex)
 START_TEST(test_integrity_algorithms)
 {
 	check_integrity(INTEG_ALG_HMAC_SHA1_96, "602ff8078c40447810418bcf");
-	check_integrity(INTEG_ALG_HMAC_MD5_128,
-	    "754811f7b4120ff586d0f55f5bec2b33");
+	check_integrity(
+	    INTEG_ALG_HMAC_MD5_128, "754811f7b4120ff586d0f55f5bec2b33");
 	check_integrity(INTEG_ALG_MD5_128, "6a5aa8d8c264af2881ec52d6cf0e1f50");
-	check_integrity(INTEG_ALG_HMAC_SHA256_128,
-	    "87629c8f3e68f91f62cb5b3017546950");
+	check_integrity(
+	    INTEG_ALG_HMAC_SHA256_128, "87629c8f3e68f91f62cb5b3017546950");
 }
 END_TEST
 
 START_TEST(test_aes_round_trip_and_pad)
 {
 	struct protect_keys k;
-	struct rng *rng = rng_new_seeded(5);
-	uint8_t plain[64], sealed[96], out[96], raw[96];
-	size_t len, slen, olen, i, pad;
+	struct rng	   *rng = rng_new_seeded(5);
+	uint8_t		    plain[64], sealed[96], out[96], raw[96];
+	size_t		    len, slen, olen, i, pad;
 
 	memset(&k, 0, sizeof(k));
 	k.conf_alg = CONF_ALG_AES_CBC_128;
@@ -116,18 +118,21 @@ START_TEST(test_aes_round_trip_and_pad)
 		plain[i] = (uint8_t)(i * 7);
 	for (len = 0; len <= 40; len++) {
 		ck_assert_int_eq(protect_encrypt(&k, rng, plain, len, sealed,
-		    sizeof(sealed), &slen), 0);
+				     sizeof(sealed), &slen),
+		    0);
 		ck_assert_uint_eq(slen, protect_encrypted_len(k.conf_alg, len));
 		ck_assert_uint_eq(slen % 16, 0);
 		/* The pad seen raw: 01 02 .. n then n. */
-		ck_assert_int_eq(aes_cbc128_decrypt(k.k2, sealed, sealed + 16,
-		    slen - 16, raw), 0);
+		ck_assert_int_eq(aes_cbc128_decrypt(
+				     k.k2, sealed, sealed + 16, slen - 16, raw),
+		    0);
 		pad = raw[slen - 17];
 		ck_assert_uint_eq(len + pad + 1, slen - 16);
 		for (i = 0; i < pad; i++)
 			ck_assert_uint_eq(raw[len + i], i + 1);
-		ck_assert_int_eq(protect_decrypt(&k, sealed, slen, out,
-		    sizeof(out), &olen), 0);
+		ck_assert_int_eq(
+		    protect_decrypt(&k, sealed, slen, out, sizeof(out), &olen),
+		    0);
 		ck_assert_uint_eq(olen, len);
 		ck_assert_mem_eq(out, plain, len);
 	}
@@ -138,9 +143,9 @@ END_TEST
 START_TEST(test_bad_pads_rejected)
 {
 	struct protect_keys k;
-	uint8_t iv[16] = { 0 }, block[16], sealed[32], out[32];
-	size_t olen;
-	int n;
+	uint8_t		    iv[16] = {0}, block[16], sealed[32], out[32];
+	size_t		    olen;
+	int		    n;
 
 	memset(&k, 0, sizeof(k));
 	k.conf_alg = CONF_ALG_AES_CBC_128;
@@ -158,26 +163,29 @@ START_TEST(test_bad_pads_rejected)
 		}
 		block[15] = (uint8_t)n;
 		memcpy(sealed, iv, 16);
-		ck_assert_int_eq(aes_cbc128_encrypt(k.k2, iv, block, 16,
-		    sealed + 16), 0);
-		ck_assert_int_eq(protect_decrypt(&k, sealed, 32, out,
-		    sizeof(out), &olen), ERR_PAD);
+		ck_assert_int_eq(
+		    aes_cbc128_encrypt(k.k2, iv, block, 16, sealed + 16), 0);
+		ck_assert_int_eq(
+		    protect_decrypt(&k, sealed, 32, out, sizeof(out), &olen),
+		    ERR_PAD);
 	}
 	/* Not whole blocks, or no block after the IV. */
-	ck_assert_int_eq(protect_decrypt(&k, sealed, 31, out, sizeof(out),
-	    &olen), ERR_TRUNCATED);
-	ck_assert_int_eq(protect_decrypt(&k, sealed, 16, out, sizeof(out),
-	    &olen), ERR_TRUNCATED);
+	ck_assert_int_eq(
+	    protect_decrypt(&k, sealed, 31, out, sizeof(out), &olen),
+	    ERR_TRUNCATED);
+	ck_assert_int_eq(
+	    protect_decrypt(&k, sealed, 16, out, sizeof(out), &olen),
+	    ERR_TRUNCATED);
 }
 END_TEST
 
 int
 main(void)
 {
-	Suite *s = suite_create("protect");
-	TCase *tc = tcase_create("kat");
+	Suite	*s = suite_create("protect");
+	TCase	*tc = tcase_create("kat");
 	SRunner *sr;
-	int failed;
+	int	 failed;
 
 	tcase_add_checked_fixture(tc, setup, NULL);
 	tcase_add_test(tc, test_seed_hmac_sha1_96);

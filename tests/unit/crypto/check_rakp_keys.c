@@ -13,9 +13,9 @@
 #include "suite.h"
 #include "testutil.h"
 
-static struct seed_trace trace;
+static struct seed_trace      trace;
 static struct rakp_keys_input in;
-static uint8_t kuid[20];
+static uint8_t		      kuid[20];
 
 static void
 setup(void)
@@ -79,7 +79,7 @@ check_alg(uint8_t alg, const char *rakp2, const char *rakp3, const char *sik,
     const char *k1, const char *k2, const char *icv)
 {
 	uint8_t out[32], s[32], want[32];
-	size_t n = suite_auth_code_len(alg);
+	size_t	n = suite_auth_code_len(alg);
 
 	ck_assert_int_eq(rakp_keys_rakp2_auth(alg, kuid, &in, out), 0);
 	tu_assert_bytes(out, n, want, tu_hex(rakp2, want, sizeof(want)));
@@ -110,8 +110,7 @@ END_TEST
 
 START_TEST(test_hmac_md5)
 {
-	check_alg(AUTH_ALG_RAKP_HMAC_MD5,
-	    "939277ccb6e0fcbb7003e5965d124ae8",
+	check_alg(AUTH_ALG_RAKP_HMAC_MD5, "939277ccb6e0fcbb7003e5965d124ae8",
 	    "c1ea3623c572c1953fe96d1886edc718",
 	    "c8b6728e80a25cbfbdb5c4d87bc91ae2",
 	    "162438e14ebd58d3014b2fb3fa2c8909",
@@ -135,7 +134,7 @@ END_TEST
 
 START_TEST(test_rakp_none_writes_nothing)
 {
-	uint8_t out[4] = { 0xee, 0xee, 0xee, 0xee };
+	uint8_t out[4] = {0xee, 0xee, 0xee, 0xee};
 
 	ck_assert_int_eq(rakp_keys_rakp2_auth(0, kuid, &in, out), 0);
 	ck_assert_int_eq(rakp_keys_sik(0, kuid, &in, out), 0);
@@ -147,10 +146,10 @@ END_TEST
 int
 main(void)
 {
-	Suite *s = suite_create("rakp_keys");
-	TCase *tc = tcase_create("kat");
+	Suite	*s = suite_create("rakp_keys");
+	TCase	*tc = tcase_create("kat");
 	SRunner *sr;
-	int failed;
+	int	 failed;
 
 	tcase_add_checked_fixture(tc, setup, NULL);
 	tcase_add_test(tc, test_seed_inputs);

@@ -10,7 +10,7 @@ START_TEST(test_seeded_is_reproducible)
 {
 	struct rng *a = rng_new_seeded(42), *b = rng_new_seeded(42);
 	struct rng *c = rng_new_seeded(43);
-	uint8_t x[37], y[37], z[37];
+	uint8_t	    x[37], y[37], z[37];
 
 	ck_assert_int_eq(rng_bytes(a, x, sizeof(x)), 0);
 	ck_assert_int_eq(rng_bytes(b, y, sizeof(y)), 0);
@@ -27,7 +27,7 @@ END_TEST
 START_TEST(test_script_then_seeded)
 {
 	struct rng *s = rng_new_script(), *z = rng_new_seeded(0);
-	uint8_t out[8], tail[5];
+	uint8_t	    out[8], tail[5];
 
 	ck_assert_int_eq(rng_script_push(s, "\x01\x02\x03", 3), 0);
 	ck_assert_int_eq(rng_script_push(s, "\x04", 1), 0);
@@ -47,7 +47,7 @@ END_TEST
 START_TEST(test_system_source)
 {
 	struct rng *r = rng_new_system();
-	uint8_t a[32], b[32];
+	uint8_t	    a[32], b[32];
 
 	ck_assert_int_eq(crypto_init(), 0);
 	ck_assert_int_eq(rng_bytes(r, a, sizeof(a)), 0);
@@ -61,10 +61,10 @@ END_TEST
 int
 main(void)
 {
-	Suite *s = suite_create("rng");
-	TCase *tc = tcase_create("sources");
+	Suite	*s = suite_create("rng");
+	TCase	*tc = tcase_create("sources");
 	SRunner *sr;
-	int failed;
+	int	 failed;
 
 	tcase_add_test(tc, test_seeded_is_reproducible);
 	tcase_add_test(tc, test_script_then_seeded);

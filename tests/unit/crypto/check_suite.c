@@ -7,14 +7,29 @@
 START_TEST(test_table_ids_and_triples)
 {
 	static const uint8_t want[SUITE_COUNT][4] = {
-		{ 0, 0, 0, 1 }, { 1, 0, 0, 1 }, { 1, 1, 0, 1 }, { 1, 1, 1, 1 },
-		{ 1, 1, 2, 0 }, { 1, 1, 3, 0 }, { 2, 0, 0, 1 }, { 2, 2, 0, 1 },
-		{ 2, 2, 1, 1 }, { 2, 2, 2, 0 }, { 2, 2, 3, 0 }, { 2, 3, 0, 1 },
-		{ 2, 3, 1, 1 }, { 2, 3, 2, 0 }, { 2, 3, 3, 0 }, { 3, 0, 0, 1 },
-		{ 3, 4, 0, 1 }, { 3, 4, 1, 1 }, { 3, 4, 2, 0 }, { 3, 4, 3, 0 },
+	    {0, 0, 0, 1},
+	    {1, 0, 0, 1},
+	    {1, 1, 0, 1},
+	    {1, 1, 1, 1},
+	    {1, 1, 2, 0},
+	    {1, 1, 3, 0},
+	    {2, 0, 0, 1},
+	    {2, 2, 0, 1},
+	    {2, 2, 1, 1},
+	    {2, 2, 2, 0},
+	    {2, 2, 3, 0},
+	    {2, 3, 0, 1},
+	    {2, 3, 1, 1},
+	    {2, 3, 2, 0},
+	    {2, 3, 3, 0},
+	    {3, 0, 0, 1},
+	    {3, 4, 0, 1},
+	    {3, 4, 1, 1},
+	    {3, 4, 2, 0},
+	    {3, 4, 3, 0},
 	};
 	const struct suite *s;
-	unsigned i;
+	unsigned	    i;
 
 	for (i = 0; i < SUITE_COUNT; i++) {
 		s = suite_by_id(i);
@@ -24,12 +39,12 @@ START_TEST(test_table_ids_and_triples)
 		ck_assert_uint_eq(s->integ_alg, want[i][1]);
 		ck_assert_uint_eq(s->conf_alg, want[i][2]);
 		ck_assert_uint_eq(s->implemented, want[i][3]);
-		ck_assert_ptr_eq(suite_by_algs(s->auth_alg, s->integ_alg,
-		    s->conf_alg), s);
+		ck_assert_ptr_eq(
+		    suite_by_algs(s->auth_alg, s->integ_alg, s->conf_alg), s);
 	}
 	ck_assert_ptr_null(suite_by_id(20));
 	ck_assert_ptr_null(suite_by_id(255));
-	ck_assert_ptr_null(suite_by_algs(3, 1, 1));	/* no such triple */
+	ck_assert_ptr_null(suite_by_algs(3, 1, 1)); /* no such triple */
 	ck_assert_ptr_null(suite_by_algs(0, 1, 0));
 	/* 0, 1, 2, 3, 6, 7, 8, 11, 12, 15, 16, 17 */
 	ck_assert_uint_eq(suite_implemented_mask(), 0x399cfu);
@@ -39,7 +54,7 @@ END_TEST
 START_TEST(test_lengths_agree)
 {
 	const struct suite *s;
-	unsigned i;
+	unsigned	    i;
 
 	ck_assert_uint_eq(suite_auth_code_len(AUTH_ALG_RAKP_NONE), 0);
 	ck_assert_uint_eq(suite_auth_code_len(AUTH_ALG_RAKP_HMAC_SHA1), 20);
@@ -66,8 +81,8 @@ START_TEST(test_lengths_agree)
 		if (s->conf_alg == CONF_ALG_AES_CBC_128)
 			ck_assert_uint_ge(suite_auth_code_len(s->auth_alg),
 			    SUITE_AES_KEY_LEN);
-		ck_assert_uint_le(suite_auth_code_len(s->auth_alg),
-		    SUITE_KEY_MAX);
+		ck_assert_uint_le(
+		    suite_auth_code_len(s->auth_alg), SUITE_KEY_MAX);
 	}
 }
 END_TEST
@@ -87,10 +102,10 @@ END_TEST
 int
 main(void)
 {
-	Suite *s = suite_create("suite");
-	TCase *tc = tcase_create("table");
+	Suite	*s = suite_create("suite");
+	TCase	*tc = tcase_create("table");
 	SRunner *sr;
-	int failed;
+	int	 failed;
 
 	tcase_add_test(tc, test_table_ids_and_triples);
 	tcase_add_test(tc, test_lengths_agree);

@@ -17,16 +17,16 @@
 #include "suite.h"
 #include "testutil.h"
 
-static const uint8_t implemented_suites[] = { 0, 1, 2, 3, 6, 7, 8, 11, 12,
-	15, 16, 17 };
-static const uint8_t devid[] = { 0x20, 0x81, 0x01, 0x23, 0x02, 0xbf, 0x57,
-	0x01, 0x00, 0x34, 0x12 };
+static const uint8_t implemented_suites[] = {
+    0, 1, 2, 3, 6, 7, 8, 11, 12, 15, 16, 17};
+static const uint8_t devid[] = {
+    0x20, 0x81, 0x01, 0x23, 0x02, 0xbf, 0x57, 0x01, 0x00, 0x34, 0x12};
 
 struct fixture {
-	struct responder_config	 cfg;
-	struct tu_bmc		 bmc;
-	struct rng		*rng;
-	struct responder	*r;
+	struct responder_config cfg;
+	struct tu_bmc		bmc;
+	struct rng	       *rng;
+	struct responder       *r;
 };
 
 static void
@@ -52,26 +52,29 @@ static void
 ten_requests_and_close(struct fixture *f, struct initiator *in)
 {
 	struct initiator_event ev;
-	uint8_t out[RESPONDER_DATAGRAM_MAX];
-	uint8_t reply[RESPONDER_DATAGRAM_MAX];
-	size_t outlen, rlen;
-	int i;
+	uint8_t		       out[RESPONDER_DATAGRAM_MAX];
+	uint8_t		       reply[RESPONDER_DATAGRAM_MAX];
+	size_t		       outlen, rlen;
+	int		       i;
 
 	for (i = 0; i < 10; i++) {
 		ck_assert_int_eq(tu_call(f->r, in, 2000 + i, IPMI_NETFN_APP,
-		    0x01, NULL, 0, &ev, NULL), INITIATOR_RESPONSE);
+				     0x01, NULL, 0, &ev, NULL),
+		    INITIATOR_RESPONSE);
 		ck_assert_uint_eq(ev.rsp.cc, 0);
-		tu_assert_bytes(ev.rsp.data, ev.rsp.data_len, devid,
-		    sizeof(devid));
+		tu_assert_bytes(
+		    ev.rsp.data, ev.rsp.data_len, devid, sizeof(devid));
 	}
 	ck_assert_uint_eq(f->bmc.executed[0], 10);
 	ck_assert_uint_eq(f->bmc.last.privilege, IPMI_PRIV_ADMIN);
 	ck_assert_uint_eq(f->bmc.last.in_session, 1);
 	ck_assert_int_eq(initiator_close(in, out, sizeof(out), &outlen), 0);
 	ck_assert_int_eq(responder_input(f->r, 3000, NULL, out, outlen, reply,
-	    sizeof(reply), &rlen, NULL), 1);
-	ck_assert_int_eq(initiator_input(in, reply, rlen, out, sizeof(out),
-	    &outlen, &ev), INITIATOR_RESPONSE);
+			     sizeof(reply), &rlen, NULL),
+	    1);
+	ck_assert_int_eq(
+	    initiator_input(in, reply, rlen, out, sizeof(out), &outlen, &ev),
+	    INITIATOR_RESPONSE);
 	ck_assert_int_eq(initiator_state(in), INITIATOR_CLOSED);
 	ck_assert_uint_eq(responder_active_sessions(f->r), 0);
 }
@@ -79,11 +82,11 @@ ten_requests_and_close(struct fixture *f, struct initiator *in)
 static void
 login_suite(uint8_t suite, int with_kg)
 {
-	struct fixture f;
+	struct fixture		f;
 	struct initiator_config ic;
-	struct initiator_event ev;
-	struct initiator *in;
-	struct rng *crng = rng_new_seeded(1000 + suite);
+	struct initiator_event	ev;
+	struct initiator       *in;
+	struct rng	       *crng = rng_new_seeded(1000 + suite);
 
 	tu_config_all_suites(&f.cfg);
 	if (with_kg) {
@@ -118,18 +121,18 @@ START_TEST(test_every_suite_two_key)
 }
 END_TEST
 
-static const uint8_t authtypes15[] = { IPMI15_AUTHTYPE_MD5,
-	IPMI15_AUTHTYPE_MD2, IPMI15_AUTHTYPE_STRAIGHT, IPMI15_AUTHTYPE_NONE };
+static const uint8_t authtypes15[] = {IPMI15_AUTHTYPE_MD5, IPMI15_AUTHTYPE_MD2,
+    IPMI15_AUTHTYPE_STRAIGHT, IPMI15_AUTHTYPE_NONE};
 
 START_TEST(test_ipmi15_every_authtype)
 {
-	struct fixture f;
+	struct fixture		f;
 	struct initiator_config ic;
-	struct initiator_event ev;
-	struct initiator *in;
-	struct rng *crng = rng_new_seeded(77);
-	uint8_t type = authtypes15[_i];
-	unsigned p;
+	struct initiator_event	ev;
+	struct initiator       *in;
+	struct rng	       *crng = rng_new_seeded(77);
+	uint8_t			type = authtypes15[_i];
+	unsigned		p;
 
 	tu_config_all_suites(&f.cfg);
 	for (p = IPMI_PRIV_CALLBACK; p <= IPMI_PRIV_OEM; p++)
@@ -153,9 +156,9 @@ static int
 failing_login(struct fixture *f, struct initiator_config *ic,
     struct initiator_event *ev, enum responder_drop *drop)
 {
-	struct rng *crng = rng_new_seeded(9);
+	struct rng	 *crng = rng_new_seeded(9);
 	struct initiator *in = initiator_new(ic, crng);
-	int rc;
+	int		  rc;
 
 	ck_assert_ptr_nonnull(in);
 	rc = tu_login(f->r, in, 1000, ev, drop);
@@ -166,16 +169,16 @@ failing_login(struct fixture *f, struct initiator_config *ic,
 
 START_TEST(test_wrong_password_fails_at_rakp2)
 {
-	struct fixture f;
+	struct fixture		f;
 	struct initiator_config ic;
-	struct initiator_event ev;
+	struct initiator_event	ev;
 
 	responder_config_defaults(&f.cfg);
 	fixture_start(&f);
 	tu_initiator_config(&ic, "admin", "wrong");
 	ic.suite_id = 17;
-	ck_assert_int_eq(failing_login(&f, &ic, &ev, NULL),
-	    INITIATOR_FAILED_RESULT);
+	ck_assert_int_eq(
+	    failing_login(&f, &ic, &ev, NULL), INITIATOR_FAILED_RESULT);
 	ck_assert_int_eq(ev.step, INITIATOR_RAKP1);
 	ck_assert_int_eq(ev.err, ERR_INTEGRITY);
 	ck_assert_uint_eq(responder_active_sessions(f.r), 0);
@@ -185,15 +188,15 @@ END_TEST
 
 START_TEST(test_unknown_user_gets_0d)
 {
-	struct fixture f;
+	struct fixture		f;
 	struct initiator_config ic;
-	struct initiator_event ev;
+	struct initiator_event	ev;
 
 	responder_config_defaults(&f.cfg);
 	fixture_start(&f);
 	tu_initiator_config(&ic, "nobody", "password");
-	ck_assert_int_eq(failing_login(&f, &ic, &ev, NULL),
-	    INITIATOR_FAILED_RESULT);
+	ck_assert_int_eq(
+	    failing_login(&f, &ic, &ev, NULL), INITIATOR_FAILED_RESULT);
 	ck_assert_int_eq(ev.step, INITIATOR_RAKP1);
 	ck_assert_uint_eq(ev.status, RMCPP_STATUS_UNAUTHORIZED_NAME);
 	fixture_stop(&f);
@@ -202,22 +205,22 @@ END_TEST
 
 START_TEST(test_disabled_suite_gets_11)
 {
-	struct fixture f;
+	struct fixture		f;
 	struct initiator_config ic;
-	struct initiator_event ev;
+	struct initiator_event	ev;
 
-	responder_config_defaults(&f.cfg);	/* suites 3 and 17 */
+	responder_config_defaults(&f.cfg); /* suites 3 and 17 */
 	fixture_start(&f);
 	tu_initiator_config(&ic, "admin", "password");
 	ic.suite_id = 2;
-	ck_assert_int_eq(failing_login(&f, &ic, &ev, NULL),
-	    INITIATOR_FAILED_RESULT);
+	ck_assert_int_eq(
+	    failing_login(&f, &ic, &ev, NULL), INITIATOR_FAILED_RESULT);
 	ck_assert_int_eq(ev.step, INITIATOR_OPEN);
 	ck_assert_uint_eq(ev.status, RMCPP_STATUS_NO_SUITE_MATCH);
 	/* Cipher suite 0 is off unless a model turns it on. */
 	ic.suite_id = 0;
-	ck_assert_int_eq(failing_login(&f, &ic, &ev, NULL),
-	    INITIATOR_FAILED_RESULT);
+	ck_assert_int_eq(
+	    failing_login(&f, &ic, &ev, NULL), INITIATOR_FAILED_RESULT);
 	ck_assert_uint_eq(ev.status, RMCPP_STATUS_NO_SUITE_MATCH);
 	ck_assert_uint_eq(responder_stats(f.r)->sessions_opened, 0);
 	fixture_stop(&f);
@@ -226,23 +229,23 @@ END_TEST
 
 START_TEST(test_privilege_over_limit)
 {
-	struct fixture f;
+	struct fixture		f;
 	struct initiator_config ic;
-	struct initiator_event ev;
+	struct initiator_event	ev;
 
 	responder_config_defaults(&f.cfg);
 	fixture_start(&f);
 	/* Name-only lookup: clamped to USER, then Set Session Priv fails. */
 	tu_initiator_config(&ic, "user", "userpass");
 	ic.privilege = IPMI_PRIV_ADMIN;
-	ck_assert_int_eq(failing_login(&f, &ic, &ev, NULL),
-	    INITIATOR_FAILED_RESULT);
+	ck_assert_int_eq(
+	    failing_login(&f, &ic, &ev, NULL), INITIATOR_FAILED_RESULT);
 	ck_assert_int_eq(ev.step, INITIATOR_SET_PRIV);
 	ck_assert_uint_eq(ev.cc, 0x80);
 	/* Username/privilege lookup: the limit must match, else 0x0D. */
 	ic.name_only_lookup = 0;
-	ck_assert_int_eq(failing_login(&f, &ic, &ev, NULL),
-	    INITIATOR_FAILED_RESULT);
+	ck_assert_int_eq(
+	    failing_login(&f, &ic, &ev, NULL), INITIATOR_FAILED_RESULT);
 	ck_assert_int_eq(ev.step, INITIATOR_RAKP1);
 	ck_assert_uint_eq(ev.status, RMCPP_STATUS_UNAUTHORIZED_NAME);
 	/* At its own level the same user logs in. */
@@ -254,9 +257,9 @@ END_TEST
 
 START_TEST(test_kg_mismatch_fails_at_rakp4)
 {
-	struct fixture f;
+	struct fixture		f;
 	struct initiator_config ic;
-	struct initiator_event ev;
+	struct initiator_event	ev;
 
 	responder_config_defaults(&f.cfg);
 	memcpy(f.cfg.kg, "bmc-key", 7);
@@ -264,8 +267,8 @@ START_TEST(test_kg_mismatch_fails_at_rakp4)
 	fixture_start(&f);
 	tu_initiator_config(&ic, "admin", "password");
 	ic.suite_id = 17;
-	ck_assert_int_eq(failing_login(&f, &ic, &ev, NULL),
-	    INITIATOR_FAILED_RESULT);
+	ck_assert_int_eq(
+	    failing_login(&f, &ic, &ev, NULL), INITIATOR_FAILED_RESULT);
 	ck_assert_int_eq(ev.step, INITIATOR_RAKP3);
 	ck_assert_int_eq(ev.err, ERR_INTEGRITY);
 	fixture_stop(&f);
@@ -274,15 +277,15 @@ END_TEST
 
 START_TEST(test_bad_rakp3_gets_0f)
 {
-	struct fixture f;
+	struct fixture		f;
 	struct initiator_config ic;
-	struct initiator_event ev;
-	struct initiator *in;
-	struct rng *crng = rng_new_seeded(5);
-	uint8_t a[RESPONDER_DATAGRAM_MAX], b[RESPONDER_DATAGRAM_MAX];
-	size_t alen, blen;
+	struct initiator_event	ev;
+	struct initiator       *in;
+	struct rng	       *crng = rng_new_seeded(5);
+	uint8_t	     a[RESPONDER_DATAGRAM_MAX], b[RESPONDER_DATAGRAM_MAX];
+	size_t	     alen, blen;
 	struct rakp4 r4;
-	int rc;
+	int	     rc;
 
 	responder_config_defaults(&f.cfg);
 	fixture_start(&f);
@@ -292,23 +295,26 @@ START_TEST(test_bad_rakp3_gets_0f)
 	ck_assert_int_eq(initiator_start(in, a, sizeof(a), &alen), 0);
 	while (initiator_state(in) != INITIATOR_RAKP3) {
 		ck_assert_int_eq(responder_input(f.r, 10, NULL, a, alen, b,
-		    sizeof(b), &blen, NULL), 1);
+				     sizeof(b), &blen, NULL),
+		    1);
 		rc = initiator_input(in, b, blen, a, sizeof(a), &alen, &ev);
 		ck_assert_int_eq(rc, INITIATOR_SEND);
 	}
-	a[alen - 1] ^= 0x01;	/* last byte of the RAKP3 auth code */
-	ck_assert_int_eq(responder_input(f.r, 10, NULL, a, alen, b, sizeof(b),
-	    &blen, NULL), 1);
+	a[alen - 1] ^= 0x01; /* last byte of the RAKP3 auth code */
+	ck_assert_int_eq(
+	    responder_input(f.r, 10, NULL, a, alen, b, sizeof(b), &blen, NULL),
+	    1);
 	/* RMCP header, session header (12), payload: RAKP4 with 0x0F. */
 	ck_assert_int_eq(rakp_decode_rakp4(b + 16, blen - 16, &r4), 0);
 	ck_assert_uint_eq(r4.status, RMCPP_STATUS_INVALID_INTEGRITY_VALUE);
 	ck_assert_uint_eq(r4.icv_len, 0);
 	/* The half-open session is gone: a correct RAKP3 is now dropped. */
 	a[alen - 1] ^= 0x01;
-	ck_assert_int_eq(responder_input(f.r, 10, NULL, a, alen, b, sizeof(b),
-	    &blen, NULL), 0);
-	ck_assert_uint_eq(responder_stats(f.r)->drops[RESPONDER_DROP_SESSION],
-	    1);
+	ck_assert_int_eq(
+	    responder_input(f.r, 10, NULL, a, alen, b, sizeof(b), &blen, NULL),
+	    0);
+	ck_assert_uint_eq(
+	    responder_stats(f.r)->drops[RESPONDER_DROP_SESSION], 1);
 	initiator_free(in);
 	rng_free(crng);
 	fixture_stop(&f);
@@ -317,17 +323,17 @@ END_TEST
 
 START_TEST(test_ipmi15_failures)
 {
-	struct fixture f;
+	struct fixture		f;
 	struct initiator_config ic;
-	struct initiator_event ev;
-	enum responder_drop why;
+	struct initiator_event	ev;
+	enum responder_drop	why;
 
 	responder_config_defaults(&f.cfg);
 	fixture_start(&f);
 	tu_initiator_config(&ic, "nobody", "password");
 	ic.protocol = INITIATOR_IPMI15;
-	ck_assert_int_eq(failing_login(&f, &ic, &ev, NULL),
-	    INITIATOR_FAILED_RESULT);
+	ck_assert_int_eq(
+	    failing_login(&f, &ic, &ev, NULL), INITIATOR_FAILED_RESULT);
 	ck_assert_int_eq(ev.step, INITIATOR_CHALLENGE);
 	ck_assert_uint_eq(ev.cc, 0x81);
 	/* A wrong password fails the Activate Session auth code: dropped. */
@@ -339,8 +345,8 @@ START_TEST(test_ipmi15_failures)
 	tu_initiator_config(&ic, "admin", "password");
 	ic.protocol = INITIATOR_IPMI15;
 	ic.authtype15 = IPMI15_AUTHTYPE_MD2;
-	ck_assert_int_eq(failing_login(&f, &ic, &ev, NULL),
-	    INITIATOR_FAILED_RESULT);
+	ck_assert_int_eq(
+	    failing_login(&f, &ic, &ev, NULL), INITIATOR_FAILED_RESULT);
 	ck_assert_int_eq(ev.step, INITIATOR_AUTH_CAPS);
 	fixture_stop(&f);
 }
@@ -355,18 +361,18 @@ setup(void)
 int
 main(void)
 {
-	Suite *s = suite_create("loopback");
-	TCase *tc = tcase_create("logins");
+	Suite	*s = suite_create("loopback");
+	TCase	*tc = tcase_create("logins");
 	SRunner *sr;
-	int failed;
+	int	 failed;
 
 	tcase_add_checked_fixture(tc, setup, NULL);
-	tcase_add_loop_test(tc, test_every_suite_one_key, 0,
-	    sizeof(implemented_suites));
-	tcase_add_loop_test(tc, test_every_suite_two_key, 0,
-	    sizeof(implemented_suites));
-	tcase_add_loop_test(tc, test_ipmi15_every_authtype, 0,
-	    sizeof(authtypes15));
+	tcase_add_loop_test(
+	    tc, test_every_suite_one_key, 0, sizeof(implemented_suites));
+	tcase_add_loop_test(
+	    tc, test_every_suite_two_key, 0, sizeof(implemented_suites));
+	tcase_add_loop_test(
+	    tc, test_ipmi15_every_authtype, 0, sizeof(authtypes15));
 	tcase_add_test(tc, test_wrong_password_fails_at_rakp2);
 	tcase_add_test(tc, test_unknown_user_gets_0d);
 	tcase_add_test(tc, test_disabled_suite_gets_11);

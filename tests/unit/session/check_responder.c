@@ -22,13 +22,13 @@
 #include "testutil.h"
 
 struct fixture {
-	struct responder_config	 cfg;
-	struct tu_bmc		 bmc;
-	struct rng		*rng;
-	struct responder	*r;
-	uint8_t			 out[RESPONDER_DATAGRAM_MAX];
-	size_t			 outlen;
-	enum responder_drop	 why;
+	struct responder_config cfg;
+	struct tu_bmc		bmc;
+	struct rng	       *rng;
+	struct responder       *r;
+	uint8_t			out[RESPONDER_DATAGRAM_MAX];
+	size_t			outlen;
+	enum responder_drop	why;
 };
 
 static struct fixture f;
@@ -55,8 +55,8 @@ teardown(void)
 static int
 feed(const uint8_t *p, size_t n)
 {
-	return responder_input(f.r, 100, NULL, p, n, f.out, sizeof(f.out),
-	    &f.outlen, &f.why);
+	return responder_input(
+	    f.r, 100, NULL, p, n, f.out, sizeof(f.out), &f.outlen, &f.why);
 }
 
 static int
@@ -90,10 +90,12 @@ END_TEST
 START_TEST(test_drop_rmcp_header)
 {
 	ck_assert_int_eq(feed_hex("07 00 ff 07 00 00 00 00 00 00 00 00 00 09 "
-	    "20 18 c8 81 00 38 8e 04 b5"), 0);
+				  "20 18 c8 81 00 38 8e 04 b5"),
+	    0);
 	assert_drop(RESPONDER_DROP_RMCP_VERSION);
 	ck_assert_int_eq(feed_hex("06 00 01 07 00 00 00 00 00 00 00 00 00 09 "
-	    "20 18 c8 81 00 38 8e 04 b5"), 0);
+				  "20 18 c8 81 00 38 8e 04 b5"),
+	    0);
 	assert_drop(RESPONDER_DROP_RMCP_SEQ);
 	ck_assert_int_eq(feed_hex("06 00 ff 09 00"), 0);
 	assert_drop(RESPONDER_DROP_RMCP_CLASS);
@@ -105,13 +107,14 @@ END_TEST
 START_TEST(test_asf_ping_pong)
 {
 	struct asf_pong pong;
-	const uint8_t *data;
+	const uint8_t  *data;
 
 	/* ASF ping, RMCP seq 5, tag 0x2a. */
 	ck_assert_int_eq(feed_hex("06 00 05 06 00 00 11 be 80 2a 00 00"), 1);
 	ck_assert_uint_eq(f.outlen, 4 + 8 + 16);
-	tu_assert_bytes(f.out, 12, (const uint8_t *)
-	    "\x06\x00\x05\x06\x00\x00\x11\xbe\x40\x2a\x00\x10", 12);
+	tu_assert_bytes(f.out, 12,
+	    (const uint8_t *)"\x06\x00\x05\x06\x00\x00\x11\xbe\x40\x2a\x00\x10",
+	    12);
 	data = f.out + 12;
 	ck_assert_int_eq(asf_decode_pong(data, 16, &pong), 0);
 	ck_assert_uint_eq(pong.iana, ASF_IANA);
@@ -128,9 +131,9 @@ END_TEST
 
 START_TEST(test_auth_caps)
 {
-	struct ipmi_rsp rsp;
+	struct ipmi_rsp	      rsp;
 	struct ipmi15_session w;
-	struct rd rd;
+	struct rd	      rd;
 
 	ck_assert_int_eq(feed_hex(AUTH_CAPS_15), 1);
 	rd_init(&rd, f.out + 4, f.outlen - 4);
@@ -138,13 +141,14 @@ START_TEST(test_auth_caps)
 	ck_assert_int_eq(ipmimsg_decode_rsp(w.msg, w.msg_len, &rsp), 0);
 	ck_assert_uint_eq(rsp.cc, 0);
 	/* Channel 1; 2.0 data + MD5; named users; 1.5 and 2.0. */
-	tu_assert_bytes(rsp.data, rsp.data_len, (const uint8_t *)
-	    "\x01\x84\x04\x03\x00\x00\x00\x00", 8);
+	tu_assert_bytes(rsp.data, rsp.data_len,
+	    (const uint8_t *)"\x01\x84\x04\x03\x00\x00\x00\x00", 8);
 	/* Wrong channel: 0xCC. */
 	ck_assert_int_eq(feed_hex("06 00 ff 07 00 00 00 00 00 00 00 00 00 09 "
-	    "20 18 c8 81 00 38 85 04 be"), 1);
-	ck_assert_int_eq(ipmimsg_decode_rsp(f.out + 14, f.outlen - 14, &rsp),
-	    0);
+				  "20 18 c8 81 00 38 85 04 be"),
+	    1);
+	ck_assert_int_eq(
+	    ipmimsg_decode_rsp(f.out + 14, f.outlen - 14, &rsp), 0);
 	ck_assert_uint_eq(rsp.cc, IPMI_CC_INVALID_DATA_FIELD);
 }
 END_TEST
@@ -153,15 +157,18 @@ START_TEST(test_drop_checksum_and_length)
 {
 	/* The second checksum off by one. */
 	ck_assert_int_eq(feed_hex("06 00 ff 07 00 00 00 00 00 00 00 00 00 09 "
-	    "20 18 c8 81 00 38 8e 04 b6"), 0);
+				  "20 18 c8 81 00 38 8e 04 b6"),
+	    0);
 	assert_drop(RESPONDER_DROP_CHECKSUM);
 	/* The first checksum. */
 	ck_assert_int_eq(feed_hex("06 00 ff 07 00 00 00 00 00 00 00 00 00 09 "
-	    "20 18 c9 81 00 38 8e 04 b5"), 0);
+				  "20 18 c9 81 00 38 8e 04 b5"),
+	    0);
 	assert_drop(RESPONDER_DROP_CHECKSUM);
 	/* The message length says 10, 9 follow. */
 	ck_assert_int_eq(feed_hex("06 00 ff 07 00 00 00 00 00 00 00 00 00 0a "
-	    "20 18 c8 81 00 38 8e 04 b5"), 0);
+				  "20 18 c8 81 00 38 8e 04 b5"),
+	    0);
 	assert_drop(RESPONDER_DROP_LENGTH);
 	/* A byte too many (and not a legacy pad). */
 	ck_assert_int_eq(feed_hex(AUTH_CAPS_15 " 00"), 0);
@@ -172,12 +179,15 @@ END_TEST
 START_TEST(test_drop_authtype)
 {
 	ck_assert_int_eq(feed_hex("06 00 ff 07 03 00 00 00 00 00 00 00 00 09 "
-	    "20 18 c8 81 00 38 8e 04 b5"), 0);
+				  "20 18 c8 81 00 38 8e 04 b5"),
+	    0);
 	assert_drop(RESPONDER_DROP_AUTHTYPE);
 	/* Sessionless but signed: not a thing. */
-	ck_assert_int_eq(feed_hex("06 00 ff 07 02 00 00 00 00 00 00 00 00 "
-	    "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 "
-	    "09 20 18 c8 81 00 38 8e 04 b5"), 0);
+	ck_assert_int_eq(
+	    feed_hex("06 00 ff 07 02 00 00 00 00 00 00 00 00 "
+		     "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 "
+		     "09 20 18 c8 81 00 38 8e 04 b5"),
+	    0);
 	assert_drop(RESPONDER_DROP_AUTHTYPE);
 }
 END_TEST
@@ -186,13 +196,17 @@ START_TEST(test_drop_unknown_session)
 {
 	/* RMCP+ authenticated IPMI payload for session 0x12345678. */
 	ck_assert_int_eq(feed_hex("06 00 ff 07 06 40 78 56 34 12 01 00 00 00 "
-	    "08 00 20 18 c8 81 04 3b 04 3c ff ff 02 07 00 00 00 00 00 00 00 00 "
-	    "00 00 00 00"), 0);
+				  "08 00 20 18 c8 81 04 3b 04 3c ff ff 02 07 "
+				  "00 00 00 00 00 00 00 00 "
+				  "00 00 00 00"),
+	    0);
 	assert_drop(RESPONDER_DROP_SESSION);
 	/* IPMI 1.5 MD5 for an unknown session. */
-	ck_assert_int_eq(feed_hex("06 00 ff 07 02 01 00 00 00 78 56 34 12 "
-	    "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 "
-	    "09 20 18 c8 81 04 3b 04 3c 00"), 0);
+	ck_assert_int_eq(
+	    feed_hex("06 00 ff 07 02 01 00 00 00 78 56 34 12 "
+		     "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 "
+		     "09 20 18 c8 81 04 3b 04 3c 00"),
+	    0);
 	assert_drop(RESPONDER_DROP_SESSION);
 }
 END_TEST
@@ -202,8 +216,8 @@ static uint8_t
 open_session(const char *payload_hex, struct rakp_open_rsp *o)
 {
 	struct rmcpp_packet p;
-	uint8_t payload[64], dg[128];
-	size_t plen, dglen;
+	uint8_t		    payload[64], dg[128];
+	size_t		    plen, dglen;
 
 	plen = tu_hex(payload_hex, payload, sizeof(payload));
 	memset(&p, 0, sizeof(p));
@@ -214,58 +228,81 @@ open_session(const char *payload_hex, struct rakp_open_rsp *o)
 	ck_assert_int_eq(feed(dg, dglen), 1);
 	/* 4 RMCP + 12 session header; payload type Open Session Response. */
 	ck_assert_uint_eq(f.out[5], RMCPP_PT_OPEN_SESSION_RSP);
-	ck_assert_int_eq(rakp_decode_open_rsp(f.out + 16, f.outlen - 16, o),
-	    0);
+	ck_assert_int_eq(rakp_decode_open_rsp(f.out + 16, f.outlen - 16, o), 0);
 	return o->status;
 }
 
-#define ALG(t, a)	" 0" #t " 00 00 08 0" #a " 00 00 00"
+#define ALG(t, a) " 0" #t " 00 00 08 0" #a " 00 00 00"
 
 START_TEST(test_open_session_status_codes)
 {
 	struct rakp_open_rsp o;
 
 	/* Suite 17: SHA256 / SHA256-128 / AES. */
-	ck_assert_uint_eq(open_session("01 04 00 00 11 22 33 44" ALG(0, 3)
-	    ALG(1, 4) ALG(2, 1), &o), 0x00);
+	ck_assert_uint_eq(
+	    open_session(
+		"01 04 00 00 11 22 33 44" ALG(0, 3) ALG(1, 4) ALG(2, 1), &o),
+	    0x00);
 	ck_assert_uint_eq(o.tag, 1);
 	ck_assert_uint_eq(o.console_sid, 0x44332211);
 	ck_assert_uint_eq(o.max_priv, IPMI_PRIV_ADMIN);
 	ck_assert_uint_ne(o.bmc_sid, 0);
 	ck_assert_uint_eq(o.auth_alg, 3);
 	/* Wrong length. */
-	ck_assert_uint_eq(open_session("02 04 00 00 11 22 33 45" ALG(0, 3)
-	    ALG(1, 4), &o), 0x12);
+	ck_assert_uint_eq(
+	    open_session("02 04 00 00 11 22 33 45" ALG(0, 3) ALG(1, 4), &o),
+	    0x12);
 	ck_assert_uint_eq(o.tag, 2);
 	ck_assert_uint_eq(o.console_sid, 0x45332211);
 	/* A bad payload length byte. */
-	ck_assert_uint_eq(open_session("02 04 00 00 11 22 33 45"
-	    " 00 00 00 07 03 00 00 00" ALG(1, 4) ALG(2, 1), &o), 0x12);
+	ck_assert_uint_eq(
+	    open_session("02 04 00 00 11 22 33 45"
+			 " 00 00 00 07 03 00 00 00" ALG(1, 4) ALG(2, 1),
+		&o),
+	    0x12);
 	/* Console session ID 0. */
-	ck_assert_uint_eq(open_session("03 04 00 00 00 00 00 00" ALG(0, 3)
-	    ALG(1, 4) ALG(2, 1), &o), 0x02);
+	ck_assert_uint_eq(
+	    open_session(
+		"03 04 00 00 00 00 00 00" ALG(0, 3) ALG(1, 4) ALG(2, 1), &o),
+	    0x02);
 	/* Role 6. */
-	ck_assert_uint_eq(open_session("04 06 00 00 11 22 33 46" ALG(0, 3)
-	    ALG(1, 4) ALG(2, 1), &o), 0x09);
+	ck_assert_uint_eq(
+	    open_session(
+		"04 06 00 00 11 22 33 46" ALG(0, 3) ALG(1, 4) ALG(2, 1), &o),
+	    0x09);
 	/* Unknown algorithms. */
-	ck_assert_uint_eq(open_session("05 04 00 00 11 22 33 47" ALG(0, 7)
-	    ALG(1, 4) ALG(2, 1), &o), 0x04);
-	ck_assert_uint_eq(open_session("06 04 00 00 11 22 33 48" ALG(0, 3)
-	    ALG(1, 9) ALG(2, 1), &o), 0x05);
-	ck_assert_uint_eq(open_session("07 04 00 00 11 22 33 49" ALG(0, 3)
-	    ALG(1, 4) ALG(2, 9), &o), 0x10);
+	ck_assert_uint_eq(
+	    open_session(
+		"05 04 00 00 11 22 33 47" ALG(0, 7) ALG(1, 4) ALG(2, 1), &o),
+	    0x04);
+	ck_assert_uint_eq(
+	    open_session(
+		"06 04 00 00 11 22 33 48" ALG(0, 3) ALG(1, 9) ALG(2, 1), &o),
+	    0x05);
+	ck_assert_uint_eq(
+	    open_session(
+		"07 04 00 00 11 22 33 49" ALG(0, 3) ALG(1, 4) ALG(2, 9), &o),
+	    0x10);
 	/* RC4 is refused as such. */
-	ck_assert_uint_eq(open_session("08 04 00 00 11 22 33 4a" ALG(0, 1)
-	    ALG(1, 1) ALG(2, 2), &o), 0x10);
+	ck_assert_uint_eq(
+	    open_session(
+		"08 04 00 00 11 22 33 4a" ALG(0, 1) ALG(1, 1) ALG(2, 2), &o),
+	    0x10);
 	/* Each valid, but no enabled suite: 2 (SHA1, SHA1-96, none). */
-	ck_assert_uint_eq(open_session("09 04 00 00 11 22 33 4b" ALG(0, 1)
-	    ALG(1, 1) ALG(2, 0), &o), 0x11);
+	ck_assert_uint_eq(
+	    open_session(
+		"09 04 00 00 11 22 33 4b" ALG(0, 1) ALG(1, 1) ALG(2, 0), &o),
+	    0x11);
 	/* A triple no suite has at all. */
-	ck_assert_uint_eq(open_session("0a 04 00 00 11 22 33 4c" ALG(0, 3)
-	    ALG(1, 1) ALG(2, 1), &o), 0x11);
+	ck_assert_uint_eq(
+	    open_session(
+		"0a 04 00 00 11 22 33 4c" ALG(0, 3) ALG(1, 1) ALG(2, 1), &o),
+	    0x11);
 	/* Cipher 0 when disabled. */
-	ck_assert_uint_eq(open_session("0b 04 00 00 11 22 33 4d" ALG(0, 0)
-	    ALG(1, 0) ALG(2, 0), &o), 0x11);
+	ck_assert_uint_eq(
+	    open_session(
+		"0b 04 00 00 11 22 33 4d" ALG(0, 0) ALG(1, 0) ALG(2, 0), &o),
+	    0x11);
 	/* Only the first request took a slot. */
 	ck_assert_uint_eq(responder_active_sessions(f.r), 0);
 }
@@ -274,8 +311,8 @@ END_TEST
 START_TEST(test_open_session_too_short_dropped)
 {
 	struct rmcpp_packet p;
-	uint8_t dg[64];
-	size_t dglen;
+	uint8_t		    dg[64];
+	size_t		    dglen;
 
 	memset(&p, 0, sizeof(p));
 	p.payload_type = RMCPP_PT_OPEN_SESSION_REQ;
@@ -290,15 +327,15 @@ END_TEST
 START_TEST(test_open_session_retransmit_same_answer)
 {
 	struct rakp_open_rsp o1, o2;
-	uint8_t first[128];
-	size_t firstlen;
+	uint8_t		     first[128];
+	size_t		     firstlen;
 
-	open_session("01 00 00 00 11 22 33 44" ALG(0, 3) ALG(1, 4) ALG(2, 1),
-	    &o1);
+	open_session(
+	    "01 00 00 00 11 22 33 44" ALG(0, 3) ALG(1, 4) ALG(2, 1), &o1);
 	memcpy(first, f.out, f.outlen);
 	firstlen = f.outlen;
-	open_session("01 00 00 00 11 22 33 44" ALG(0, 3) ALG(1, 4) ALG(2, 1),
-	    &o2);
+	open_session(
+	    "01 00 00 00 11 22 33 44" ALG(0, 3) ALG(1, 4) ALG(2, 1), &o2);
 	tu_assert_bytes(f.out, f.outlen, first, firstlen);
 	ck_assert_uint_eq(responder_stats(f.r)->handshake_repeats, 1);
 }
@@ -306,12 +343,12 @@ END_TEST
 
 /* Logs in with an initiator, keeping the RAKP1 and RAKP3 datagrams. */
 struct logged_in {
-	struct initiator	*in;
-	struct rng		*rng;
-	uint8_t			 rakp1[128], rakp2[128], rakp3[128];
-	uint8_t			 rakp4[128];
-	size_t			 rakp1_len, rakp2_len, rakp3_len, rakp4_len;
-	uint8_t			 k1[SUITE_KEY_MAX], k2[SUITE_KEY_MAX];
+	struct initiator *in;
+	struct rng	 *rng;
+	uint8_t		  rakp1[128], rakp2[128], rakp3[128];
+	uint8_t		  rakp4[128];
+	size_t		  rakp1_len, rakp2_len, rakp3_len, rakp4_len;
+	uint8_t		  k1[SUITE_KEY_MAX], k2[SUITE_KEY_MAX];
 };
 
 static void
@@ -329,10 +366,10 @@ static void
 login_keep_opts(struct logged_in *l, uint8_t suite, int set_privilege)
 {
 	struct initiator_config ic;
-	struct initiator_event ev;
-	uint8_t a[RESPONDER_DATAGRAM_MAX];
-	size_t alen;
-	int rc;
+	struct initiator_event	ev;
+	uint8_t			a[RESPONDER_DATAGRAM_MAX];
+	size_t			alen;
+	int			rc;
 
 	tu_initiator_config(&ic, "admin", "password");
 	ic.suite_id = suite;
@@ -361,8 +398,8 @@ login_keep_opts(struct logged_in *l, uint8_t suite, int set_privilege)
 			memcpy(l->rakp4, f.out, f.outlen);
 			l->rakp4_len = f.outlen;
 		}
-		rc = initiator_input(l->in, f.out, f.outlen, a, sizeof(a),
-		    &alen, &ev);
+		rc = initiator_input(
+		    l->in, f.out, f.outlen, a, sizeof(a), &alen, &ev);
 		if (rc == INITIATOR_DONE)
 			break;
 		ck_assert_int_eq(rc, INITIATOR_SEND);
@@ -402,11 +439,11 @@ END_TEST
 START_TEST(test_rakp1_retransmit_same_rakp2)
 {
 	struct initiator_config ic;
-	struct initiator_event ev;
-	struct initiator *in;
-	struct rng *rng = rng_new_seeded(8);
-	uint8_t a[256], first[256];
-	size_t alen, firstlen;
+	struct initiator_event	ev;
+	struct initiator       *in;
+	struct rng	       *rng = rng_new_seeded(8);
+	uint8_t			a[256], first[256];
+	size_t			alen, firstlen;
 
 	tu_initiator_config(&ic, "admin", "password");
 	ic.suite_id = 3;
@@ -427,11 +464,13 @@ START_TEST(test_rakp1_retransmit_same_rakp2)
 	ck_assert_int_eq(feed(a, alen), 0);
 	assert_drop(RESPONDER_DROP_HANDSHAKE);
 	/* The original exchange still completes. */
-	ck_assert_int_eq(initiator_input(in, first, firstlen, a, sizeof(a),
-	    &alen, &ev), INITIATOR_SEND);
+	ck_assert_int_eq(
+	    initiator_input(in, first, firstlen, a, sizeof(a), &alen, &ev),
+	    INITIATOR_SEND);
 	ck_assert_int_eq(feed(a, alen), 1);
-	ck_assert_int_eq(initiator_input(in, f.out, f.outlen, a, sizeof(a),
-	    &alen, &ev), INITIATOR_SEND);
+	ck_assert_int_eq(
+	    initiator_input(in, f.out, f.outlen, a, sizeof(a), &alen, &ev),
+	    INITIATOR_SEND);
 	initiator_free(in);
 	rng_free(rng);
 }
@@ -440,20 +479,20 @@ END_TEST
 START_TEST(test_rakp1_name_too_long_0c)
 {
 	struct rakp_open_rsp o;
-	struct rmcpp_packet p;
-	struct rakp2 r2;
-	uint8_t payload[64], dg[128];
-	size_t plen, dglen;
+	struct rmcpp_packet  p;
+	struct rakp2	     r2;
+	uint8_t		     payload[64], dg[128];
+	size_t		     plen, dglen;
 
-	open_session("01 04 00 00 11 22 33 44" ALG(0, 3) ALG(1, 4) ALG(2, 1),
-	    &o);
+	open_session(
+	    "01 04 00 00 11 22 33 44" ALG(0, 3) ALG(1, 4) ALG(2, 1), &o);
 	memset(payload, 0, sizeof(payload));
 	payload[4] = (uint8_t)o.bmc_sid;
 	payload[5] = (uint8_t)(o.bmc_sid >> 8);
 	payload[6] = (uint8_t)(o.bmc_sid >> 16);
 	payload[7] = (uint8_t)(o.bmc_sid >> 24);
 	payload[24] = 0x14;
-	payload[27] = 17;		/* name length 17 */
+	payload[27] = 17; /* name length 17 */
 	plen = 28 + 17;
 	memset(&p, 0, sizeof(p));
 	p.payload_type = RMCPP_PT_RAKP1;
@@ -470,14 +509,15 @@ END_TEST
 
 START_TEST(test_in_session_drops)
 {
-	struct logged_in l;
+	struct logged_in       l;
 	struct initiator_event ev;
 	uint8_t a[RESPONDER_DATAGRAM_MAX], copy[RESPONDER_DATAGRAM_MAX];
-	size_t alen;
+	size_t	alen;
 
 	login_keep(&l, 17);
 	ck_assert_int_eq(initiator_request(l.in, IPMI_NETFN_CHASSIS, 0x02,
-	    (const uint8_t *)"\x01", 1, a, sizeof(a), &alen), 0);
+			     (const uint8_t *)"\x01", 1, a, sizeof(a), &alen),
+	    0);
 	memcpy(copy, a, alen);
 	/* Integrity: any flipped byte of the covered span or the code. */
 	copy[20] ^= 0x01;
@@ -496,10 +536,13 @@ START_TEST(test_in_session_drops)
 	/* The genuine packet is accepted once... */
 	ck_assert_int_eq(feed(a, alen), 1);
 	ck_assert_int_eq(initiator_input(l.in, f.out, f.outlen, copy,
-	    sizeof(copy), &alen, &ev), INITIATOR_RESPONSE);
+			     sizeof(copy), &alen, &ev),
+	    INITIATOR_RESPONSE);
 	/* ...and its replay is a duplicate sequence number. */
-	ck_assert_int_eq(initiator_request(l.in, IPMI_NETFN_CHASSIS, 0x02,
-	    (const uint8_t *)"\x01", 1, copy, sizeof(copy), &alen), 0);
+	ck_assert_int_eq(
+	    initiator_request(l.in, IPMI_NETFN_CHASSIS, 0x02,
+		(const uint8_t *)"\x01", 1, copy, sizeof(copy), &alen),
+	    0);
 	ck_assert_int_eq(feed(copy, alen), 1);
 	memcpy(a, copy, alen);
 	ck_assert_int_eq(feed(a, alen), 0);
@@ -511,28 +554,31 @@ END_TEST
 
 START_TEST(test_retry_answered_from_cache)
 {
-	struct logged_in l;
+	struct logged_in       l;
 	struct initiator_event ev;
 	uint8_t a[RESPONDER_DATAGRAM_MAX], b[RESPONDER_DATAGRAM_MAX];
-	size_t alen, blen;
+	size_t	alen, blen;
 
 	login_keep(&l, 3);
 	/* Chassis Control, power cycle; the reply is "lost". */
 	ck_assert_int_eq(initiator_request(l.in, IPMI_NETFN_CHASSIS, 0x02,
-	    (const uint8_t *)"\x02", 1, a, sizeof(a), &alen), 0);
+			     (const uint8_t *)"\x02", 1, a, sizeof(a), &alen),
+	    0);
 	ck_assert_int_eq(feed(a, alen), 1);
 	/* The retry: same rqSeq, new session sequence number. */
 	ck_assert_int_eq(initiator_retransmit(l.in, b, sizeof(b), &blen), 0);
 	ck_assert_int_ne(memcmp(a, b, blen < alen ? blen : alen), 0);
 	ck_assert_int_eq(feed(b, blen), 1);
-	ck_assert_int_eq(initiator_input(l.in, f.out, f.outlen, a, sizeof(a),
-	    &alen, &ev), INITIATOR_RESPONSE);
+	ck_assert_int_eq(
+	    initiator_input(l.in, f.out, f.outlen, a, sizeof(a), &alen, &ev),
+	    INITIATOR_RESPONSE);
 	ck_assert_uint_eq(ev.rsp.cc, 0);
 	ck_assert_uint_eq(f.bmc.executed[0], 1);
 	ck_assert_uint_eq(responder_stats(f.r)->cached_replies, 1);
 	/* A new request with the next rqSeq runs again. */
 	ck_assert_int_eq(tu_call(f.r, l.in, 200, IPMI_NETFN_CHASSIS, 0x02,
-	    (const uint8_t *)"\x02", 1, &ev, NULL), INITIATOR_RESPONSE);
+			     (const uint8_t *)"\x02", 1, &ev, NULL),
+	    INITIATOR_RESPONSE);
 	ck_assert_uint_eq(f.bmc.executed[0], 2);
 	logout(&l);
 }
@@ -540,17 +586,18 @@ END_TEST
 
 START_TEST(test_bad_confidentiality_pad)
 {
-	struct logged_in l;
+	struct logged_in       l;
 	struct initiator_event ev;
-	struct protect_keys keys;
-	struct rmcpp_packet p;
-	uint8_t block[16], sealed[32], dg[128], iv[16], *authcode;
-	size_t dglen, msglen;
+	struct protect_keys    keys;
+	struct rmcpp_packet    p;
+	uint8_t	       block[16], sealed[32], dg[128], iv[16], *authcode;
+	size_t	       dglen, msglen;
 	const uint8_t *start;
 
 	login_keep(&l, 3);
 	ck_assert_int_eq(tu_call(f.r, l.in, 150, IPMI_NETFN_CHASSIS, 0x02,
-	    (const uint8_t *)"\x01", 1, &ev, NULL), INITIATOR_RESPONSE);
+			     (const uint8_t *)"\x01", 1, &ev, NULL),
+	    INITIATOR_RESPONSE);
 	/*
 	 * Integrity right, pad wrong: built by hand from the session's K1
 	 * and K2 (seen through the initiator's trace).  The IPMI pad after
@@ -567,8 +614,8 @@ START_TEST(test_bad_confidentiality_pad)
 	block[15] = 7;
 	memset(iv, 0x5a, sizeof(iv));
 	memcpy(sealed, iv, 16);
-	ck_assert_int_eq(aes_cbc128_encrypt(keys.k2, iv, block, 16,
-	    sealed + 16), 0);
+	ck_assert_int_eq(
+	    aes_cbc128_encrypt(keys.k2, iv, block, 16, sealed + 16), 0);
 	memset(&p, 0, sizeof(p));
 	p.payload_type = RMCPP_PT_IPMI;
 	p.authenticated = 1;
@@ -577,22 +624,29 @@ START_TEST(test_bad_confidentiality_pad)
 	p.seq = 3;
 	p.payload = sealed;
 	p.payload_len = sizeof(sealed);
-	ck_assert_int_eq(rmcpp_encode(&p, 12, dg, sizeof(dg), &dglen,
-	    &authcode), 0);
+	ck_assert_int_eq(
+	    rmcpp_encode(&p, 12, dg, sizeof(dg), &dglen, &authcode), 0);
 	start = dg + RMCP_HEADER_LEN;
 	ck_assert_int_eq(protect_integrity(&keys, start,
-	    (size_t)(authcode - start), authcode), 0);
+			     (size_t)(authcode - start), authcode),
+	    0);
 	ck_assert_int_eq(feed(dg, dglen), 0);
 	assert_drop(RESPONDER_DROP_PAD);
 	/* The same with the right pad is accepted: the test is honest. */
-	block[8] = 1; block[9] = 2; block[10] = 3; block[11] = 4;
-	block[12] = 5; block[13] = 6; block[14] = 7;
-	ck_assert_int_eq(aes_cbc128_encrypt(keys.k2, iv, block, 16,
-	    sealed + 16), 0);
-	ck_assert_int_eq(rmcpp_encode(&p, 12, dg, sizeof(dg), &dglen,
-	    &authcode), 0);
+	block[8] = 1;
+	block[9] = 2;
+	block[10] = 3;
+	block[11] = 4;
+	block[12] = 5;
+	block[13] = 6;
+	block[14] = 7;
+	ck_assert_int_eq(
+	    aes_cbc128_encrypt(keys.k2, iv, block, 16, sealed + 16), 0);
+	ck_assert_int_eq(
+	    rmcpp_encode(&p, 12, dg, sizeof(dg), &dglen, &authcode), 0);
 	ck_assert_int_eq(protect_integrity(&keys, start,
-	    (size_t)(authcode - start), authcode), 0);
+			     (size_t)(authcode - start), authcode),
+	    0);
 	ck_assert_int_eq(feed(dg, dglen), 1);
 	ck_assert_uint_eq(f.bmc.executed[0], 2);
 	logout(&l);
@@ -601,10 +655,10 @@ END_TEST
 
 START_TEST(test_ipmi15_packet_with_rmcpp_session_id)
 {
-	struct logged_in l;
+	struct logged_in      l;
 	struct ipmi15_session w;
-	uint8_t msg[16], dg[128];
-	size_t msglen, dglen;
+	uint8_t		      msg[16], dg[128];
+	size_t		      msglen, dglen;
 
 	login_keep(&l, 17);
 	msglen = tu_hex("20 18 c8 81 04 3b 04 3c", msg, sizeof(msg));
@@ -627,13 +681,15 @@ START_TEST(test_sessionless_session_commands)
 
 	/* Set Session Privilege outside a session: 0xD4. */
 	ck_assert_int_eq(feed_hex("06 00 ff 07 00 00 00 00 00 00 00 00 00 08 "
-	    "20 18 c8 81 04 3b 04 3c"), 1);
-	ck_assert_int_eq(ipmimsg_decode_rsp(f.out + 14, f.outlen - 14, &rsp),
-	    0);
+				  "20 18 c8 81 04 3b 04 3c"),
+	    1);
+	ck_assert_int_eq(
+	    ipmimsg_decode_rsp(f.out + 14, f.outlen - 14, &rsp), 0);
 	ck_assert_uint_eq(rsp.cc, IPMI_CC_INSUFFICIENT_PRIV);
 	/* Anything else sessionless goes to the model with privilege 0. */
 	ck_assert_int_eq(feed_hex("06 00 ff 07 00 00 00 00 00 00 00 00 00 08 "
-	    "20 00 e0 81 08 02 01 74"), 1);
+				  "20 00 e0 81 08 02 01 74"),
+	    1);
 	ck_assert_uint_eq(f.bmc.calls, 1);
 	ck_assert_uint_eq(f.bmc.last.in_session, 0);
 	ck_assert_uint_eq(f.bmc.last.privilege, 0);
@@ -642,20 +698,22 @@ END_TEST
 
 START_TEST(test_close_session_codes)
 {
-	struct logged_in l;
+	struct logged_in       l;
 	struct initiator_event ev;
 
 	login_keep(&l, 17);
 	ck_assert_int_eq(tu_call(f.r, l.in, 150, IPMI_NETFN_APP, 0x3c,
-	    (const uint8_t *)"\x01\x02\x03\x04", 4, &ev, NULL),
+			     (const uint8_t *)"\x01\x02\x03\x04", 4, &ev, NULL),
 	    INITIATOR_RESPONSE);
 	ck_assert_uint_eq(ev.rsp.cc, 0x87);
-	ck_assert_int_eq(tu_call(f.r, l.in, 151, IPMI_NETFN_APP, 0x3c,
-	    (const uint8_t *)"\x00\x00\x00\x00\x09", 5, &ev, NULL),
+	ck_assert_int_eq(
+	    tu_call(f.r, l.in, 151, IPMI_NETFN_APP, 0x3c,
+		(const uint8_t *)"\x00\x00\x00\x00\x09", 5, &ev, NULL),
 	    INITIATOR_RESPONSE);
 	ck_assert_uint_eq(ev.rsp.cc, 0x88);
 	ck_assert_int_eq(tu_call(f.r, l.in, 152, IPMI_NETFN_APP, 0x3c,
-	    (const uint8_t *)"\x00\x00", 2, &ev, NULL), INITIATOR_RESPONSE);
+			     (const uint8_t *)"\x00\x00", 2, &ev, NULL),
+	    INITIATOR_RESPONSE);
 	ck_assert_uint_eq(ev.rsp.cc, IPMI_CC_REQ_DATA_LEN_INVALID);
 	ck_assert_uint_eq(responder_active_sessions(f.r), 1);
 	logout(&l);
@@ -665,10 +723,10 @@ END_TEST
 int
 main(void)
 {
-	Suite *s = suite_create("responder");
-	TCase *tc = tcase_create("core");
+	Suite	*s = suite_create("responder");
+	TCase	*tc = tcase_create("core");
 	SRunner *sr;
-	int failed;
+	int	 failed;
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_drop_short);

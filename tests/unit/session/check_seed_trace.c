@@ -17,7 +17,7 @@
 #include "seedtrace.h"
 #include "testutil.h"
 
-#define SEED_FILE	"seed_002_rmcpp_session.txt"
+#define SEED_FILE "seed_002_rmcpp_session.txt"
 
 static struct seed_trace trace;
 
@@ -25,10 +25,10 @@ static struct seed_trace trace;
 struct trace_log {
 	struct {
 		char	label[32];
-		uint8_t	bytes[128];
+		uint8_t bytes[128];
 		size_t	len;
-	}	v[64];
-	size_t	n;
+	} v[64];
+	size_t n;
 };
 
 static void
@@ -50,12 +50,12 @@ assert_traced(const struct trace_log *t, const char *label, size_t k,
     const char *seed_name)
 {
 	const struct seed_record *want = seedtrace_get(&trace, seed_name);
-	size_t i;
+	size_t			  i;
 
 	for (i = 0; i < t->n; i++)
 		if (strcmp(t->v[i].label, label) == 0 && k-- == 0) {
-			tu_assert_bytes(t->v[i].bytes, t->v[i].len,
-			    want->bytes, want->len);
+			tu_assert_bytes(
+			    t->v[i].bytes, t->v[i].len, want->bytes, want->len);
 			return;
 		}
 	ck_abort_msg("nothing traced as %s", label);
@@ -86,27 +86,27 @@ seed_responder_config(struct responder_config *c)
 static void
 seed_model_answers(struct tu_bmc *b)
 {
-	static const uint8_t devid[] = { 0x00, 0x03, 0x09, 0x08, 0x02, 0x9f,
-	    0x91, 0x12, 0x00, 0x02, 0x0f, 0x00, 0x00, 0x00, 0x00 };
-	static const uint8_t chassis[] = { 0x01, 0x00, 0x00 };
+	static const uint8_t devid[] = {0x00, 0x03, 0x09, 0x08, 0x02, 0x9f,
+	    0x91, 0x12, 0x00, 0x02, 0x0f, 0x00, 0x00, 0x00, 0x00};
+	static const uint8_t chassis[] = {0x01, 0x00, 0x00};
 
 	tu_bmc_answer(b, IPMI_NETFN_APP, 0x01, 0x00, devid, sizeof(devid));
-	tu_bmc_answer(b, IPMI_NETFN_CHASSIS, 0x01, 0x00, chassis,
-	    sizeof(chassis));
+	tu_bmc_answer(
+	    b, IPMI_NETFN_CHASSIS, 0x01, 0x00, chassis, sizeof(chassis));
 	/* HPM.2 and PICMG probes fall through to 0xC1. */
 }
 
 START_TEST(test_responder_reproduces_bmc)
 {
-	struct responder_config cfg;
-	struct responder *r;
-	struct tu_bmc bmc;
-	struct trace_log log;
-	struct rng *rng;
+	struct responder_config	  cfg;
+	struct responder	 *r;
+	struct tu_bmc		  bmc;
+	struct trace_log	  log;
+	struct rng		 *rng;
 	const struct seed_record *in, *want;
-	uint8_t out[RESPONDER_DATAGRAM_MAX];
-	size_t outlen, i;
-	enum responder_drop why;
+	uint8_t			  out[RESPONDER_DATAGRAM_MAX];
+	size_t			  outlen, i;
+	enum responder_drop	  why;
 
 	memset(&log, 0, sizeof(log));
 	seed_responder_config(&cfg);
@@ -118,14 +118,14 @@ START_TEST(test_responder_reproduces_bmc)
 	ck_assert_int_eq(rng_script_push(rng, "\x82\x06\x00\x00", 4), 0);
 	want = seedtrace_get(&trace, "bmc_random");
 	ck_assert_int_eq(rng_script_push(rng, want->bytes, want->len), 0);
-	ck_assert_ptr_nonnull(r = responder_new(&cfg, &tu_bmc_ops, &bmc,
-	    rng));
+	ck_assert_ptr_nonnull(r = responder_new(&cfg, &tu_bmc_ops, &bmc, rng));
 	responder_set_trace(r, trace_cb, &log);
 	for (i = 0; (in = seedtrace_nth(&trace, "c2b", i)) != NULL; i++) {
 		want = seedtrace_nth(&trace, "b2c", i);
 		ck_assert_ptr_nonnull(want);
 		ck_assert_int_eq(responder_input(r, 1000 + i, NULL, in->bytes,
-		    in->len, out, sizeof(out), &outlen, &why), 1);
+				     in->len, out, sizeof(out), &outlen, &why),
+		    1);
 		tu_assert_bytes(out, outlen, want->bytes, want->len);
 	}
 	ck_assert_uint_eq(i, 11);
@@ -159,36 +159,36 @@ START_TEST(test_responder_reproduces_bmc)
 END_TEST
 
 struct seed_request {
-	const char	*name;
-	uint8_t		 netfn, cmd;
-	const char	*data;
-	uint8_t		 cc;
+	const char *name;
+	uint8_t	    netfn, cmd;
+	const char *data;
+	uint8_t	    cc;
 };
 
 START_TEST(test_initiator_reproduces_console)
 {
 	static const struct seed_request requests[] = {
-		{ "hpm2_probe", 0x2c, 0x3e, "00 02", 0xc1 },
-		{ "get_device_id", 0x06, 0x01, "", 0x00 },
-		{ "picmg_properties", 0x2c, 0x00, "00", 0xc1 },
-		{ "vso_capabilities", 0x2c, 0x00, "03", 0xc1 },
-		{ "get_chassis_status", 0x00, 0x01, "", 0x00 },
+	    {"hpm2_probe", 0x2c, 0x3e, "00 02", 0xc1},
+	    {"get_device_id", 0x06, 0x01, "", 0x00},
+	    {"picmg_properties", 0x2c, 0x00, "00", 0xc1},
+	    {"vso_capabilities", 0x2c, 0x00, "03", 0xc1},
+	    {"get_chassis_status", 0x00, 0x01, "", 0x00},
 	};
-	struct initiator_config cfg;
-	struct initiator_event ev;
-	struct initiator *in;
-	struct trace_log log;
-	struct rng *rng;
+	struct initiator_config	  cfg;
+	struct initiator_event	  ev;
+	struct initiator	 *in;
+	struct trace_log	  log;
+	struct rng		 *rng;
 	const struct seed_record *want, *rsp;
-	uint8_t out[RESPONDER_DATAGRAM_MAX], data[16];
-	size_t outlen, len, i;
-	char rspname[48];
-	static const char *const steps[][2] = {
-		{ "get_channel_auth_caps_rsp", "open_session_req" },
-		{ "open_session_rsp", "rakp1" },
-		{ "rakp2", "rakp3" },
-		{ "rakp4", "set_session_privilege" },
-	};
+	uint8_t			  out[RESPONDER_DATAGRAM_MAX], data[16];
+	size_t			  outlen, len, i;
+	char			  rspname[48];
+	static const char *const  steps[][2] = {
+	     {"get_channel_auth_caps_rsp", "open_session_req"},
+	     {"open_session_rsp", "rakp1"},
+	     {"rakp2", "rakp3"},
+	     {"rakp4", "set_session_privilege"},
+	 };
 
 	memset(&log, 0, sizeof(log));
 	initiator_config_defaults(&cfg);
@@ -212,13 +212,15 @@ START_TEST(test_initiator_reproduces_console)
 	for (i = 0; i < 4; i++) {
 		rsp = seedtrace_get(&trace, steps[i][0]);
 		ck_assert_int_eq(initiator_input(in, rsp->bytes, rsp->len, out,
-		    sizeof(out), &outlen, &ev), INITIATOR_SEND);
+				     sizeof(out), &outlen, &ev),
+		    INITIATOR_SEND);
 		want = seedtrace_get(&trace, steps[i][1]);
 		tu_assert_bytes(out, outlen, want->bytes, want->len);
 	}
 	rsp = seedtrace_get(&trace, "set_session_privilege_rsp");
 	ck_assert_int_eq(initiator_input(in, rsp->bytes, rsp->len, out,
-	    sizeof(out), &outlen, &ev), INITIATOR_DONE);
+			     sizeof(out), &outlen, &ev),
+	    INITIATOR_DONE);
 	ck_assert_int_eq(initiator_state(in), INITIATOR_ESTABLISHED);
 	ck_assert_uint_eq(initiator_bmc_session_id(in), 0x00000682);
 	/* What OpenIPMI's simulator answered to "highest" (see above). */
@@ -226,14 +228,17 @@ START_TEST(test_initiator_reproduces_console)
 
 	for (i = 0; i < sizeof(requests) / sizeof(requests[0]); i++) {
 		len = tu_hex(requests[i].data, data, sizeof(data));
-		ck_assert_int_eq(initiator_request(in, requests[i].netfn,
-		    requests[i].cmd, data, len, out, sizeof(out), &outlen), 0);
+		ck_assert_int_eq(
+		    initiator_request(in, requests[i].netfn, requests[i].cmd,
+			data, len, out, sizeof(out), &outlen),
+		    0);
 		want = seedtrace_get(&trace, requests[i].name);
 		tu_assert_bytes(out, outlen, want->bytes, want->len);
 		snprintf(rspname, sizeof(rspname), "%s_rsp", requests[i].name);
 		rsp = seedtrace_get(&trace, rspname);
 		ck_assert_int_eq(initiator_input(in, rsp->bytes, rsp->len, out,
-		    sizeof(out), &outlen, &ev), INITIATOR_RESPONSE);
+				     sizeof(out), &outlen, &ev),
+		    INITIATOR_RESPONSE);
 		ck_assert_uint_eq(ev.rsp.cc, requests[i].cc);
 		ck_assert_uint_eq(ev.rsp.cmd, requests[i].cmd);
 	}
@@ -242,7 +247,8 @@ START_TEST(test_initiator_reproduces_console)
 	tu_assert_bytes(out, outlen, want->bytes, want->len);
 	rsp = seedtrace_get(&trace, "close_session_rsp");
 	ck_assert_int_eq(initiator_input(in, rsp->bytes, rsp->len, out,
-	    sizeof(out), &outlen, &ev), INITIATOR_RESPONSE);
+			     sizeof(out), &outlen, &ev),
+	    INITIATOR_RESPONSE);
 	ck_assert_int_eq(initiator_state(in), INITIATOR_CLOSED);
 
 	assert_traced(&log, "rakp2 hmac input", 0, "rakp2_hmac_input");
@@ -269,20 +275,20 @@ END_TEST
 
 START_TEST(test_initiator_rejects_tampered_rakp2)
 {
-	struct initiator_config cfg;
-	struct initiator_event ev;
-	struct initiator *in;
-	struct rng *rng;
+	struct initiator_config	  cfg;
+	struct initiator_event	  ev;
+	struct initiator	 *in;
+	struct rng		 *rng;
 	const struct seed_record *rsp;
-	uint8_t out[RESPONDER_DATAGRAM_MAX], bad[128];
-	size_t outlen;
+	uint8_t			  out[RESPONDER_DATAGRAM_MAX], bad[128];
+	size_t			  outlen;
 
 	initiator_config_defaults(&cfg);
 	cfg.suite_id = 2;
 	cfg.open_privilege = 0;
 	cfg.name_len = 5;
 	memcpy(cfg.name, "ADMIN", 5);
-	memcpy(cfg.password, "ADMIX", 5);	/* wrong password */
+	memcpy(cfg.password, "ADMIX", 5); /* wrong password */
 	cfg.console_sid = 0xa0a2a3a4;
 	rng = rng_new_script();
 	rsp = seedtrace_get(&trace, "console_random");
@@ -291,14 +297,17 @@ START_TEST(test_initiator_rejects_tampered_rakp2)
 	ck_assert_int_eq(initiator_start(in, out, sizeof(out), &outlen), 0);
 	rsp = seedtrace_get(&trace, "get_channel_auth_caps_rsp");
 	ck_assert_int_eq(initiator_input(in, rsp->bytes, rsp->len, out,
-	    sizeof(out), &outlen, &ev), INITIATOR_SEND);
+			     sizeof(out), &outlen, &ev),
+	    INITIATOR_SEND);
 	rsp = seedtrace_get(&trace, "open_session_rsp");
 	ck_assert_int_eq(initiator_input(in, rsp->bytes, rsp->len, out,
-	    sizeof(out), &outlen, &ev), INITIATOR_SEND);
+			     sizeof(out), &outlen, &ev),
+	    INITIATOR_SEND);
 	rsp = seedtrace_get(&trace, "rakp2");
 	memcpy(bad, rsp->bytes, rsp->len);
-	ck_assert_int_eq(initiator_input(in, bad, rsp->len, out, sizeof(out),
-	    &outlen, &ev), INITIATOR_FAILED_RESULT);
+	ck_assert_int_eq(
+	    initiator_input(in, bad, rsp->len, out, sizeof(out), &outlen, &ev),
+	    INITIATOR_FAILED_RESULT);
 	ck_assert_int_eq(ev.step, INITIATOR_RAKP1);
 	initiator_free(in);
 	rng_free(rng);
@@ -323,7 +332,7 @@ int
 main(void)
 {
 	SRunner *sr = srunner_create(seed_trace_suite());
-	int failed;
+	int	 failed;
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

@@ -58,7 +58,7 @@ START_TEST(test_out_of_order_and_duplicates)
 
 	seqwin_init(&w, 16, 15);
 	seqwin_accept(&w, 10);
-	seqwin_accept(&w, 14);		/* 11..13 not yet seen */
+	seqwin_accept(&w, 14); /* 11..13 not yet seen */
 	ck_assert_int_eq(seqwin_check(&w, 12, 1), SEQWIN_OK);
 	seqwin_accept(&w, 12);
 	ck_assert_int_eq(seqwin_check(&w, 12, 1), SEQWIN_DUPLICATE);
@@ -95,7 +95,7 @@ END_TEST
 START_TEST(test_every_offset)
 {
 	struct seqwin w;
-	int d;
+	int	      d;
 
 	seqwin_init(&w, 16, 15);
 	seqwin_accept(&w, 1000);
@@ -117,10 +117,10 @@ END_TEST
 int
 main(void)
 {
-	Suite *s = suite_create("seqwin");
-	TCase *tc = tcase_create("core");
+	Suite	*s = suite_create("seqwin");
+	TCase	*tc = tcase_create("core");
 	SRunner *sr;
-	int failed;
+	int	 failed;
 
 	tcase_add_test(tc, test_first_packet_sets_window);
 	tcase_add_test(tc, test_zero_forbidden_when_authenticated);

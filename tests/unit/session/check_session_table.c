@@ -7,10 +7,10 @@
 
 START_TEST(test_ids_random_nonzero_unique)
 {
-	struct rng *rng = rng_new_seeded(7);
+	struct rng	     *rng = rng_new_seeded(7);
 	struct session_table *t = session_table_new(15, 16, rng);
-	struct session *s[16];
-	int err, i, j;
+	struct session	     *s[16];
+	int		      err, i, j;
 
 	for (i = 0; i < 16; i++) {
 		s[i] = session_table_open(t, 1000, &err);
@@ -28,10 +28,10 @@ END_TEST
 
 START_TEST(test_zero_id_redrawn)
 {
-	struct rng *rng = rng_new_script();
+	struct rng	     *rng = rng_new_script();
 	struct session_table *t = session_table_new(2, 2, rng);
-	struct session *s;
-	int err;
+	struct session	     *s;
+	int		      err;
 
 	rng_script_push(rng, "\0\0\0\0\x05\0\0\0", 8);
 	s = session_table_open(t, 10, &err);
@@ -44,11 +44,11 @@ END_TEST
 
 START_TEST(test_handles_cycle_and_unique)
 {
-	struct rng *rng = rng_new_seeded(1);
+	struct rng	     *rng = rng_new_seeded(1);
 	struct session_table *t = session_table_new(3, 3, rng);
-	struct session *s;
-	uint8_t seen[64] = { 0 };
-	int err, i;
+	struct session	     *s;
+	uint8_t		      seen[64] = {0};
+	int		      err, i;
 
 	for (i = 0; i < 70; i++) {
 		s = session_table_open(t, 100, &err);
@@ -69,10 +69,10 @@ END_TEST
 
 START_TEST(test_active_pool_limit)
 {
-	struct rng *rng = rng_new_seeded(2);
+	struct rng	     *rng = rng_new_seeded(2);
 	struct session_table *t = session_table_new(2, 4, rng);
-	struct session *s;
-	int err, i;
+	struct session	     *s;
+	int		      err, i;
 
 	for (i = 0; i < 2; i++) {
 		s = session_table_open(t, 10, &err);
@@ -90,11 +90,11 @@ END_TEST
 
 START_TEST(test_halfopen_flood_evicts_oldest)
 {
-	struct rng *rng = rng_new_seeded(3);
+	struct rng	     *rng = rng_new_seeded(3);
 	struct session_table *t = session_table_new(4, 4, rng);
-	struct session *s;
-	uint32_t first;
-	int err, i;
+	struct session	     *s;
+	uint32_t	      first;
+	int		      err, i;
 
 	s = session_table_open(t, 10, &err);
 	first = s->bmc_sid;
@@ -116,10 +116,10 @@ END_TEST
 
 START_TEST(test_expiry_and_deadline)
 {
-	struct rng *rng = rng_new_seeded(4);
+	struct rng	     *rng = rng_new_seeded(4);
 	struct session_table *t = session_table_new(4, 4, rng);
-	struct session *a, *b;
-	int err;
+	struct session	     *a, *b;
+	int		      err;
 
 	ck_assert_uint_eq(session_table_next_deadline(t), UINT64_MAX);
 	a = session_table_open(t, 3000, &err);
@@ -140,11 +140,11 @@ END_TEST
 
 START_TEST(test_close_wipes_keys)
 {
-	struct rng *rng = rng_new_seeded(5);
+	struct rng	     *rng = rng_new_seeded(5);
 	struct session_table *t = session_table_new(2, 2, rng);
-	struct session *s;
-	static const uint8_t zero[SUITE_KEY_MAX];
-	int err;
+	struct session	     *s;
+	static const uint8_t  zero[SUITE_KEY_MAX];
+	int		      err;
 
 	s = session_table_open(t, 10, &err);
 	memset(s->keys.k1, 0xaa, sizeof(s->keys.k1));
@@ -160,10 +160,10 @@ END_TEST
 int
 main(void)
 {
-	Suite *s = suite_create("session_table");
-	TCase *tc = tcase_create("core");
+	Suite	*s = suite_create("session_table");
+	TCase	*tc = tcase_create("core");
 	SRunner *sr;
-	int failed;
+	int	 failed;
 
 	tcase_add_test(tc, test_ids_random_nonzero_unique);
 	tcase_add_test(tc, test_zero_id_redrawn);
