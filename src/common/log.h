@@ -29,7 +29,7 @@ const char    *log_level_name(enum log_level);
 void	       log_msg(enum log_level, const char *origin, const char *func,
 	      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void	       log_vmsg(enum log_level, const char *origin, const char *func,
-	      const char *fmt, va_list);
+	      const char *fmt, va_list) __attribute__((format(printf, 4, 0)));
 
 #define log_error(...) log_msg(LOG_LEVEL_ERROR, NULL, __func__, __VA_ARGS__)
 #define log_info(...)  log_msg(LOG_LEVEL_INFO, NULL, __func__, __VA_ARGS__)
