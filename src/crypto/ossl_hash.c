@@ -1,51 +1,43 @@
 /*
- * The OpenSSL 3 backend of hash.h.  The algorithm objects and one context
- * per algorithm are made once; each call re-keys or re-initialises them,
- * which allocates nothing.  The contexts are shared: the library is used
- * from one thread.
+ * The OpenSSL 3 backend of hash.h.
+ *
+ * Digests use libcrypto's one-shot-state interfaces (MD5_CTX, SHA_CTX,
+ * SHA256_CTX) on the stack, and HMAC (RFC 2104) is built on them.  Why not
+ * EVP: in OpenSSL 3.0 every EVP_DigestInit allocates a fresh provider
+ * context, and EVP_MAC's HMAC allocates five times per call; the packet
+ * path must not allocate.  These interfaces are deprecated in 3.0, not
+ * removed, and compute the same functions with the same assembly.
  */
-#include <openssl/core_names.h>
-#include <openssl/evp.h>
-#include <openssl/params.h>
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/md5.h>
+#include <openssl/sha.h>
+#include <string.h>
 
 #include "aes.h"
+#include "ct.h"
 #include "err.h"
 #include "hash.h"
 
-#define HASH_ALGS 3
+#define HASH_ALGS      3
+#define HASH_BLOCK_LEN 64 /* MD5, SHA-1 and SHA-256 alike */
 
-static const char *const hash_names[HASH_ALGS] = {
-    [HASH_MD5] = "MD5",
-    [HASH_SHA1] = "SHA1",
-    [HASH_SHA256] = "SHA256",
+union hash_state {
+	MD5_CTX	   md5;
+	SHA_CTX	   sha1;
+	SHA256_CTX sha256;
 };
+
 static const size_t hash_lens[HASH_ALGS] = {
     [HASH_MD5] = 16,
     [HASH_SHA1] = 20,
     [HASH_SHA256] = 32,
 };
 
-static EVP_MD	   *hash_md[HASH_ALGS];
-static EVP_MAC	   *hash_mac;
-static EVP_MAC_CTX *hash_mac_ctx[HASH_ALGS];
-static EVP_MD_CTX  *hash_md_ctx;
-static int	    hash_ready;
+static int hash_ready;
 
 void
 crypto_fini(void)
 {
-	unsigned i;
-
-	for (i = 0; i < HASH_ALGS; i++) {
-		EVP_MAC_CTX_free(hash_mac_ctx[i]);
-		hash_mac_ctx[i] = NULL;
-		EVP_MD_free(hash_md[i]);
-		hash_md[i] = NULL;
-	}
-	EVP_MAC_free(hash_mac);
-	hash_mac = NULL;
-	EVP_MD_CTX_free(hash_md_ctx);
-	hash_md_ctx = NULL;
 	aes_backend_fini();
 	hash_ready = 0;
 }
@@ -53,33 +45,14 @@ crypto_fini(void)
 int
 crypto_init(void)
 {
-	OSSL_PARAM params[2];
-	unsigned   i;
-
 	if (hash_ready)
 		return 0;
-	if ((hash_mac = EVP_MAC_fetch(NULL, "HMAC", NULL)) == NULL ||
-	    (hash_md_ctx = EVP_MD_CTX_new()) == NULL)
-		goto fail;
-	for (i = 0; i < HASH_ALGS; i++) {
-		if ((hash_md[i] = EVP_MD_fetch(NULL, hash_names[i], NULL)) ==
-			NULL ||
-		    (hash_mac_ctx[i] = EVP_MAC_CTX_new(hash_mac)) == NULL)
-			goto fail;
-		/* The digest is bound once; later inits only change the key. */
-		params[0] = OSSL_PARAM_construct_utf8_string(
-		    OSSL_MAC_PARAM_DIGEST, (char *)hash_names[i], 0);
-		params[1] = OSSL_PARAM_construct_end();
-		if (!EVP_MAC_CTX_set_params(hash_mac_ctx[i], params))
-			goto fail;
+	if (aes_backend_init() != 0) {
+		crypto_fini();
+		return ERR_CRYPTO;
 	}
-	if (aes_backend_init() != 0)
-		goto fail;
 	hash_ready = 1;
 	return 0;
-fail:
-	crypto_fini();
-	return ERR_CRYPTO;
 }
 
 size_t
@@ -88,58 +61,108 @@ hash_len(enum hash_alg alg)
 	return (unsigned)alg < HASH_ALGS ? hash_lens[alg] : 0;
 }
 
+static int
+hash_begin(enum hash_alg alg, union hash_state *st)
+{
+	switch (alg) {
+	case HASH_MD5:
+		return MD5_Init(&st->md5);
+	case HASH_SHA1:
+		return SHA1_Init(&st->sha1);
+	case HASH_SHA256:
+		return SHA256_Init(&st->sha256);
+	}
+	return 0;
+}
+
+static int
+hash_feed(enum hash_alg alg, union hash_state *st, const void *p, size_t n)
+{
+	if (n == 0)
+		return 1;
+	switch (alg) {
+	case HASH_MD5:
+		return MD5_Update(&st->md5, p, n);
+	case HASH_SHA1:
+		return SHA1_Update(&st->sha1, p, n);
+	case HASH_SHA256:
+		return SHA256_Update(&st->sha256, p, n);
+	}
+	return 0;
+}
+
+static int
+hash_end(enum hash_alg alg, union hash_state *st, uint8_t *out)
+{
+	switch (alg) {
+	case HASH_MD5:
+		return MD5_Final(out, &st->md5);
+	case HASH_SHA1:
+		return SHA1_Final(out, &st->sha1);
+	case HASH_SHA256:
+		return SHA256_Final(out, &st->sha256);
+	}
+	return 0;
+}
+
+/* One digest of head followed by the pieces. */
+static int
+hash_run(enum hash_alg alg, const void *head, size_t headlen,
+    const struct crypto_iov *iov, size_t n, uint8_t *out)
+{
+	union hash_state st;
+	size_t		 i;
+	int		 ok;
+
+	ok = hash_begin(alg, &st) && hash_feed(alg, &st, head, headlen);
+	for (i = 0; ok && i < n; i++)
+		ok = hash_feed(alg, &st, iov[i].base, iov[i].len);
+	ok = ok && hash_end(alg, &st, out);
+	ct_wipe(&st, sizeof(st));
+	return ok ? 0 : ERR_CRYPTO;
+}
+
 int
 hash_digest(
     enum hash_alg alg, const struct crypto_iov *iov, size_t n, uint8_t *out)
 {
-	unsigned int len;
-	size_t	     i;
-
 	if ((unsigned)alg >= HASH_ALGS)
 		return ERR_INVALID_ARG;
-	if (!hash_ready && crypto_init() != 0)
-		return ERR_CRYPTO;
-	if (!EVP_DigestInit_ex2(hash_md_ctx, hash_md[alg], NULL))
-		return ERR_CRYPTO;
-	for (i = 0; i < n; i++)
-		if (iov[i].len > 0 &&
-		    !EVP_DigestUpdate(hash_md_ctx, iov[i].base, iov[i].len))
-			return ERR_CRYPTO;
-	if (!EVP_DigestFinal_ex(hash_md_ctx, out, &len) ||
-	    len != hash_lens[alg])
-		return ERR_CRYPTO;
-	return 0;
+	return hash_run(alg, NULL, 0, iov, n, out);
 }
 
 int
 hash_hmac(enum hash_alg alg, const void *key, size_t keylen,
     const struct crypto_iov *iov, size_t n, uint8_t *out)
 {
-	static const uint8_t zero_key[1];
-	EVP_MAC_CTX	    *ctx;
-	size_t		     i, len;
+	uint8_t		  pad[HASH_BLOCK_LEN], inner[HASH_MAX_LEN];
+	struct crypto_iov piece;
+	size_t		  i;
+	int		  rc;
 
 	if ((unsigned)alg >= HASH_ALGS)
 		return ERR_INVALID_ARG;
-	if (!hash_ready && crypto_init() != 0)
-		return ERR_CRYPTO;
-	ctx = hash_mac_ctx[alg];
-	/*
-	 * An empty key is one zero byte to HMAC (keys are zero-padded to the
-	 * block size), and OpenSSL refuses a zero-length one.
-	 */
-	if (keylen == 0) {
-		key = zero_key;
-		keylen = sizeof(zero_key);
-	}
-	if (!EVP_MAC_init(ctx, key, keylen, NULL))
-		return ERR_CRYPTO;
-	for (i = 0; i < n; i++)
-		if (iov[i].len > 0 &&
-		    !EVP_MAC_update(ctx, iov[i].base, iov[i].len))
-			return ERR_CRYPTO;
-	if (!EVP_MAC_final(ctx, out, &len, hash_lens[alg]) ||
-	    len != hash_lens[alg])
-		return ERR_CRYPTO;
-	return 0;
+	/* RFC 2104: a key longer than a block is hashed first. */
+	memset(pad, 0, sizeof(pad));
+	if (keylen > HASH_BLOCK_LEN) {
+		piece.base = key;
+		piece.len = keylen;
+		if ((rc = hash_run(alg, NULL, 0, &piece, 1, pad)) != 0)
+			goto out;
+	} else if (keylen > 0)
+		memcpy(pad, key, keylen);
+	for (i = 0; i < sizeof(pad); i++)
+		pad[i] ^= 0x36;
+	if ((rc = hash_run(alg, pad, sizeof(pad), iov, n, inner)) != 0)
+		goto out;
+	/* 0x36 ^ 0x5c turns the inner pad into the outer one. */
+	for (i = 0; i < sizeof(pad); i++)
+		pad[i] ^= 0x36 ^ 0x5c;
+	piece.base = inner;
+	piece.len = hash_lens[alg];
+	rc = hash_run(alg, pad, sizeof(pad), &piece, 1, out);
+out:
+	ct_wipe(pad, sizeof(pad));
+	ct_wipe(inner, sizeof(inner));
+	return rc;
 }

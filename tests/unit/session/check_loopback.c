@@ -4,6 +4,7 @@
  * ten requests each; and each login failure at its step with its code.
  */
 #include <check.h>
+#include <openssl/crypto.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -352,6 +353,73 @@ START_TEST(test_ipmi15_failures)
 }
 END_TEST
 
+/* Every allocation libcrypto makes, to prove the packet path makes none. */
+static long crypto_allocs;
+
+static void *
+count_malloc(size_t n, const char *file, int line)
+{
+	(void)file;
+	(void)line;
+	crypto_allocs++;
+	return malloc(n);
+}
+
+static void *
+count_realloc(void *p, size_t n, const char *file, int line)
+{
+	(void)file;
+	(void)line;
+	crypto_allocs++;
+	return realloc(p, n);
+}
+
+static void
+count_free(void *p, const char *file, int line)
+{
+	(void)file;
+	(void)line;
+	free(p);
+}
+
+START_TEST(test_no_allocation_per_request)
+{
+	struct fixture		f;
+	struct initiator_config ic;
+	struct initiator_event	ev;
+	struct initiator       *in;
+	struct rng	       *crng = rng_new_system();
+	long			before;
+	int			i;
+
+	responder_config_defaults(&f.cfg);
+	fixture_start(&f);
+	rng_free(f.rng);
+	responder_free(f.r);
+	/* The system rng: the IVs come from libcrypto's CSPRNG. */
+	f.rng = rng_new_system();
+	f.r = responder_new(&f.cfg, &tu_bmc_ops, &f.bmc, f.rng);
+	tu_initiator_config(&ic, "admin", "password");
+	ic.suite_id = 17;
+	in = initiator_new(&ic, crng);
+	ck_assert_int_eq(tu_login(f.r, in, 1000, &ev, NULL), INITIATOR_DONE);
+	ck_assert_int_eq(
+	    tu_call(f.r, in, 1001, IPMI_NETFN_APP, 0x01, NULL, 0, &ev, NULL),
+	    INITIATOR_RESPONSE);
+	/* The hook is live: libcrypto allocated while setting up. */
+	ck_assert_int_gt(crypto_allocs, 0);
+	before = crypto_allocs;
+	for (i = 0; i < 100; i++)
+		ck_assert_int_eq(tu_call(f.r, in, 1002 + i, IPMI_NETFN_APP,
+				     0x01, NULL, 0, &ev, NULL),
+		    INITIATOR_RESPONSE);
+	ck_assert_int_eq(crypto_allocs - before, 0);
+	initiator_free(in);
+	rng_free(crng);
+	fixture_stop(&f);
+}
+END_TEST
+
 static void
 setup(void)
 {
@@ -361,10 +429,15 @@ setup(void)
 int
 main(void)
 {
-	Suite	*s = suite_create("loopback");
-	TCase	*tc = tcase_create("logins");
+	Suite	*s;
+	TCase	*tc;
 	SRunner *sr;
 	int	 failed;
+
+	/* Before libcrypto allocates anything, or it refuses. */
+	CRYPTO_set_mem_functions(count_malloc, count_realloc, count_free);
+	s = suite_create("loopback");
+	tc = tcase_create("logins");
 
 	tcase_add_checked_fixture(tc, setup, NULL);
 	tcase_add_loop_test(
@@ -380,6 +453,7 @@ main(void)
 	tcase_add_test(tc, test_kg_mismatch_fails_at_rakp4);
 	tcase_add_test(tc, test_bad_rakp3_gets_0f);
 	tcase_add_test(tc, test_ipmi15_failures);
+	tcase_add_test(tc, test_no_allocation_per_request);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
