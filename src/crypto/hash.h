@@ -1,7 +1,8 @@
 /*
  * Digests and HMACs, the narrow interface over the crypto backend
- * (crypto/ossl_hash.c).  The backend fetches its algorithm objects once in
- * crypto_init() and reuses them: no fetch and no allocation per packet.
+ * (crypto/ossl_hash.c).  crypto_init() prepares the backend once (the AES
+ * cipher object and context); after it no call fetches an algorithm or
+ * allocates memory, so the packet path never does.
  */
 #ifndef BMCSIM_HASH_H
 #define BMCSIM_HASH_H
