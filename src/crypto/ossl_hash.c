@@ -35,6 +35,10 @@ static const size_t hash_lens[HASH_ALGS] = {
 
 static int hash_ready;
 
+/* A prepared key stores digest states as bytes; they must fit. */
+_Static_assert(sizeof(union hash_state) <= HASH_STATE_MAX,
+    "HASH_STATE_MAX too small for the backend's digest states");
+
 void
 crypto_fini(void)
 {
@@ -165,4 +169,67 @@ out:
 	ct_wipe(pad, sizeof(pad));
 	ct_wipe(inner, sizeof(inner));
 	return rc;
+}
+
+int
+hash_hmac_key_init(
+    struct hash_hmac_key *k, enum hash_alg alg, const void *key, size_t keylen)
+{
+	uint8_t		  pad[HASH_BLOCK_LEN];
+	struct crypto_iov piece;
+	union hash_state  st;
+	size_t		  i;
+	int		  rc = ERR_CRYPTO;
+
+	if ((unsigned)alg >= HASH_ALGS)
+		return ERR_INVALID_ARG;
+	memset(k, 0, sizeof(*k));
+	k->alg = alg;
+	memset(pad, 0, sizeof(pad));
+	if (keylen > HASH_BLOCK_LEN) {
+		piece.base = key;
+		piece.len = keylen;
+		if ((rc = hash_run(alg, NULL, 0, &piece, 1, pad)) != 0)
+			goto out;
+	} else if (keylen > 0)
+		memcpy(pad, key, keylen);
+	for (i = 0; i < sizeof(pad); i++)
+		pad[i] ^= 0x36;
+	if (!hash_begin(alg, &st) || !hash_feed(alg, &st, pad, sizeof(pad)))
+		goto out;
+	memcpy(k->inner, &st, sizeof(st));
+	for (i = 0; i < sizeof(pad); i++)
+		pad[i] ^= 0x36 ^ 0x5c;
+	if (!hash_begin(alg, &st) || !hash_feed(alg, &st, pad, sizeof(pad)))
+		goto out;
+	memcpy(k->outer, &st, sizeof(st));
+	rc = 0;
+out:
+	ct_wipe(pad, sizeof(pad));
+	ct_wipe(&st, sizeof(st));
+	return rc;
+}
+
+int
+hash_hmac_keyed(const struct hash_hmac_key *k, const struct crypto_iov *iov,
+    size_t n, uint8_t *out)
+{
+	union hash_state st;
+	uint8_t		 inner[HASH_MAX_LEN];
+	size_t		 i;
+	int		 ok;
+
+	if ((unsigned)k->alg >= HASH_ALGS)
+		return ERR_INVALID_ARG;
+	memcpy(&st, k->inner, sizeof(st));
+	ok = 1;
+	for (i = 0; ok && i < n; i++)
+		ok = hash_feed(k->alg, &st, iov[i].base, iov[i].len);
+	ok = ok && hash_end(k->alg, &st, inner);
+	memcpy(&st, k->outer, sizeof(st));
+	ok = ok && hash_feed(k->alg, &st, inner, hash_lens[k->alg]) &&
+	    hash_end(k->alg, &st, out);
+	ct_wipe(&st, sizeof(st));
+	ct_wipe(inner, sizeof(inner));
+	return ok ? 0 : ERR_CRYPTO;
 }

@@ -13,6 +13,43 @@ protect_keys_wipe(struct protect_keys *k)
 	ct_wipe(k, sizeof(*k));
 }
 
+/* The digest and K1 length of each HMAC integrity algorithm (§13.28.4). */
+static int
+protect_hmac_params(uint8_t integ_alg, enum hash_alg *alg, size_t *keylen)
+{
+	switch (integ_alg) {
+	case INTEG_ALG_HMAC_SHA1_96:
+		*alg = HASH_SHA1;
+		*keylen = 20;
+		return 1;
+	case INTEG_ALG_HMAC_MD5_128:
+		*alg = HASH_MD5;
+		*keylen = 16;
+		return 1;
+	case INTEG_ALG_HMAC_SHA256_128:
+		*alg = HASH_SHA256;
+		*keylen = 32;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int
+protect_keys_prepare(struct protect_keys *k)
+{
+	enum hash_alg alg;
+	size_t	      keylen;
+
+	k->prepared = 0;
+	if (!protect_hmac_params(k->integ_alg, &alg, &keylen))
+		return 0;
+	if (hash_hmac_key_init(&k->k1_hmac, alg, k->k1, keylen) != 0)
+		return ERR_CRYPTO;
+	k->prepared = 1;
+	return 0;
+}
+
 int
 protect_integrity(
     const struct protect_keys *k, const uint8_t *data, size_t len, uint8_t *out)
@@ -25,20 +62,7 @@ protect_integrity(
 
 	iov[0].base = data;
 	iov[0].len = len;
-	switch (k->integ_alg) {
-	case INTEG_ALG_HMAC_SHA1_96:
-		alg = HASH_SHA1;
-		keylen = 20;
-		break;
-	case INTEG_ALG_HMAC_MD5_128:
-		alg = HASH_MD5;
-		keylen = 16;
-		break;
-	case INTEG_ALG_HMAC_SHA256_128:
-		alg = HASH_SHA256;
-		keylen = 32;
-		break;
-	case INTEG_ALG_MD5_128:
+	if (k->integ_alg == INTEG_ALG_MD5_128) {
 		/*
 		 * IPMI 2.0 §13.28.4: MD5-128 is a plain digest with the
 		 * password around the data, MD5(Kuid | data | Kuid).
@@ -48,16 +72,19 @@ protect_integrity(
 		iov[1].base = data;
 		iov[1].len = len;
 		iov[2] = iov[0];
-		rc = hash_digest(HASH_MD5, iov, 3, out);
-		return rc;
-	default:
-		return ERR_UNSUPPORTED;
+		return hash_digest(HASH_MD5, iov, 3, out);
 	}
+	if (!protect_hmac_params(k->integ_alg, &alg, &keylen))
+		return ERR_UNSUPPORTED;
 	/*
 	 * §13.28.4: the HMACs are keyed by K1 (the SIK-derived key, as long
 	 * as the authentication algorithm's HMAC output) and truncated.
 	 */
-	if ((rc = hash_hmac(alg, k->k1, keylen, iov, 1, full)) != 0)
+	if (k->prepared)
+		rc = hash_hmac_keyed(&k->k1_hmac, iov, 1, full);
+	else
+		rc = hash_hmac(alg, k->k1, keylen, iov, 1, full);
+	if (rc != 0)
 		return rc;
 	memcpy(out, full, suite_integ_len(k->integ_alg));
 	ct_wipe(full, sizeof(full));

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hash.h"
 #include "suite.h"
 
 struct rng;
@@ -23,9 +24,18 @@ struct protect_keys {
 	uint8_t k1[SUITE_KEY_MAX];
 	uint8_t k2[SUITE_KEY_MAX];
 	uint8_t kuid[20]; /* only MD5-128 integrity keys on it */
+	/* K1 made ready for HMAC by protect_keys_prepare(). */
+	struct hash_hmac_key k1_hmac;
+	uint8_t		     prepared;
 };
 
 void protect_keys_wipe(struct protect_keys *);
+
+/*
+ * Makes K1 ready for the per-packet HMAC once the keys are set (optional:
+ * without it each packet keys the HMAC afresh).  0 or ERR_CRYPTO.
+ */
+int protect_keys_prepare(struct protect_keys *);
 
 /*
  * Computes the auth code of the bytes data..data+len (auth type through

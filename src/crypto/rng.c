@@ -7,8 +7,16 @@
 
 enum rng_kind { RNG_SYSTEM, RNG_SEEDED, RNG_SCRIPT };
 
+/*
+ * The system source draws from libcrypto's CSPRNG in blocks of this size and
+ * serves from the block: one RAND_bytes per 256 IVs instead of one each.
+ */
+#define RNG_POOL_LEN 4096
+
 struct rng {
 	enum rng_kind kind;
+	uint8_t	     *pool;
+	size_t	      pool_off;
 	uint64_t      s[4]; /* xoshiro256** state */
 	uint8_t	     *script;
 	size_t	      script_len;
@@ -71,7 +79,44 @@ rng_new(enum rng_kind kind, uint64_t seed)
 struct rng *
 rng_new_system(void)
 {
-	return rng_new(RNG_SYSTEM, 0);
+	struct rng *r;
+
+	if ((r = rng_new(RNG_SYSTEM, 0)) == NULL)
+		return NULL;
+	if ((r->pool = malloc(RNG_POOL_LEN)) == NULL) {
+		free(r);
+		return NULL;
+	}
+	r->pool_off = RNG_POOL_LEN; /* empty: filled on first use */
+	return r;
+}
+
+static int
+rng_system_fill(struct rng *r, uint8_t *p, size_t n)
+{
+	size_t k;
+	int    rc;
+
+	/* Large requests (keys at start-up) go straight to the source. */
+	if (n > RNG_POOL_LEN / 4)
+		return rng_system_bytes(p, n);
+	while (n > 0) {
+		if (r->pool_off == RNG_POOL_LEN) {
+			if ((rc = rng_system_bytes(r->pool, RNG_POOL_LEN)) != 0)
+				return rc;
+			r->pool_off = 0;
+		}
+		k = RNG_POOL_LEN - r->pool_off;
+		if (k > n)
+			k = n;
+		memcpy(p, r->pool + r->pool_off, k);
+		/* Served bytes do not stay behind. */
+		ct_wipe(r->pool + r->pool_off, k);
+		r->pool_off += k;
+		p += k;
+		n -= k;
+	}
+	return 0;
 }
 
 struct rng *
@@ -94,6 +139,10 @@ rng_free(struct rng *r)
 	if (r->script != NULL) {
 		ct_wipe(r->script, r->script_len);
 		free(r->script);
+	}
+	if (r->pool != NULL) {
+		ct_wipe(r->pool, RNG_POOL_LEN);
+		free(r->pool);
 	}
 	ct_wipe(r, sizeof(*r));
 	free(r);
@@ -137,7 +186,7 @@ rng_bytes(struct rng *r, void *buf, size_t n)
 
 	switch (r->kind) {
 	case RNG_SYSTEM:
-		return rng_system_bytes(buf, n);
+		return rng_system_fill(r, buf, n);
 	case RNG_SCRIPT:
 		k = r->script_len - r->script_off;
 		if (k > n)

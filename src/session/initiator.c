@@ -762,6 +762,8 @@ initiator_on_rakp2(struct initiator *in, const uint8_t *dg, size_t len,
 		0 ||
 	    (rc = rakp_keys_k(in->keys.auth_alg, in->sik, 2, in->keys.k2)) != 0)
 		return rc;
+	if ((rc = protect_keys_prepare(&in->keys)) != 0)
+		return rc;
 	initiator_trace(in, "sik", in->sik, auth_len);
 	initiator_trace(in, "k1", in->keys.k1, auth_len);
 	initiator_trace(in, "k2", in->keys.k2, auth_len);

@@ -1605,6 +1605,10 @@ responder_rakp3(
 		ct_wipe(sik, sizeof(sik));
 		return responder_drop(x, RESPONDER_DROP_INTERNAL, drop);
 	}
+	if (protect_keys_prepare(&s->keys) != 0) {
+		ct_wipe(sik, sizeof(sik));
+		return responder_drop(x, RESPONDER_DROP_INTERNAL, drop);
+	}
 	responder_trace(r, "sik", sik, auth_len);
 	responder_trace(r, "k1", s->keys.k1, auth_len);
 	responder_trace(r, "k2", s->keys.k2, auth_len);
