@@ -133,6 +133,37 @@ START_TEST(test_reuse_many_times)
 }
 END_TEST
 
+START_TEST(test_prepared_key_matches_hmac)
+{
+	static const enum hash_alg algs[] = {HASH_MD5, HASH_SHA1, HASH_SHA256};
+	struct hash_hmac_key	   k;
+	struct crypto_iov	   iov[2];
+	uint8_t			   key[150], msg[100], a[32], b[32];
+	size_t			   i, keylen, a_i;
+
+	for (i = 0; i < sizeof(key); i++)
+		key[i] = (uint8_t)(i * 13 + 1);
+	for (i = 0; i < sizeof(msg); i++)
+		msg[i] = (uint8_t)(i * 7);
+	for (a_i = 0; a_i < 3; a_i++)
+		for (keylen = 0; keylen <= sizeof(key); keylen += 7) {
+			iov[0].base = msg;
+			iov[0].len = keylen % 60;
+			iov[1].base = msg + 60;
+			iov[1].len = 40;
+			ck_assert_int_eq(
+			    hash_hmac(algs[a_i], key, keylen, iov, 2, a), 0);
+			ck_assert_int_eq(
+			    hash_hmac_key_init(&k, algs[a_i], key, keylen), 0);
+			ck_assert_int_eq(hash_hmac_keyed(&k, iov, 2, b), 0);
+			ck_assert_mem_eq(a, b, hash_len(algs[a_i]));
+			/* A prepared key serves any number of messages. */
+			ck_assert_int_eq(hash_hmac_keyed(&k, iov, 2, b), 0);
+			ck_assert_mem_eq(a, b, hash_len(algs[a_i]));
+		}
+}
+END_TEST
+
 static void
 setup(void)
 {
@@ -154,6 +185,7 @@ main(void)
 	tcase_add_test(tc, test_rfc4231_hmac_sha256);
 	tcase_add_test(tc, test_rfc1321_md5);
 	tcase_add_test(tc, test_reuse_many_times);
+	tcase_add_test(tc, test_prepared_key_matches_hmac);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
