@@ -1,0 +1,66 @@
+/*
+ * Device model defaults.  They are documented in bmcsim.ini(5) and match
+ * the responder's defaults (responder_config_defaults()), which the model
+ * cannot call: the model sits beside the session layer, not above it.
+ */
+#include <string.h>
+
+#include "ipmi15.h"
+#include "model.h"
+
+void
+model_defaults(struct model *m)
+{
+	struct model_channel *c = &m->channel;
+	unsigned	      i;
+
+	memset(m, 0, sizeof(*m));
+	/* A plausible rack server: IPMI 2.0, SDR, SEL, FRU, chassis. */
+	m->identity.device_id = 0x20;
+	m->identity.device_revision = 1;
+	m->identity.provides_sdrs = 1;
+	m->identity.fw_major = 1;
+	m->identity.fw_minor_bcd = 0x00;
+	m->identity.ipmi_version = 0x02;
+	m->identity.additional_support = 0xbf;
+
+	c->number = 1;
+	c->enabled_suites = 1u << 3 | 1u << 17;
+	for (i = 0; i < SUITE_COUNT; i++)
+		c->suite_priv_limit[i] = IPMI_PRIV_ADMIN;
+	c->priv_limit = IPMI_PRIV_ADMIN;
+	c->ipmi15_enabled = 1;
+	c->ipmi20_enabled = 1;
+	for (i = IPMI_PRIV_CALLBACK; i <= IPMI_PRIV_OEM; i++)
+		c->auth15_enables[i] = 1u << IPMI15_AUTHTYPE_MD5;
+	c->per_message_auth = 1;
+	c->user_level_auth = 1;
+	c->access_mode = 2; /* always available */
+	c->alerting = 0;
+	c->max_sessions = 15;
+	c->max_handshakes = 16;
+	c->session_timeout_ms = 60000;
+	c->handshake_timeout_ms = 3000;
+	c->max_users = 16;
+
+	m->chassis.power_on = 1;
+	m->chassis.restore_policy = MODEL_RESTORE_PREVIOUS;
+	/* IPMI 2.0 §28.1: diagnostic interrupt and power interlock. */
+	m->chassis.capabilities = 0x0c;
+	m->chassis.identify_default_s = 15;
+}
+
+/*
+ * Models are zeroed before they are filled, so padding compares equal;
+ * were it not, the worst outcome is a BMC rebuilt on reload that could have
+ * been kept.
+ */
+int
+model_equal(const struct model *a, const struct model *b)
+{
+	return memcmp(&a->identity, &b->identity, sizeof(a->identity)) == 0 &&
+	    memcmp(&a->channel, &b->channel, sizeof(a->channel)) == 0 &&
+	    memcmp(&a->chassis, &b->chassis, sizeof(a->chassis)) == 0 &&
+	    memcmp(&a->lab, &b->lab, sizeof(a->lab)) == 0 &&
+	    memcmp(a->users, b->users, sizeof(a->users)) == 0;
+}
