@@ -48,6 +48,8 @@ model_defaults(struct model *m)
 	/* IPMI 2.0 §28.1: diagnostic interrupt and power interlock. */
 	m->chassis.capabilities = 0x0c;
 	m->chassis.identify_default_s = 15;
+	m->chassis.power_cycle_interval_ms = 1000;
+	m->chassis.soft_off_delay_ms = 1000;
 }
 
 /*

@@ -93,6 +93,10 @@ struct model_chassis {
 	uint8_t	 capabilities; /* Get Chassis Capabilities byte 1 */
 	uint8_t	 identify_default_s;
 	uint32_t poh_hours; /* power-on hours at start */
+	/* How long a power cycle stays off (§28.3: at least 1 s). */
+	uint32_t power_cycle_interval_ms;
+	/* How long the simulated OS takes to shut down on a soft off. */
+	uint32_t soft_off_delay_ms;
 };
 
 struct model_lab {
