@@ -3,7 +3,6 @@
  * every reply; this file only moves them and decides, on a timeout,
  * whether to call initiator_retransmit() or to give up.
  */
-#include "config.h"
 
 #include <errno.h>
 #include <stdarg.h>

@@ -7,7 +7,6 @@
  * it counts.  The per-request path allocates nothing: buffers live in the
  * per-console state, the histogram is fixed-size.
  */
-#include "config.h"
 
 #include <sys/resource.h>
 

@@ -4,7 +4,6 @@
  * password, follows the handshake to check every auth code and decrypt
  * every encrypted payload (follow.c).
  */
-#include "config.h"
 
 #include <errno.h>
 #include <getopt.h>

@@ -2,7 +2,6 @@
  * bmcsim info: logs in and prints who the BMC says it is (Get Device ID,
  * IPMI 2.0 §20.1), its GUIDs (§20.8, §22.14) and what the session got.
  */
-#include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>

@@ -3,7 +3,6 @@
  * session and no password, which is why management software uses it to
  * find BMCs; the pong says whether IPMI is supported at all.
  */
-#include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>

@@ -3,7 +3,6 @@
  * raw does: numbers as C literals (0x06, 6), the response data printed in
  * hex, a non-zero completion code reported and exit status 1.
  */
-#include "config.h"
 
 #include <errno.h>
 #include <getopt.h>

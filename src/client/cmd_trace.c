@@ -7,7 +7,6 @@
  * console's own initiator computed (initiator_set_trace()), which must be
  * the same.
  */
-#include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>

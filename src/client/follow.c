@@ -5,7 +5,6 @@
  * the directions apart: a packet to the BMC carries the BMC's session ID,
  * a packet to the console the console's.
  */
-#include "config.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -2,7 +2,6 @@
  * Hex text records.  The text is a user's file, not a datagram: it is
  * walked line by line and each line's hex goes through hexdump_parse().
  */
-#include "config.h"
 
 #include <ctype.h>
 #include <stdio.h>

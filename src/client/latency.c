@@ -1,4 +1,3 @@
-#include "config.h"
 
 #include <math.h>
 #include <string.h>

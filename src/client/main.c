@@ -2,7 +2,6 @@
  * bmcsim: the client and teaching-lab tool.  Git-style subcommands from a
  * const table; "bmcsim help CMD" prints a command's help.
  */
-#include "config.h"
 
 #include <stdio.h>
 #include <string.h>

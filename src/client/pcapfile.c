@@ -4,7 +4,6 @@
  * everything inside a frame is in network order.  Frames are parsed with
  * sub-cursors, so a lying length inside one frame cannot reach the next.
  */
-#include "config.h"
 
 #include <stdio.h>
 #include <string.h>

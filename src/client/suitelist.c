@@ -6,7 +6,6 @@
  * 10b confidentiality).  OEM records start with C1h and carry the IANA
  * number after the ID (IPMI 2.0 §22.15.1, table 22-19).
  */
-#include "config.h"
 
 #include <string.h>
 

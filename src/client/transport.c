@@ -4,7 +4,6 @@
  * turns "nobody listens on that port" into an immediate error instead of
  * four timeouts.
  */
-#include "config.h"
 
 #include <sys/socket.h>
 #include <sys/types.h>

@@ -3,7 +3,6 @@
  * management clients would, so the responder sees distinct peers; epoll
  * makes the cost per datagram independent of the number of sockets.
  */
-#include "config.h"
 
 #include <sys/epoll.h>
 #include <sys/socket.h>

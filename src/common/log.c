@@ -8,6 +8,7 @@ log_stderr_cb(void *, enum log_level, const char *, const char *, const char *);
 static log_sink_cb   *log_sink = log_stderr_cb;
 static void	     *log_sink_arg;
 static enum log_level log_max_level = LOG_LEVEL_INFO;
+static const char    *log_context;
 
 static const char *const log_level_names[] = {
     "error", "info", "session", "packet", "trace"};
@@ -41,6 +42,12 @@ log_set_sink(log_sink_cb *cb, void *arg)
 }
 
 void
+log_set_context(const char *origin)
+{
+	log_context = origin;
+}
+
+void
 log_set_level(enum log_level level)
 {
 	if (level > LOG_LEVEL_TRACE)
@@ -69,7 +76,8 @@ log_vmsg(enum log_level level, const char *origin, const char *func,
 	if (!log_enabled(level))
 		return;
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	log_sink(log_sink_arg, level, origin, func, msg);
+	log_sink(log_sink_arg, level, origin != NULL ? origin : log_context,
+	    func, msg);
 }
 
 void

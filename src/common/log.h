@@ -21,8 +21,15 @@ enum log_level {
 typedef void log_sink_cb(void *, enum log_level, const char *origin,
     const char *func, const char *msg);
 
-void	       log_set_sink(log_sink_cb *, void *);
-void	       log_set_level(enum log_level);
+void log_set_sink(log_sink_cb *, void *);
+void log_set_level(enum log_level);
+/*
+ * The origin given to the sink for messages logged without one: the
+ * server sets it to the BMC it is serving, so that the layers below, which
+ * know nothing of instances, still log under the BMC's name.  NULL: none.
+ * The string must stay valid until the context is changed.
+ */
+void	       log_set_context(const char *);
 enum log_level log_get_level(void);
 int	       log_enabled(enum log_level);
 const char    *log_level_name(enum log_level);
