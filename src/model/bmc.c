@@ -1,0 +1,308 @@
+/*
+ * One simulated BMC: its state, the dispatcher in front of the command
+ * table, and what happens with time (the "on" half of a power cycle, the
+ * end of Chassis Identify, a soft shutdown, the 60 s boot flag timeout).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "bmc_impl.h"
+#include "ct.h"
+#include "err.h"
+#include "log.h"
+
+static void
+bmc_channel_access_from(
+    struct bmc_channel_access *a, const struct model_channel *c)
+{
+	a->access_mode = c->access_mode;
+	a->priv_limit = c->priv_limit;
+	a->per_message_auth = c->per_message_auth;
+	a->user_level_auth = c->user_level_auth;
+	a->alerting = c->alerting;
+}
+
+struct bmc *
+bmc_new(const struct config_bmc *cfg, uint64_t now_ms)
+{
+	const struct model *m = cfg->model;
+	struct bmc	   *b;
+
+	if ((b = calloc(1, sizeof(*b))) == NULL)
+		return NULL;
+	b->cfg = cfg;
+	b->model = m;
+	b->name = cfg->name[0] != '\0' ? cfg->name : "bmc";
+	memcpy(b->device_guid, cfg->device_guid, MODEL_GUID_LEN);
+	memcpy(b->system_guid, cfg->system_guid, MODEL_GUID_LEN);
+
+	memcpy(b->users, m->users, sizeof(b->users));
+	b->channel = m->channel;
+	bmc_channel_access_from(&b->nonvolatile, &m->channel);
+
+	b->restore_policy = m->chassis.restore_policy;
+	b->power_on = m->chassis.power_on ? 1 : 0;
+	b->created_ms = now_ms;
+	b->power_on_since_ms = now_ms;
+	b->acpi_system = b->power_on ? BMC_ACPI_S0 : BMC_ACPI_S5;
+	b->acpi_device = b->power_on ? BMC_ACPI_D0 : BMC_ACPI_D3;
+	/* A cold start is AC being applied: the policy powered us on. */
+	if (b->power_on && b->restore_policy == MODEL_RESTORE_ALWAYS_ON)
+		b->restart_cause = BMC_RESTART_ALWAYS_RESTORE;
+	else if (b->power_on && b->restore_policy == MODEL_RESTORE_PREVIOUS)
+		b->restart_cause = BMC_RESTART_RESTORE_PREV;
+	else
+		b->restart_cause = BMC_RESTART_UNKNOWN;
+	b->identify = BMC_IDENTIFY_OFF;
+	b->identify_deadline_ms = UINT64_MAX;
+	b->pending = BMC_PENDING_NONE;
+	b->pending_deadline_ms = UINT64_MAX;
+	b->boot.valid_deadline_ms = UINT64_MAX;
+	return b;
+}
+
+void
+bmc_free(struct bmc *b)
+{
+	if (b == NULL)
+		return;
+	ct_wipe(b->users, sizeof(b->users));
+	ct_wipe(b->channel.kg, sizeof(b->channel.kg));
+	free(b);
+}
+
+const char *
+bmc_name(const struct bmc *b)
+{
+	return b->name;
+}
+
+int
+bmc_power_is_on(const struct bmc *b)
+{
+	return b->power_on;
+}
+
+/*
+ * The dispatcher.  Outside a session only the rows marked sessionless
+ * answer; everything else, known or not, is D4h, so that an
+ * unauthenticated peer learns nothing about the command set.
+ */
+void
+bmc_handle(
+    struct bmc *b, const struct model_request *req, struct model_reply *rep)
+{
+	const struct ipmi_req  *msg = req->msg;
+	const struct cmd_entry *e;
+	struct rd		in;
+	struct wr		out;
+	uint8_t			cc;
+
+	rep->len = 0;
+	e = cmd_table_find(msg->netfn, msg->cmd);
+	if (!req->in_session && (e == NULL || !e->sessionless)) {
+		rep->cc = IPMI_CC_INSUFFICIENT_PRIV;
+		return;
+	}
+	if (e == NULL) {
+		rep->cc = IPMI_CC_INVALID_CMD;
+		return;
+	}
+	if (req->in_session && req->privilege < e->min_priv) {
+		rep->cc = IPMI_CC_INSUFFICIENT_PRIV;
+		return;
+	}
+	if (msg->data_len < e->req_min || msg->data_len > e->req_max) {
+		rep->cc = IPMI_CC_REQ_DATA_LEN_INVALID;
+		return;
+	}
+	rd_init(&in, msg->data, msg->data_len);
+	wr_init(&out, rep->data, rep->cap);
+	cc = e->handler(b, req, &in, &out);
+	if (cc == IPMI_CC_OK && out.err != 0)
+		cc = IPMI_CC_CANT_RETURN_BYTES;
+	rep->cc = cc;
+	rep->len = cc == IPMI_CC_OK ? wr_len(&out) : 0;
+}
+
+int
+bmc_user_by_name(const struct bmc *b, const uint8_t *name, size_t len,
+    struct model_user *out, uint8_t *id)
+{
+	unsigned i;
+
+	if (len > MODEL_NAME_LEN)
+		return ERR_NOT_FOUND;
+	for (i = 1; i <= MODEL_USERS_MAX; i++) {
+		const struct model_user *u = &b->users[i];
+
+		if (u->defined && u->name_len == len &&
+		    (len == 0 || memcmp(u->name, name, len) == 0)) {
+			*out = *u;
+			if (id != NULL)
+				*id = (uint8_t)i;
+			return 0;
+		}
+	}
+	return ERR_NOT_FOUND;
+}
+
+int
+bmc_user_by_id(const struct bmc *b, uint8_t id, struct model_user *out)
+{
+	if (id == 0 || id > MODEL_USERS_MAX || !b->users[id].defined)
+		return ERR_NOT_FOUND;
+	*out = b->users[id];
+	return 0;
+}
+
+void
+bmc_channel_policy(const struct bmc *b, struct model_channel *out)
+{
+	*out = b->channel;
+}
+
+uint64_t
+bmc_policy_generation(const struct bmc *b)
+{
+	return b->policy_generation;
+}
+
+uint64_t
+bmc_state_generation(const struct bmc *b)
+{
+	return b->state_generation;
+}
+
+int
+bmc_lan_channel(
+    const struct bmc *b, const struct model_request *req, uint8_t channel)
+{
+	(void)req;
+	if (channel == BMC_CHANNEL_CURRENT || channel == b->channel.number)
+		return b->channel.number;
+	return -1;
+}
+
+void
+bmc_user_changed(struct bmc *b, uint8_t user_id)
+{
+	b->users_changed |= (uint64_t)1 << user_id;
+	b->policy_generation++;
+	b->state_generation++;
+}
+
+void
+bmc_channel_changed(struct bmc *b, const struct model_request *req)
+{
+	b->policy_generation++;
+	if (req->sessions != NULL && req->sessions->channel_changed_cb != NULL)
+		req->sessions->channel_changed_cb(req->sessions_arg);
+}
+
+uint32_t
+bmc_poh_hours(const struct bmc *b, uint64_t now_ms)
+{
+	uint64_t on_ms = b->poh_ms;
+
+	if (b->power_on && now_ms > b->power_on_since_ms)
+		on_ms += now_ms - b->power_on_since_ms;
+	return b->model->chassis.poh_hours + (uint32_t)(on_ms / 3600000);
+}
+
+/*
+ * Power really changes: ACPI state, the POH counter, the saved "last
+ * power state" for the restore-previous policy.  Any pending half of a
+ * cycle or soft shutdown is overtaken.
+ */
+void
+bmc_power_set(struct bmc *b, int on, uint64_t now_ms, const char *why)
+{
+	b->pending = BMC_PENDING_NONE;
+	b->pending_deadline_ms = UINT64_MAX;
+	if (b->power_on == (on ? 1 : 0))
+		return;
+	if (on) {
+		b->created_ms = now_ms;
+		b->power_on_since_ms = now_ms;
+		b->acpi_system = BMC_ACPI_S0;
+		b->acpi_device = BMC_ACPI_D0;
+	} else {
+		if (now_ms > b->power_on_since_ms)
+			b->poh_ms += now_ms - b->power_on_since_ms;
+		b->acpi_system = BMC_ACPI_S5;
+		b->acpi_device = BMC_ACPI_D3;
+	}
+	b->power_on = on ? 1 : 0;
+	b->state_generation++;
+	log_info("bmc %s: power %s (%s)", b->name, on ? "on" : "off", why);
+}
+
+/*
+ * The host starts: the restart cause is recorded and a one-time boot
+ * flag is consumed (IPMI 2.0 §28.13: "next boot only" options apply to
+ * one boot; real BMCs clear the valid bit once the host has started).
+ */
+void
+bmc_system_boot(struct bmc *b, uint8_t cause, uint8_t channel, uint64_t now_ms)
+{
+	uint8_t *flags = b->boot.flags;
+
+	(void)now_ms;
+	b->restart_cause = cause;
+	b->restart_channel = channel;
+	if ((flags[0] & BMC_BOOT_FLAG_VALID) &&
+	    !(flags[0] & BMC_BOOT_FLAG_PERSISTENT)) {
+		flags[0] &= (uint8_t)~BMC_BOOT_FLAG_VALID;
+		b->boot.valid_deadline_ms = UINT64_MAX;
+		log_info(
+		    "bmc %s: one-time boot device used, boot flags cleared",
+		    b->name);
+	}
+}
+
+uint64_t
+bmc_next_deadline(const struct bmc *b)
+{
+	uint64_t t = UINT64_MAX;
+
+	if (b->pending != BMC_PENDING_NONE && b->pending_deadline_ms < t)
+		t = b->pending_deadline_ms;
+	if (b->identify == BMC_IDENTIFY_TIMED && b->identify_deadline_ms < t)
+		t = b->identify_deadline_ms;
+	if (b->boot.valid_deadline_ms < t)
+		t = b->boot.valid_deadline_ms;
+	return t;
+}
+
+void
+bmc_tick(struct bmc *b, uint64_t now_ms)
+{
+	if (b->pending != BMC_PENDING_NONE &&
+	    now_ms >= b->pending_deadline_ms) {
+		if (b->pending == BMC_PENDING_POWER_ON) {
+			bmc_power_set(b, 1, now_ms, "power cycle");
+			b->last_power_event = BMC_LAST_EVENT_IPMI_ON;
+			bmc_system_boot(b, BMC_RESTART_CHASSIS_CONTROL,
+			    b->restart_channel, now_ms);
+		} else
+			bmc_power_set(b, 0, now_ms, "soft shutdown");
+	}
+	if (b->identify == BMC_IDENTIFY_TIMED &&
+	    now_ms >= b->identify_deadline_ms) {
+		b->identify = BMC_IDENTIFY_OFF;
+		b->identify_deadline_ms = UINT64_MAX;
+		log_info("bmc %s: identify off (interval over)", b->name);
+	}
+	/* IPMI 2.0 §28.13, parameter 3 bit 4: the 60 s timeout. */
+	if (now_ms >= b->boot.valid_deadline_ms) {
+		b->boot.valid_deadline_ms = UINT64_MAX;
+		if (b->boot.flags[0] & BMC_BOOT_FLAG_VALID) {
+			b->boot.flags[0] &= (uint8_t)~BMC_BOOT_FLAG_VALID;
+			b->state_generation++;
+			log_info("bmc %s: boot flags cleared (no Chassis "
+				 "Control within 60 s)",
+			    b->name);
+		}
+	}
+}

@@ -1,0 +1,215 @@
+/*
+ * Inside struct bmc: the state the command handlers share (bmc.c,
+ * bmc_state.c, cmd_app.c, cmd_chassis.c, cmd_table.c) and the command
+ * table's row type.  Nothing outside src/model includes this header.
+ */
+#ifndef BMCSIM_BMC_IMPL_H
+#define BMCSIM_BMC_IMPL_H
+
+#include <stdint.h>
+
+#include "bmc.h"
+#include "cursor.h"
+
+/* App commands (IPMI 2.0 appendix G). */
+#define CMD_APP_GET_DEVICE_ID		  0x01
+#define CMD_APP_COLD_RESET		  0x02
+#define CMD_APP_WARM_RESET		  0x03
+#define CMD_APP_GET_SELF_TEST		  0x04
+#define CMD_APP_SET_ACPI_POWER_STATE	  0x06
+#define CMD_APP_GET_ACPI_POWER_STATE	  0x07
+#define CMD_APP_GET_DEVICE_GUID		  0x08
+#define CMD_APP_GET_SYSTEM_GUID		  0x37
+#define CMD_APP_GET_SESSION_INFO	  0x3d
+#define CMD_APP_SET_CHANNEL_ACCESS	  0x40
+#define CMD_APP_GET_CHANNEL_ACCESS	  0x41
+#define CMD_APP_GET_CHANNEL_INFO	  0x42
+#define CMD_APP_SET_USER_ACCESS		  0x43
+#define CMD_APP_GET_USER_ACCESS		  0x44
+#define CMD_APP_SET_USER_NAME		  0x45
+#define CMD_APP_GET_USER_NAME		  0x46
+#define CMD_APP_SET_USER_PASSWORD	  0x47
+#define CMD_APP_GET_CHANNEL_CIPHER_SUITES 0x54
+
+/* Chassis commands. */
+#define CMD_CHASSIS_GET_CAPABILITIES  0x00
+#define CMD_CHASSIS_GET_STATUS	      0x01
+#define CMD_CHASSIS_CONTROL	      0x02
+#define CMD_CHASSIS_IDENTIFY	      0x04
+#define CMD_CHASSIS_SET_POWER_RESTORE 0x06
+#define CMD_CHASSIS_GET_RESTART_CAUSE 0x07
+#define CMD_CHASSIS_SET_BOOT_OPTIONS  0x08
+#define CMD_CHASSIS_GET_BOOT_OPTIONS  0x09
+#define CMD_CHASSIS_GET_POH_COUNTER   0x0f
+
+/* Channel numbers with a meaning of their own (IPMI 2.0 §6.3). */
+#define BMC_CHANNEL_IPMB    0x0
+#define BMC_CHANNEL_CURRENT 0xe
+#define BMC_CHANNEL_SYSTEM  0xf
+
+/* System restart causes (IPMI 2.0 §28.11, table 28-11). */
+#define BMC_RESTART_UNKNOWN	    0x0
+#define BMC_RESTART_CHASSIS_CONTROL 0x1
+#define BMC_RESTART_ALWAYS_RESTORE  0x6
+#define BMC_RESTART_RESTORE_PREV    0x7
+
+/* Get Chassis Status byte 2: "power is on" entered via an IPMI command. */
+#define BMC_LAST_EVENT_IPMI_ON 0x10
+
+/* ACPI power states (IPMI 2.0 §20.6). */
+#define BMC_ACPI_S0	   0x00 /* working */
+#define BMC_ACPI_S5	   0x05 /* soft off */
+#define BMC_ACPI_D0	   0x00
+#define BMC_ACPI_D3	   0x03
+#define BMC_ACPI_NO_CHANGE 0x7f
+
+#define BMC_BOOT_MAILBOX_BLOCKS 5
+#define BMC_BOOT_BLOCK_LEN	16
+#define BMC_BOOT_FLAGS_LEN	5
+#define BMC_BOOT_INITIATOR_LEN	9
+/* Boot flags byte 1 (IPMI 2.0 §28.13, parameter 5). */
+#define BMC_BOOT_FLAG_VALID	 0x80
+#define BMC_BOOT_FLAG_PERSISTENT 0x40
+/* Parameter 3, bit 4: keep the valid bit past the 60 s timeout. */
+#define BMC_BOOT_KEEP_PAST_TIMEOUT 0x10
+#define BMC_BOOT_VALID_TIMEOUT_MS  60000
+
+#define BMC_POH_MINUTES_PER_COUNT 60
+
+enum bmc_identify {
+	BMC_IDENTIFY_OFF = 0,
+	BMC_IDENTIFY_TIMED = 1,
+	BMC_IDENTIFY_ON = 2 /* until told otherwise */
+};
+
+/* What happens at pending_deadline_ms. */
+enum bmc_pending {
+	BMC_PENDING_NONE,
+	BMC_PENDING_POWER_ON, /* the "on" half of a power cycle */
+	BMC_PENDING_SOFT_OFF  /* the OS finished shutting down */
+};
+
+/* The channel access fields Set Channel Access changes (§22.22). */
+struct bmc_channel_access {
+	uint8_t access_mode;
+	uint8_t priv_limit;
+	uint8_t per_message_auth; /* 1: enabled (the wire bit says disabled) */
+	uint8_t user_level_auth;
+	uint8_t alerting;
+};
+
+/* System boot options, parameters 0 to 7 (IPMI 2.0 §28.13). */
+struct bmc_boot {
+	uint8_t	 set_in_progress; /* param 0, bits 1:0 */
+	uint8_t	 service_partition;
+	uint8_t	 service_scan;
+	uint8_t	 valid_bit_clearing; /* param 3 */
+	uint8_t	 ack_data;	     /* param 4, byte 2 */
+	uint8_t	 flags[BMC_BOOT_FLAGS_LEN];
+	uint8_t	 initiator[BMC_BOOT_INITIATOR_LEN];
+	uint8_t	 mailbox[BMC_BOOT_MAILBOX_BLOCKS][BMC_BOOT_BLOCK_LEN];
+	uint8_t	 invalid_mask;	    /* bit n: parameter n marked invalid */
+	uint64_t valid_deadline_ms; /* the 60 s auto-clear; UINT64_MAX: off */
+};
+
+struct bmc {
+	const struct config_bmc *cfg;
+	const struct model	*model;
+	const char		*name;
+	uint8_t			 device_guid[MODEL_GUID_LEN];
+	uint8_t			 system_guid[MODEL_GUID_LEN];
+	uint64_t		 created_ms; /* the cold start */
+
+	/* Chassis. */
+	uint8_t		  power_on;
+	uint8_t		  last_power_event; /* Get Chassis Status byte 2 */
+	uint8_t		  restart_cause;
+	uint8_t		  restart_channel;
+	uint8_t		  restore_policy;
+	uint8_t		  acpi_system;
+	uint8_t		  acpi_device;
+	enum bmc_identify identify;
+	uint64_t	  identify_deadline_ms;
+	enum bmc_pending  pending;
+	uint64_t	  pending_deadline_ms;
+	uint64_t	  poh_ms; /* powered-on time before on_since */
+	uint64_t	  power_on_since_ms; /* valid while power_on */
+	struct bmc_boot	  boot;
+
+	/* Users and the LAN channel, as changed over IPMI. */
+	struct model_user	  users[MODEL_USERS_MAX + 1];
+	uint64_t		  users_changed; /* bit n: user n */
+	struct model_channel	  channel;	 /* in force (volatile) */
+	struct bmc_channel_access nonvolatile;
+
+	uint64_t policy_generation;
+	uint64_t state_generation;
+};
+
+/*
+ * A command handler: reads the request data from in (its length already
+ * within the table's limits), writes the response data to out, returns
+ * the completion code.  Data written with a non-zero code is discarded.
+ */
+typedef uint8_t cmd_handler_fn(
+    struct bmc *, const struct model_request *, struct rd *in, struct wr *out);
+
+struct cmd_entry {
+	uint8_t		netfn;
+	uint8_t		cmd;
+	uint8_t		min_priv;
+	uint8_t		req_min; /* request data bytes after the command */
+	uint8_t		req_max;
+	uint8_t		sessionless; /* 1: answered outside a session */
+	cmd_handler_fn *handler;
+	const char     *name;
+};
+
+/* The row for (netfn, cmd), or NULL: the command is unknown. */
+const struct cmd_entry *cmd_table_find(uint8_t netfn, uint8_t cmd);
+
+/* State changes the handlers share (bmc.c). */
+void bmc_power_set(struct bmc *, int on, uint64_t now_ms, const char *why);
+/* The host (re)boots: restart cause, one-time boot flags consumed. */
+void
+bmc_system_boot(struct bmc *, uint8_t cause, uint8_t channel, uint64_t now_ms);
+void bmc_user_changed(struct bmc *, uint8_t user_id);
+void bmc_channel_changed(struct bmc *, const struct model_request *);
+/* The POH counter's hours now. */
+uint32_t bmc_poh_hours(const struct bmc *, uint64_t now_ms);
+/* The LAN channel number a request names (Eh: the current one), or -1. */
+int bmc_lan_channel(
+    const struct bmc *, const struct model_request *, uint8_t channel);
+
+/* App handlers (cmd_app.c). */
+cmd_handler_fn cmd_app_get_device_id;
+cmd_handler_fn cmd_app_cold_reset;
+cmd_handler_fn cmd_app_warm_reset;
+cmd_handler_fn cmd_app_get_self_test;
+cmd_handler_fn cmd_app_set_acpi_power_state;
+cmd_handler_fn cmd_app_get_acpi_power_state;
+cmd_handler_fn cmd_app_get_device_guid;
+cmd_handler_fn cmd_app_get_system_guid;
+cmd_handler_fn cmd_app_get_session_info;
+cmd_handler_fn cmd_app_set_channel_access;
+cmd_handler_fn cmd_app_get_channel_access;
+cmd_handler_fn cmd_app_get_channel_info;
+cmd_handler_fn cmd_app_set_user_access;
+cmd_handler_fn cmd_app_get_user_access;
+cmd_handler_fn cmd_app_set_user_name;
+cmd_handler_fn cmd_app_get_user_name;
+cmd_handler_fn cmd_app_set_user_password;
+cmd_handler_fn cmd_app_get_channel_cipher_suites;
+
+/* Chassis handlers (cmd_chassis.c). */
+cmd_handler_fn cmd_chassis_get_capabilities;
+cmd_handler_fn cmd_chassis_get_status;
+cmd_handler_fn cmd_chassis_control;
+cmd_handler_fn cmd_chassis_identify;
+cmd_handler_fn cmd_chassis_set_power_restore;
+cmd_handler_fn cmd_chassis_get_restart_cause;
+cmd_handler_fn cmd_chassis_set_boot_options;
+cmd_handler_fn cmd_chassis_get_boot_options;
+cmd_handler_fn cmd_chassis_get_poh_counter;
+
+#endif

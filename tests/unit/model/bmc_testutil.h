@@ -1,0 +1,58 @@
+/*
+ * A simulated BMC for the command tests: a default model with three
+ * users, an instance, fake session ops that record what the model asked
+ * of them, and one call that sends request bytes and returns the reply.
+ */
+#ifndef BMCSIM_BMC_TESTUTIL_H
+#define BMCSIM_BMC_TESTUTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bmc.h"
+
+#define TB_ADMIN_ID 2 /* "admin" / "secret" */
+#define TB_OPER_ID  3 /* "oper" / "operpw" */
+#define TB_USER_ID  4 /* "user" / "userpw" */
+
+struct tb {
+	struct model	  model;
+	struct config_bmc cfg;
+	struct bmc	 *bmc;
+	uint64_t	  now;
+	/* What the fake session layer saw. */
+	unsigned closed[8];
+	unsigned nclosed;
+	unsigned channel_changes;
+	/* Sessions it reports (Get Session Info). */
+	struct model_session_info sessions[4];
+	unsigned		  nsessions;
+	/* The last reply. */
+	uint8_t cc;
+	uint8_t data[255];
+	size_t	len;
+};
+
+/* The last message logged at LOG_LEVEL_INFO or above, and how many. */
+extern char	tb_last_log[256];
+extern unsigned tb_log_count;
+
+/* Fills the model; tb_start() then makes the BMC (change the model first). */
+void tb_init(struct tb *);
+void tb_start(struct tb *);
+void tb_free(struct tb *);
+/*
+ * One request in a session at this privilege (0: sessionless) as user
+ * TB_ADMIN_ID on the LAN channel; hex is the data after the command.
+ * Returns the completion code; the data is in t->data, t->len.
+ */
+uint8_t
+tb_call(struct tb *, uint8_t priv, uint8_t netfn, uint8_t cmd, const char *hex);
+/* Asserts the last reply's data equals hex. */
+#define tb_assert_reply(t, hex) tb_assert_reply_at(__FILE__, __LINE__, t, hex)
+void tb_assert_reply_at(const char *, int, const struct tb *, const char *);
+/* Sets a user's name and password (zero-padded) in the model. */
+void tb_model_user(struct model *, uint8_t id, const char *name,
+    const char *password, uint8_t priv);
+
+#endif
