@@ -35,7 +35,8 @@ void	    bmc_free(struct bmc *);
  * Sessionless requests (privilege 0) reach only what the table allows
  * outside a session (Get Channel Cipher Suites, ...).
  */
-void bmc_handle(struct bmc *, const struct model_request *, struct model_reply *);
+void
+bmc_handle(struct bmc *, const struct model_request *, struct model_reply *);
 
 /*
  * Users as the session layer needs them, with every change made over IPMI
@@ -76,8 +77,8 @@ char	*bmc_state_save(const struct bmc *, size_t *len);
  * be applied is applied.  0, or ERR_CONFIG when something was skipped.
  * Say what was restored at LOG_LEVEL_INFO.
  */
-int bmc_state_load(struct bmc *, const char *text, size_t len,
-    const char *file, struct config_diag *diag);
+int bmc_state_load(struct bmc *, const char *text, size_t len, const char *file,
+    struct config_diag *diag);
 
 /* Instance name and power state, for logs and the server's summary. */
 const char *bmc_name(const struct bmc *);
