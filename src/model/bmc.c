@@ -294,7 +294,7 @@ bmc_tick(struct bmc *b, uint64_t now_ms)
 		b->identify_deadline_ms = UINT64_MAX;
 		log_info("bmc %s: identify off (interval over)", b->name);
 	}
-	/* IPMI 2.0 §28.13, parameter 3 bit 4: the 60 s timeout. */
+	/* IPMI 2.0 §28.13, parameter 3 bit 3: the 60 s timeout. */
 	if (now_ms >= b->boot.valid_deadline_ms) {
 		b->boot.valid_deadline_ms = UINT64_MAX;
 		if (b->boot.flags[0] & BMC_BOOT_FLAG_VALID) {

@@ -70,8 +70,8 @@
 /* Boot flags byte 1 (IPMI 2.0 §28.13, parameter 5). */
 #define BMC_BOOT_FLAG_VALID	 0x80
 #define BMC_BOOT_FLAG_PERSISTENT 0x40
-/* Parameter 3, bit 4: keep the valid bit past the 60 s timeout. */
-#define BMC_BOOT_KEEP_PAST_TIMEOUT 0x10
+/* Parameter 3, bit 3: keep the valid bit past the 60 s timeout. */
+#define BMC_BOOT_KEEP_PAST_TIMEOUT 0x08
 #define BMC_BOOT_VALID_TIMEOUT_MS  60000
 
 #define BMC_POH_MINUTES_PER_COUNT 60

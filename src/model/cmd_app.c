@@ -6,7 +6,6 @@
 
 #include "bmc_impl.h"
 #include "ct.h"
-#include "err.h"
 #include "log.h"
 #include "suite.h"
 

@@ -84,7 +84,7 @@ cmd_chassis_control(struct bmc *b, const struct model_request *req,
 	    (control == CONTROL_POWER_CYCLE || control == CONTROL_HARD_RESET ||
 		control == CONTROL_DIAG_PULSE))
 		return IPMI_CC_NOT_SUPPORTED_NOW;
-	/* §28.13 param 3 bit 4: a Chassis Control restarts the 60 s. */
+	/* §28.13 param 3 bit 3: a Chassis Control restarts the 60 s. */
 	if (b->boot.valid_deadline_ms != UINT64_MAX)
 		b->boot.valid_deadline_ms = now + BMC_BOOT_VALID_TIMEOUT_MS;
 
@@ -225,7 +225,7 @@ boot_set_flags(struct bmc *b, const struct model_request *req, struct rd *in)
 	if (rd_bytes(in, flags, BMC_BOOT_FLAGS_LEN) != 0)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
 	/*
-	 * §28.13 param 3 bit 4: unless told otherwise, the valid bit clears
+	 * §28.13 param 3 bit 3: unless told otherwise, the valid bit clears
 	 * itself if no Chassis Control follows within 60 s.  Persistent
 	 * flags are kept, as real BMCs keep them.
 	 */

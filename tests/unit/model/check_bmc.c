@@ -501,6 +501,35 @@ START_TEST(test_null_user)
 }
 END_TEST
 
+/*
+ * Every command of both netFns with every length of zero and of FFh
+ * filler: a code always, data only with 00h, never past the buffer.
+ */
+START_TEST(test_every_length)
+{
+	static const uint8_t netfns[] = {IPMI_NETFN_CHASSIS, APP};
+	char		     hex[3 * 24 + 1];
+	unsigned	     n, cmd, len, fill;
+
+	for (n = 0; n < sizeof(netfns); n++)
+		for (cmd = 0; cmd <= 0xff; cmd++)
+			for (fill = 0; fill < 2; fill++)
+				for (len = 0; len <= 23; len++) {
+					memset(hex, 0, sizeof(hex));
+					for (unsigned i = 0; i < len; i++)
+						memcpy(hex + 3 * i,
+						    fill ? "ff " : "00 ", 3);
+					tb_call(&t, ADMIN, netfns[n],
+					    (uint8_t)cmd, hex);
+					ck_assert_uint_le(
+					    t.len, sizeof(t.data));
+					if (t.cc != 0)
+						ck_assert_uint_eq(t.len, 0);
+					ck_assert_uint_ne(t.cc, 0xff);
+				}
+}
+END_TEST
+
 int
 main(void)
 {
@@ -528,6 +557,7 @@ main(void)
 	tcase_add_test(tc, test_set_user_access);
 	tcase_add_test(tc, test_password_forms_and_test);
 	tcase_add_test(tc, test_null_user);
+	tcase_add_test(tc, test_every_length);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

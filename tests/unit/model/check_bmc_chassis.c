@@ -271,10 +271,10 @@ START_TEST(test_boot_valid_timeout)
 	tb_assert_reply(&t, "01 05 00 04 00 00 00");
 	ck_assert_uint_eq(bmc_next_deadline(t.bmc), UINT64_MAX);
 
-	/* Parameter 3 bit 4: no timeout. */
-	ck_assert_uint_eq(tb_call(&t, OPER, CH, 0x08, "03 10"), 0x00);
+	/* Parameter 3 bit 3 (pyghmi sets it): no timeout. */
+	ck_assert_uint_eq(tb_call(&t, OPER, CH, 0x08, "03 08"), 0x00);
 	ck_assert_uint_eq(tb_call(&t, OPER, CH, 0x09, "03 00 00"), 0x00);
-	tb_assert_reply(&t, "01 03 10");
+	tb_assert_reply(&t, "01 03 08");
 	ipmitool_bootdev_pxe();
 	ck_assert_uint_eq(bmc_next_deadline(t.bmc), UINT64_MAX);
 	advance(600000);

@@ -42,7 +42,7 @@ change_everything(struct tb *t)
 			      "00 00"),
 	    0);
 	/* Persistent EFI boot from disk; keep the valid bit. */
-	ck_assert_uint_eq(tb_call(t, ADMIN, CH, 0x08, "03 10"), 0);
+	ck_assert_uint_eq(tb_call(t, ADMIN, CH, 0x08, "03 08"), 0);
 	ck_assert_uint_eq(tb_call(t, ADMIN, CH, 0x08, "05 e0 08 00 00 00"), 0);
 	ck_assert_uint_eq(tb_call(t, ADMIN, CH, 0x06, "02"), 0);
 	/* Non-volatile channel access: per-message auth off, OPERATOR. */
@@ -116,7 +116,7 @@ START_TEST(test_round_trip)
 	ck_assert_uint_eq(tb_call(&b, ADMIN, CH, 0x09, "05 00 00"), 0);
 	tb_assert_reply(&b, "01 05 e0 08 00 00 00");
 	ck_assert_uint_eq(tb_call(&b, ADMIN, CH, 0x09, "03 00 00"), 0);
-	tb_assert_reply(&b, "01 03 10");
+	tb_assert_reply(&b, "01 03 08");
 	/* Always-on: the loaded BMC is on though the saved one was off. */
 	ck_assert_uint_eq(tb_call(&b, ADMIN, CH, 0x01, ""), 0);
 	tb_assert_reply(&b, "41 00 40");
