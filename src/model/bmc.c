@@ -235,7 +235,7 @@ bmc_power_set(struct bmc *b, int on, uint64_t now_ms, const char *why)
 	}
 	b->power_on = on ? 1 : 0;
 	b->state_generation++;
-	log_info("bmc %s: power %s (%s)", b->name, on ? "on" : "off", why);
+	bmc_log(b, "power %s (%s)", on ? "on" : "off", why);
 }
 
 /*
@@ -255,9 +255,7 @@ bmc_system_boot(struct bmc *b, uint8_t cause, uint8_t channel, uint64_t now_ms)
 	    !(flags[0] & BMC_BOOT_FLAG_PERSISTENT)) {
 		flags[0] &= (uint8_t)~BMC_BOOT_FLAG_VALID;
 		b->boot.valid_deadline_ms = UINT64_MAX;
-		log_info(
-		    "bmc %s: one-time boot device used, boot flags cleared",
-		    b->name);
+		bmc_log(b, "one-time boot device used, boot flags cleared");
 	}
 }
 
@@ -292,7 +290,7 @@ bmc_tick(struct bmc *b, uint64_t now_ms)
 	    now_ms >= b->identify_deadline_ms) {
 		b->identify = BMC_IDENTIFY_OFF;
 		b->identify_deadline_ms = UINT64_MAX;
-		log_info("bmc %s: identify off (interval over)", b->name);
+		bmc_log(b, "identify off (interval over)");
 	}
 	/* IPMI 2.0 §28.13, parameter 3 bit 3: the 60 s timeout. */
 	if (now_ms >= b->boot.valid_deadline_ms) {
@@ -300,9 +298,9 @@ bmc_tick(struct bmc *b, uint64_t now_ms)
 		if (b->boot.flags[0] & BMC_BOOT_FLAG_VALID) {
 			b->boot.flags[0] &= (uint8_t)~BMC_BOOT_FLAG_VALID;
 			b->state_generation++;
-			log_info("bmc %s: boot flags cleared (no Chassis "
-				 "Control within 60 s)",
-			    b->name);
+			bmc_log(b,
+			    "boot flags cleared (no Chassis "
+			    "Control within 60 s)");
 		}
 	}
 }

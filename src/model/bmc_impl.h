@@ -10,6 +10,7 @@
 
 #include "bmc.h"
 #include "cursor.h"
+#include "log.h"
 
 /* App commands (IPMI 2.0 appendix G). */
 #define CMD_APP_GET_DEVICE_ID		  0x01
@@ -111,6 +112,10 @@ struct bmc_boot {
 	uint8_t	 invalid_mask;	    /* bit n: parameter n marked invalid */
 	uint64_t valid_deadline_ms; /* the 60 s auto-clear; UINT64_MAX: off */
 };
+
+/* What a user of the simulator wants to see, under the BMC's name. */
+#define bmc_log(b, ...) \
+	log_msg(LOG_LEVEL_INFO, (b)->name, __func__, __VA_ARGS__)
 
 struct bmc {
 	const struct config_bmc *cfg;

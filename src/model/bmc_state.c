@@ -456,9 +456,10 @@ bmc_state_load(struct bmc *b, const char *text, size_t len, const char *file,
 	b->channel.alerting = b->nonvolatile.alerting;
 	state_apply_power(&s, b->created_ms);
 	b->policy_generation++;
-	log_info("bmc %s: state restored from %s: %u user(s), %s, power "
-		 "restore policy %s, power %s%s",
-	    b->name, s.file, s.users,
+	bmc_log(b,
+	    "state restored from %s: %u user(s), %s, power "
+	    "restore policy %s, power %s%s",
+	    s.file, s.users,
 	    s.boot_flags ? "persistent boot flags" : "no persistent boot flags",
 	    state_policy_name(b->restore_policy), b->power_on ? "on" : "off",
 	    s.problems > 0 ? " (with problems)" : "");

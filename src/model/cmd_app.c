@@ -78,7 +78,7 @@ cmd_app_cold_reset(struct bmc *b, const struct model_request *req,
 	b->identify = BMC_IDENTIFY_OFF;
 	b->identify_deadline_ms = UINT64_MAX;
 	bmc_channel_changed(b, req);
-	log_info("bmc %s: cold reset", b->name);
+	bmc_log(b, "cold reset");
 	return IPMI_CC_OK;
 }
 
@@ -87,7 +87,7 @@ uint8_t
 cmd_app_warm_reset(struct bmc *b, const struct model_request *req,
     struct rd *in, struct wr *out)
 {
-	log_info("bmc %s: warm reset", b->name);
+	bmc_log(b, "warm reset");
 	return IPMI_CC_OK;
 }
 
@@ -293,9 +293,10 @@ cmd_app_set_channel_access(struct bmc *b, const struct model_request *req,
 		b->state_generation++;
 	if (access_op == 2 || priv_op == 2) {
 		bmc_channel_changed(b, req);
-		log_info("bmc %s: channel %u access mode %u, privilege limit "
-			 "%u (Set Channel Access)",
-		    b->name, v->number, v->access_mode, v->priv_limit);
+		bmc_log(b,
+		    "channel %u access mode %u, privilege limit "
+		    "%u (Set Channel Access)",
+		    v->number, v->access_mode, v->priv_limit);
 	}
 	return IPMI_CC_OK;
 }
@@ -429,9 +430,10 @@ cmd_app_set_user_access(struct bmc *b, const struct model_request *req,
 		u->session_limit = limit;
 	lost_access = !u->ipmi_messaging || priv == IPMI_PRIV_NO_ACCESS;
 	bmc_user_changed(b, id);
-	log_info("bmc %s: user %u privilege limit %u, IPMI messaging %s "
-		 "(Set User Access)",
-	    b->name, id, priv, u->ipmi_messaging ? "on" : "off");
+	bmc_log(b,
+	    "user %u privilege limit %u, IPMI messaging %s "
+	    "(Set User Access)",
+	    id, priv, u->ipmi_messaging ? "on" : "off");
 	if (lost_access)
 		user_close_sessions(b, req, id);
 	return IPMI_CC_OK;
@@ -497,8 +499,7 @@ cmd_app_set_user_name(struct bmc *b, const struct model_request *req,
 			user_close_sessions(b, req, id);
 		ct_wipe(u, sizeof(*u));
 		bmc_user_changed(b, id);
-		log_info(
-		    "bmc %s: user %u deleted (Set User Name)", b->name, id);
+		bmc_log(b, "user %u deleted (Set User Name)", id);
 		return IPMI_CC_OK;
 	}
 	if (!u->defined) {
@@ -512,8 +513,8 @@ cmd_app_set_user_name(struct bmc *b, const struct model_request *req,
 	memcpy(u->name, name, len);
 	u->name_len = (uint8_t)len;
 	bmc_user_changed(b, id);
-	log_info("bmc %s: user %u named \"%.*s\" (Set User Name)", b->name, id,
-	    (int)len, (const char *)name);
+	bmc_log(b, "user %u named \"%.*s\" (Set User Name)", id, (int)len,
+	    (const char *)name);
 	return IPMI_CC_OK;
 }
 
@@ -574,7 +575,7 @@ cmd_app_set_user_password(struct bmc *b, const struct model_request *req,
 		}
 		u->enabled = op == PASSWORD_ENABLE;
 		bmc_user_changed(b, id);
-		log_info("bmc %s: user %u %s (Set User Password)", b->name, id,
+		bmc_log(b, "user %u %s (Set User Password)", id,
 		    u->enabled ? "enabled" : "disabled");
 		if (!u->enabled)
 			user_close_sessions(b, req, id);
@@ -592,9 +593,10 @@ cmd_app_set_user_password(struct bmc *b, const struct model_request *req,
 		memcpy(u->password, pw, sizeof(u->password));
 		u->password20 = (uint8_t)form20;
 		bmc_user_changed(b, id);
-		log_info("bmc %s: user %u password set, %zu-byte form (Set "
-			 "User Password)",
-		    b->name, id, pwlen);
+		bmc_log(b,
+		    "user %u password set, %zu-byte form (Set "
+		    "User Password)",
+		    id, pwlen);
 		user_close_sessions(b, req, id);
 		break;
 	case PASSWORD_TEST:

@@ -107,19 +107,17 @@ cmd_chassis_control(struct bmc *b, const struct model_request *req,
 		b->restart_channel = req->channel;
 		break;
 	case CONTROL_HARD_RESET:
-		log_info("bmc %s: hard reset (Chassis Control)", b->name);
+		bmc_log(b, "hard reset (Chassis Control)");
 		bmc_system_boot(
 		    b, BMC_RESTART_CHASSIS_CONTROL, req->channel, now);
 		break;
 	case CONTROL_DIAG_PULSE:
-		log_info(
-		    "bmc %s: diagnostic interrupt (Chassis Control)", b->name);
+		bmc_log(b, "diagnostic interrupt (Chassis Control)");
 		break;
 	case CONTROL_SOFT_OFF:
 		if (!b->power_on || b->pending == BMC_PENDING_SOFT_OFF)
 			break;
-		log_info("bmc %s: soft shutdown requested (Chassis Control)",
-		    b->name);
+		bmc_log(b, "soft shutdown requested (Chassis Control)");
 		b->pending = BMC_PENDING_SOFT_OFF;
 		b->pending_deadline_ms = now + mc->soft_off_delay_ms;
 		break;
@@ -144,16 +142,15 @@ cmd_chassis_identify(struct bmc *b, const struct model_request *req,
 	if (force & 0x01) {
 		b->identify = BMC_IDENTIFY_ON;
 		b->identify_deadline_ms = UINT64_MAX;
-		log_info("bmc %s: identify on (Chassis Identify)", b->name);
+		bmc_log(b, "identify on (Chassis Identify)");
 	} else if (interval == 0) {
 		b->identify = BMC_IDENTIFY_OFF;
 		b->identify_deadline_ms = UINT64_MAX;
-		log_info("bmc %s: identify off (Chassis Identify)", b->name);
+		bmc_log(b, "identify off (Chassis Identify)");
 	} else {
 		b->identify = BMC_IDENTIFY_TIMED;
 		b->identify_deadline_ms = req->now_ms + interval * 1000u;
-		log_info("bmc %s: identify on for %u s (Chassis Identify)",
-		    b->name, interval);
+		bmc_log(b, "identify on for %u s (Chassis Identify)", interval);
 	}
 	return IPMI_CC_OK;
 }
@@ -187,8 +184,8 @@ cmd_chassis_set_power_restore(struct bmc *b, const struct model_request *req,
 	if (policy != RESTORE_NO_CHANGE && policy != b->restore_policy) {
 		b->restore_policy = policy;
 		b->state_generation++;
-		log_info("bmc %s: power restore policy %s", b->name,
-		    restore_policy_name(policy));
+		bmc_log(
+		    b, "power restore policy %s", restore_policy_name(policy));
 	}
 	wr_u8(out, RESTORE_SUPPORTED);
 	return IPMI_CC_OK;
@@ -238,14 +235,13 @@ boot_set_flags(struct bmc *b, const struct model_request *req, struct rd *in)
 		b->boot.valid_deadline_ms = UINT64_MAX;
 	b->state_generation++;
 	if (flags[0] & BMC_BOOT_FLAG_VALID)
-		log_info("bmc %s: boot device %s (%s, %s)", b->name,
+		bmc_log(b, "boot device %s (%s, %s)",
 		    boot_device_name((uint8_t)(flags[1] >> 2)),
 		    (flags[0] & BMC_BOOT_FLAG_PERSISTENT) ? "persistent"
 							  : "next boot",
 		    (flags[0] & 0x20) ? "EFI" : "legacy");
 	else
-		log_info("bmc %s: boot flags cleared (Set System Boot Options)",
-		    b->name);
+		bmc_log(b, "boot flags cleared (Set System Boot Options)");
 	return IPMI_CC_OK;
 }
 
