@@ -15,7 +15,9 @@ static void
 tb_log_sink(void *arg, enum log_level level, const char *origin,
     const char *func, const char *msg)
 {
-	snprintf(tb_last_log, sizeof(tb_last_log), "%s", msg);
+	/* The origin is the BMC's name: assert that too. */
+	snprintf(tb_last_log, sizeof(tb_last_log), "%s: %s",
+	    origin != NULL ? origin : "-", msg);
 	tb_log_count++;
 }
 

@@ -57,7 +57,7 @@ START_TEST(test_power_down_up)
 	ck_assert_uint_eq(tb_call(&t, OPER, CH, 0x02, "00"), 0x00);
 	ck_assert_uint_eq(t.len, 0);
 	ck_assert_int_eq(bmc_power_is_on(t.bmc), 0);
-	ck_assert_str_eq(tb_last_log, "bmc test: power off (Chassis Control)");
+	ck_assert_str_eq(tb_last_log, "test: power off (Chassis Control)");
 	ck_assert_uint_eq(tb_call(&t, USER, CH, 0x01, ""), 0x00);
 	tb_assert_reply(&t, "20 00 40");
 	/* Off already: still fine, nothing happens. */
@@ -65,7 +65,7 @@ START_TEST(test_power_down_up)
 
 	ck_assert_uint_eq(tb_call(&t, OPER, CH, 0x02, "01"), 0x00);
 	ck_assert_int_eq(bmc_power_is_on(t.bmc), 1);
-	ck_assert_str_eq(tb_last_log, "bmc test: power on (Chassis Control)");
+	ck_assert_str_eq(tb_last_log, "test: power on (Chassis Control)");
 	/* Byte 2 bit 4: "power on" came from an IPMI command. */
 	ck_assert_uint_eq(tb_call(&t, USER, CH, 0x01, ""), 0x00);
 	tb_assert_reply(&t, "21 10 40");
@@ -87,7 +87,7 @@ START_TEST(test_power_cycle_through_tick)
 	ck_assert_int_eq(bmc_power_is_on(t.bmc), 0);
 	advance(1);
 	ck_assert_int_eq(bmc_power_is_on(t.bmc), 1);
-	ck_assert_str_eq(tb_last_log, "bmc test: power on (power cycle)");
+	ck_assert_str_eq(tb_last_log, "test: power on (power cycle)");
 	ck_assert_uint_eq(bmc_next_deadline(t.bmc), UINT64_MAX);
 	ck_assert_uint_eq(tb_call(&t, USER, CH, 0x01, ""), 0x00);
 	tb_assert_reply(&t, "21 10 40");
@@ -118,7 +118,7 @@ START_TEST(test_reset_diag_soft_off)
 {
 	ck_assert_uint_eq(tb_call(&t, OPER, CH, 0x02, "03"), 0x00);
 	ck_assert_int_eq(bmc_power_is_on(t.bmc), 1);
-	ck_assert_str_eq(tb_last_log, "bmc test: hard reset (Chassis Control)");
+	ck_assert_str_eq(tb_last_log, "test: hard reset (Chassis Control)");
 	ck_assert_uint_eq(tb_call(&t, USER, CH, 0x07, ""), 0x00);
 	tb_assert_reply(&t, "01 01");
 	ck_assert_uint_eq(tb_call(&t, OPER, CH, 0x02, "04"), 0x00);
@@ -130,7 +130,7 @@ START_TEST(test_reset_diag_soft_off)
 	ck_assert_uint_eq(bmc_next_deadline(t.bmc), t.now + 1000);
 	advance(1000);
 	ck_assert_int_eq(bmc_power_is_on(t.bmc), 0);
-	ck_assert_str_eq(tb_last_log, "bmc test: power off (soft shutdown)");
+	ck_assert_str_eq(tb_last_log, "test: power off (soft shutdown)");
 	ck_assert_uint_eq(
 	    tb_call(&t, IPMI_PRIV_USER, IPMI_NETFN_APP, 0x07, ""), 0x00);
 	tb_assert_reply(&t, "05 03");
@@ -203,7 +203,7 @@ START_TEST(test_bootdev_pxe_one_time)
 {
 	ipmitool_bootdev_pxe();
 	ck_assert_str_eq(tb_last_log,
-	    "bmc test: boot device PXE (next boot, "
+	    "test: boot device PXE (next boot, "
 	    "legacy)");
 	/* "ipmitool chassis bootparam get 5", pyghmi get_bootdev. */
 	ck_assert_uint_eq(tb_call(&t, OPER, CH, 0x09, "05 00 00"), 0x00);

@@ -100,7 +100,7 @@ START_TEST(test_round_trip)
 	ck_assert_int_eq(bmc_state_load(b.bmc, text, len, "a.state", &diag), 0);
 	ck_assert_uint_eq(diag.n, 0);
 	ck_assert_ptr_nonnull(strstr(tb_last_log,
-	    "bmc test: state restored from a.state: 4 user(s), persistent "
+	    "test: state restored from a.state: 4 user(s), persistent "
 	    "boot flags, power restore policy always-on, power on"));
 	assert_same_users(a.bmc, b.bmc);
 	ck_assert_int_eq(
