@@ -54,7 +54,7 @@ run)
 	echo "Stop it with Ctrl-C."
 	echo
 	exec "$build/bmcsimd" -c "$top/sim-configs/default.ini" \
-	    --listen "127.0.0.1:$port" -v "$@" ;;
+	    --listen "127.0.0.1:$port" --state-dir "$build/state" -v "$@" ;;
 test)
 	shift; deps; build
 	cd "$build"

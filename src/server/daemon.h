@@ -1,0 +1,21 @@
+/*
+ * The daemon: loads the configuration, starts one instance per BMC on one
+ * event loop, and handles the signals a Unix daemon is expected to
+ * (SIGTERM/SIGINT stop, SIGHUP reload, SIGUSR1 counters).
+ */
+#ifndef BMCSIM_DAEMON_H
+#define BMCSIM_DAEMON_H
+
+struct daemon_options {
+	const char *config_path;
+	const char *listen;    /* NULL: as configured */
+	const char *state_dir; /* NULL: state lasts until exit */
+	const char *user;      /* NULL: keep the identity we run as */
+	int	    check_only;
+	int	    verbosity; /* number of -v */
+};
+
+/* Runs until stopped; returns the exit status. */
+int daemon_run(const struct daemon_options *);
+
+#endif

@@ -1,0 +1,54 @@
+/*
+ * One running BMC: a struct bmc (the machine) and a struct responder (the
+ * sessions) joined to a UDP socket and a timer on the daemon's event loop.
+ * This is the glue the layers below leave to the server: users and
+ * requests go from the responder to the model, session queries from the
+ * model back to the responder, and persistent state to the state
+ * directory.
+ */
+#ifndef BMCSIM_INSTANCE_H
+#define BMCSIM_INSTANCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "responder.h"
+
+struct event_base;
+struct instance;
+struct rng;
+struct udp_batch;
+
+/* Counters of the server's own, beside each responder's. */
+struct server_counters {
+	uint64_t oversize; /* datagrams larger than the buffer */
+	uint64_t recv_errors;
+	uint64_t send_failures;
+	uint64_t state_writes;
+	uint64_t state_write_errors;
+};
+
+/* What every instance shares. */
+struct instance_env {
+	struct event_base      *base;
+	struct udp_batch       *batch;
+	struct rng	       *system_rng; /* NULL: made on first use */
+	const char	       *state_dir;  /* NULL: state kept in memory */
+	struct server_counters *counters;
+};
+
+/*
+ * Starts the BMC described by cfg: binds its endpoint, restores its saved
+ * state and starts serving.  cfg must outlive the instance.  NULL with a
+ * sentence in why on failure.
+ */
+struct instance *instance_new(
+    struct instance_env *, const struct config_bmc *, char *why, size_t whycap);
+/* Saves state if it changed, closes the socket, frees. */
+void instance_free(struct instance *);
+
+const struct config_bmc	     *instance_config(const struct instance *);
+const struct responder_stats *instance_stats(const struct instance *);
+
+#endif

@@ -1,0 +1,103 @@
+/*
+ * bmcsimd: simulated BMCs answering IPMI over LAN.  Runs in the
+ * foreground, logs to stderr; see bmcsimd(8).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "daemon.h"
+
+#ifndef BMCSIM_DEFAULT_CONFIG
+#define BMCSIM_DEFAULT_CONFIG "/usr/local/share/bmcsim/sim-configs/default.ini"
+#endif
+
+static void
+usage(FILE *f)
+{
+	fprintf(f,
+	    "usage: bmcsimd [-c FILE] [--listen ADDR:PORT] [--state-dir DIR] "
+	    "[--check]\n"
+	    "               [-v...] [--user NAME]\n"
+	    "\n"
+	    "Simulated BMCs answering IPMI over LAN (RMCP, RMCP+, IPMI 1.5).\n"
+	    "\n"
+	    "  -c, --config FILE     configuration (bmcsim.ini(5)); default\n"
+	    "                        %s\n"
+	    "  -l, --listen ADDR:PORT  endpoint of a single-BMC configuration\n"
+	    "                        (default %s:%u; IPv6 as [::1]:623)\n"
+	    "  -s, --state-dir DIR   keep what clients change (users, boot\n"
+	    "                        options, ...) in DIR across restarts\n"
+	    "  -n, --check           check the configuration and exit\n"
+	    "  -v, --verbose         more logs: -v sessions, -vv packets,\n"
+	    "                        -vvv every field; counters on exit\n"
+	    "  -u, --user NAME       started as root: run as NAME once bound\n"
+	    "  -h, --help            this text\n"
+	    "  -V, --version         version\n"
+	    "\n"
+	    "Signals: TERM/INT stop, HUP reloads the configuration (unchanged\n"
+	    "BMCs keep their sessions), USR1 prints counters.\n",
+	    BMCSIM_DEFAULT_CONFIG, CONFIG_DEFAULT_HOST, CONFIG_DEFAULT_PORT);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"config", required_argument, NULL, 'c'},
+	    {"listen", required_argument, NULL, 'l'},
+	    {"state-dir", required_argument, NULL, 's'},
+	    {"check", no_argument, NULL, 'n'},
+	    {"verbose", no_argument, NULL, 'v'},
+	    {"user", required_argument, NULL, 'u'},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, 'V'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct daemon_options o;
+	int		      c;
+
+	memset(&o, 0, sizeof(o));
+	o.config_path = BMCSIM_DEFAULT_CONFIG;
+	while ((c = getopt_long(argc, argv, "c:l:s:nvu:hV", longopts, NULL)) !=
+	    -1) {
+		switch (c) {
+		case 'c':
+			o.config_path = optarg;
+			break;
+		case 'l':
+			o.listen = optarg;
+			break;
+		case 's':
+			o.state_dir = optarg;
+			break;
+		case 'n':
+			o.check_only = 1;
+			break;
+		case 'v':
+			o.verbosity++;
+			break;
+		case 'u':
+			o.user = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("bmcsimd %s\n", PACKAGE_VERSION);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind != argc) {
+		fprintf(stderr, "bmcsimd: unexpected argument '%s'\n",
+		    argv[optind]);
+		usage(stderr);
+		return 2;
+	}
+	return daemon_run(&o);
+}

@@ -1,0 +1,110 @@
+#include <check.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "statefile.h"
+
+static char dir[64];
+
+static void
+setup(void)
+{
+	strcpy(dir, "/tmp/check_statefile.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+}
+
+static void
+teardown(void)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+START_TEST(test_write_read_replace)
+{
+	char	    path[128], tmp[160], *text;
+	size_t	    len;
+	struct stat st;
+
+	snprintf(path, sizeof(path), "%s/a.state", dir);
+	ck_assert_int_eq(statefile_read(path, &text, &len), ERR_NOT_FOUND);
+	ck_assert_int_eq(statefile_write(path, "first\n", 6), 0);
+	ck_assert_int_eq(statefile_read(path, &text, &len), 0);
+	ck_assert_uint_eq(len, 6);
+	ck_assert_str_eq(text, "first\n");
+	free(text);
+	/* The state holds passwords: owner only. */
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_uint_eq(st.st_mode & 0777, 0600);
+	ck_assert_int_eq(statefile_write(path, "second, longer\n", 15), 0);
+	ck_assert_int_eq(statefile_read(path, &text, &len), 0);
+	ck_assert_str_eq(text, "second, longer\n");
+	free(text);
+	/* No temporary file is left behind. */
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	ck_assert_int_eq(access(tmp, F_OK), -1);
+	/* An empty state is a valid one. */
+	ck_assert_int_eq(statefile_write(path, "", 0), 0);
+	ck_assert_int_eq(statefile_read(path, &text, &len), 0);
+	ck_assert_uint_eq(len, 0);
+	ck_assert_str_eq(text, "");
+	free(text);
+}
+END_TEST
+
+START_TEST(test_write_failure_keeps_old)
+{
+	char   path[128], *text;
+	size_t len;
+
+	snprintf(path, sizeof(path), "%s/nodir/a.state", dir);
+	ck_assert_int_eq(statefile_write(path, "x", 1), ERR_SYSTEM);
+	ck_assert_int_eq(errno, ENOENT);
+	/* A directory where the file should be: the write fails whole. */
+	snprintf(path, sizeof(path), "%s/b.state", dir);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	ck_assert_int_eq(statefile_write(path, "x", 1), ERR_SYSTEM);
+	ck_assert_int_eq(statefile_read(path, &text, &len), ERR_SYSTEM);
+}
+END_TEST
+
+START_TEST(test_prepare_dir)
+{
+	char sub[128], file[160];
+
+	snprintf(sub, sizeof(sub), "%s/state", dir);
+	ck_assert_int_eq(statefile_prepare_dir(sub), 0);
+	ck_assert_int_eq(statefile_prepare_dir(sub), 0); /* exists: fine */
+	snprintf(file, sizeof(file), "%s/file", dir);
+	ck_assert_int_eq(statefile_write(file, "x", 1), 0);
+	ck_assert_int_eq(statefile_prepare_dir(file), ERR_SYSTEM);
+	ck_assert_int_eq(errno, ENOTDIR);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite	*s = suite_create("statefile");
+	TCase	*tc = tcase_create("statefile");
+	SRunner *sr;
+	int	 failed;
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_write_read_replace);
+	tcase_add_test(tc, test_write_failure_keeps_old);
+	tcase_add_test(tc, test_prepare_dir);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? 0 : 1;
+}
