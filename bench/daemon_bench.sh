@@ -9,7 +9,7 @@
 #   - 10,000 idle BMCs: time to start and resident memory
 #
 #   bench/daemon_bench.sh [SECONDS] [SESSIONS]   (from the build directory)
-set -eu
+set -u
 secs=${1:-5}
 sessions=${2:-16}
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -63,8 +63,9 @@ wait_pong() {
 # The benchmark model: the default rack server with room for every
 # console on one endpoint.
 model() {
-	sed -e '/^\[channel\]/a max_sessions = 63' \
+	sed -e 's/^max_sessions = .*/max_sessions = 63/' \
 	    "$top/sim-configs/default.ini" >"$work/model.ini"
+	grep -q '^max_sessions = 63' "$work/model.ini"
 }
 
 fleet() {	# fleet COUNT BASEPORT
@@ -102,7 +103,7 @@ echo "|---|---:|---:|---:|---:|---:|"
 
 cc -O2 -o "$work/pong_floor" "$top/bench/pong_floor.c"
 port=$(free_range 1)
-"$work/pong_floor" 127.0.0.1 "$port" & pid=$!
+"$work/pong_floor" 127.0.0.1 "$port" >/dev/null 2>&1 & pid=$!
 pids="$pids $pid"
 wait_pong "$port"
 row "floor: ASF pong echo" "$pid" -p "$port" -m ping -s "$sessions"
@@ -111,7 +112,7 @@ kill "$pid"; wait "$pid" 2>/dev/null || true
 model
 base=$(free_range 1)
 fleet 1 "$base"
-"$BMCSIMD" -c "$work/fleet-1.ini" 2>"$work/one.log" & pid=$!
+"$BMCSIMD" -c "$work/fleet-1.ini" >"$work/one.log" 2>&1 & pid=$!
 pids="$pids $pid"
 wait_pong "$base"
 row "bmcsimd, 1 BMC: ASF ping" "$pid" -p "$base" -m ping -s "$sessions"
@@ -125,11 +126,23 @@ row "bmcsimd, 1 BMC: login + close, suite 3" "$pid" -p "$base" -C 3 \
     -m login -s "$sessions"
 kill "$pid"; wait "$pid" 2>/dev/null || true
 
+# The same consoles, one per BMC: 16 endpoints, then 10,000.
+base=$(free_range 16)
+fleet 16 "$base"
+"$BMCSIMD" -c "$work/fleet-16.ini" >"$work/f16.log" 2>&1 & pid=$!
+pids="$pids $pid"
+wait_pong $((base + 15))
+for s in 17 3; do
+	row "bmcsimd, 16 BMCs: Get Device ID, suite $s" "$pid" \
+	    -p "$base-$((base + 15))" -C "$s" -m cmd -s "$sessions"
+done
+kill "$pid"; wait "$pid" 2>/dev/null || true
+
 n=10000
 base=$(free_range $n)
 fleet $n "$base"
 t0=$(date +%s%N)
-"$BMCSIMD" -c "$work/fleet-$n.ini" 2>"$work/fleet.log" & pid=$!
+"$BMCSIMD" -c "$work/fleet-$n.ini" >"$work/fleet.log" 2>&1 & pid=$!
 pids="$pids $pid"
 wait_pong $((base + n - 1))
 t1=$(date +%s%N)
