@@ -48,6 +48,8 @@ struct config {
 	char		 **files; /* names that file:line pointers refer to */
 	size_t		   nfiles;
 	uint8_t		   implicit; /* no instance sections in the file */
+	/* bmcs indices sorted by name, for config_find_bmc(); may be NULL. */
+	size_t *by_name;
 };
 
 /* Messages, each "file:line: what is wrong". */
