@@ -28,10 +28,10 @@
 
 /* One BMC instance. */
 struct config_bmc {
-	char		    name[CONFIG_NAME_MAX];
-	char		    host[CONFIG_HOST_MAX]; /* numeric IPv4 or IPv6 */
-	uint16_t	    port;
-	unsigned	    index; /* in its fleet; 0 for a single BMC */
+	char	 name[CONFIG_NAME_MAX];
+	char	 host[CONFIG_HOST_MAX]; /* numeric IPv4 or IPv6 */
+	uint16_t port;
+	unsigned index; /* in its fleet, 1..count; 0 for a single BMC */
 	const struct model *model;
 	uint8_t		    system_guid[MODEL_GUID_LEN]; /* wire order */
 	uint8_t		    device_guid[MODEL_GUID_LEN];
