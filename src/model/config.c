@@ -1,17 +1,26 @@
 /*
- * The configuration loader: INI files (bmcsim.ini(5)) into models and BMC
- * instances.  Every problem is collected with its file and line, so a user
- * sees all of them at once; nothing is started from a file with one.
+ * The configuration loader (bmcsim.ini(5)).
+ *
+ * inih splits lines into keys and values.  This file reads the lines for
+ * it (ini_parse_stream() with our reader) so that it can number them,
+ * check the syntax of every one (inih reports only the first bad line),
+ * follow sections itself (inih calls nobody for a section without keys),
+ * and turn off inih's indented continuation lines, which would silently
+ * glue an indented "key = value" onto the key above it.  Keys are turned
+ * into struct model fields and BMC instances through tables.
+ *
+ * Every problem goes to the caller's diagnostics with its file and line,
+ * and loading goes on to find the next one; the load fails at the end.
  */
-#include <arpa/inet.h>
+#include <ctype.h>
 #include <errno.h>
-#include <ini.h>
-#include <limits.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
+
+#include <ini.h>
 
 #include "config.h"
 #include "ct.h"
@@ -20,39 +29,156 @@
 #include "ipmimsg.h"
 #include "suite.h"
 
+#define CONFIG_DIAG_MAX		100 /* messages kept; a binary file makes many */
+#define CONFIG_VALUE_MAX	256
+#define CONFIG_KEYS_MAX		32 /* keys of one section kind */
+#define CONFIG_NAME_WIDTH	4  /* fleet members: NAME-0001 */
+#define CONFIG_INDEX_MAX_DIGITS 5  /* of CONFIG_INSTANCES_MAX */
+
+/* One file, loaded once however many instances use its model. */
+struct source {
+	char	     *path; /* as shown in messages; config->files owns it */
+	char	     *real; /* canonical name */
+	struct model *model;
+};
+
+/* An instance section, [bmc NAME] or [fleet NAME], as written. */
+struct decl {
+	uint8_t	 fleet;
+	char	 name[CONFIG_NAME_MAX];
+	unsigned line;
+	char	 host[CONFIG_HOST_MAX];
+	uint16_t port;
+	uint32_t count;
+	uint8_t	 step_address;
+	char	*model_path; /* resolved against the including file */
+	unsigned model_line;
+	size_t	 src; /* index in loader.srcs */
+	/* Each GUID followed by its "given" flag, as in model_identity. */
+	uint8_t system_guid[MODEL_GUID_LEN];
+	uint8_t has_system_guid;
+	uint8_t device_guid[MODEL_GUID_LEN];
+	uint8_t has_device_guid;
+};
+
+struct loader {
+	struct config	   *cfg;
+	struct config_diag *diag;
+	unsigned	    problems;
+	int		    system_error;
+	int		    nomem;
+	struct source	  **srcs;
+	size_t		    nsrcs;
+	struct decl	   *decls;
+	size_t		    ndecls;
+	size_t		    capdecls;
+	size_t		   *decl_of; /* per instance: its section */
+};
+
+enum section_kind {
+	SEC_NONE, /* before the first section */
+	SEC_SKIP, /* a section in error: its keys are not read */
+	SEC_IDENTITY,
+	SEC_USER,
+	SEC_CHANNEL,
+	SEC_CHASSIS,
+	SEC_LAB,
+	SEC_BMC,
+	SEC_FLEET,
+	SEC_KINDS
+};
+
+struct parse;
+struct key;
+typedef void key_parse_fn(struct parse *, const struct key *, const char *);
+
+struct name_value {
+	const char *name;
+	uint8_t	    value;
+};
+
+struct key {
+	const char		*name;
+	key_parse_fn		*parse;
+	size_t			 off;  /* in the section's target */
+	uint8_t			 size; /* integers: 1, 2, 4 or 8 bytes */
+	uint64_t		 min, max;
+	uint32_t		 scale; /* stored = value * scale (s to ms) */
+	const struct name_value *names;
+	uint8_t			 secret; /* never echoed; wiped */
+};
+
+struct section_def {
+	const char	 *name;
+	enum section_kind kind;
+	enum { ARG_NONE, ARG_NUMBER, ARG_NAME } arg;
+	const struct key *keys;
+};
+
+/* The state of reading one file. */
+struct parse {
+	struct loader *ld;
+	struct source *src;
+	size_t	       src_index;
+	int	       main_file;
+	FILE	      *fp;
+	char	      *buf;
+	size_t	       cap;
+	unsigned       lineno;
+	/* The current section. */
+	const struct section_def *sec;
+	enum section_kind	  kind;
+	unsigned		  sec_line;
+	unsigned		  user_id;
+	size_t			  decl;
+	unsigned		  key_line[CONFIG_KEYS_MAX];
+	/* Where things were given, for the checks made at the end. */
+	unsigned once_line[SEC_KINDS];
+	unsigned user_line[MODEL_USERS_MAX + 1];
+	unsigned user_name_line[MODEL_USERS_MAX + 1];
+	unsigned suites_line;
+	unsigned suite_priv_line;
+	uint32_t suite_priv_given;
+	unsigned max_users_line;
+	unsigned ipmi_line;
+};
+
 /* ---- diagnostics ---- */
 
 void
 config_diag_add(struct config_diag *d, const char *file, unsigned line,
     const char *fmt, ...)
 {
-	char	msg[512], *full, **grown;
+	char	msg[512];
+	char   *text = NULL, **msgs;
 	va_list ap;
 	int	n;
 
-	if (d == NULL)
+	if (d == NULL || d->n >= CONFIG_DIAG_MAX)
 		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (line > 0)
-		n = snprintf(NULL, 0, "%s:%u: %s", file, line, msg);
+	if (d->n == CONFIG_DIAG_MAX - 1) {
+		snprintf(msg, sizeof(msg),
+		    "too many problems; the rest are not shown");
+		file = NULL;
+	} else {
+		va_start(ap, fmt);
+		vsnprintf(msg, sizeof(msg), fmt, ap);
+		va_end(ap);
+	}
+	if (file == NULL)
+		n = asprintf(&text, "%s", msg);
+	else if (line == 0)
+		n = asprintf(&text, "%s: %s", file, msg);
 	else
-		n = snprintf(NULL, 0, "%s: %s", file, msg);
-	full = malloc((size_t)n + 1);
-	grown = realloc(d->msgs, (d->n + 1) * sizeof(*d->msgs));
-	if (full == NULL || grown == NULL) {
-		free(full);
-		if (grown != NULL)
-			d->msgs = grown;
+		n = asprintf(&text, "%s:%u: %s", file, line, msg);
+	if (n < 0)
+		return;
+	if ((msgs = realloc(d->msgs, (d->n + 1) * sizeof(*msgs))) == NULL) {
+		free(text);
 		return;
 	}
-	d->msgs = grown;
-	if (line > 0)
-		snprintf(full, (size_t)n + 1, "%s:%u: %s", file, line, msg);
-	else
-		snprintf(full, (size_t)n + 1, "%s: %s", file, msg);
-	d->msgs[d->n++] = full;
+	d->msgs = msgs;
+	d->msgs[d->n++] = text;
 }
 
 void
@@ -60,6 +186,8 @@ config_diag_clear(struct config_diag *d)
 {
 	size_t i;
 
+	if (d == NULL)
+		return;
 	for (i = 0; i < d->n; i++)
 		free(d->msgs[i]);
 	free(d->msgs);
@@ -67,79 +195,81 @@ config_diag_clear(struct config_diag *d)
 	d->n = 0;
 }
 
-/* ---- value parsers ---- */
+static void loader_error(struct loader *ld, const char *file, unsigned line,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-static const char *const priv_names[] = {
-    [IPMI_PRIV_CALLBACK] = "callback",
-    [IPMI_PRIV_USER] = "user",
-    [IPMI_PRIV_OPERATOR] = "operator",
-    [IPMI_PRIV_ADMIN] = "admin",
-    [IPMI_PRIV_OEM] = "oem",
+static void
+loader_error(
+    struct loader *ld, const char *file, unsigned line, const char *fmt, ...)
+{
+	char	msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	ld->problems++;
+	config_diag_add(ld->diag, file, line, "%s", msg);
+}
+
+static void parse_error(struct parse *, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* A problem on the line being read. */
+static void
+parse_error(struct parse *p, const char *fmt, ...)
+{
+	char	msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	loader_error(p->ld, p->src->path, p->lineno, "%s", msg);
+}
+
+/* ---- privilege names ---- */
+
+static const struct name_value priv_names[] = {
+    {"callback", IPMI_PRIV_CALLBACK},
+    {"user", IPMI_PRIV_USER},
+    {"operator", IPMI_PRIV_OPERATOR},
+    {"admin", IPMI_PRIV_ADMIN},
+    {"administrator", IPMI_PRIV_ADMIN},
+    {"oem", IPMI_PRIV_OEM},
+    {"none", IPMI_PRIV_NO_ACCESS},
+    {NULL, 0},
 };
 
 int
 config_parse_priv(const char *s, uint8_t *out)
 {
-	unsigned i;
+	const struct name_value *n;
 
-	if (strcasecmp(s, "none") == 0 || strcasecmp(s, "no-access") == 0) {
-		*out = IPMI_PRIV_NO_ACCESS;
-		return 0;
-	}
-	if (strcasecmp(s, "administrator") == 0) {
-		*out = IPMI_PRIV_ADMIN;
-		return 0;
-	}
-	for (i = IPMI_PRIV_CALLBACK; i <= IPMI_PRIV_OEM; i++)
-		if (strcasecmp(s, priv_names[i]) == 0) {
-			*out = (uint8_t)i;
+	for (n = priv_names; n->name != NULL; n++) {
+		if (strcasecmp(s, n->name) == 0) {
+			*out = n->value;
 			return 0;
 		}
+	}
 	return ERR_CONFIG;
 }
 
 const char *
-config_priv_name(uint8_t p)
+config_priv_name(uint8_t priv)
 {
-	if (p >= IPMI_PRIV_CALLBACK && p <= IPMI_PRIV_OEM)
-		return priv_names[p];
-	return "none";
+	const struct name_value *n;
+
+	for (n = priv_names; n->name != NULL; n++)
+		if (n->value == priv)
+			return n->name;
+	return "unknown";
 }
 
-static int
-parse_bool(const char *s, uint8_t *out)
-{
-	if (!strcasecmp(s, "yes") || !strcasecmp(s, "true") ||
-	    !strcasecmp(s, "on") || !strcmp(s, "1"))
-		*out = 1;
-	else if (!strcasecmp(s, "no") || !strcasecmp(s, "false") ||
-	    !strcasecmp(s, "off") || !strcmp(s, "0"))
-		*out = 0;
-	else
-		return ERR_CONFIG;
-	return 0;
-}
-
-/* An unsigned number (decimal or 0x hex) within [lo, hi]. */
-static int
-parse_uint(const char *s, unsigned long long lo, unsigned long long hi,
-    unsigned long long *out)
-{
-	char		  *end;
-	unsigned long long v;
-
-	if (*s == '\0' || *s == '-')
-		return ERR_CONFIG;
-	errno = 0;
-	v = strtoull(s, &end, 0);
-	if (errno != 0 || *end != '\0' || v < lo || v > hi)
-		return ERR_CONFIG;
-	*out = v;
-	return 0;
-}
+/* ---- values ---- */
 
 static int
-hexval(int c)
+hex_value(int c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -150,1287 +280,2041 @@ hexval(int c)
 	return -1;
 }
 
-/* Exactly len bytes of hex, optionally after "0x". */
+/* Decimal, or hexadecimal after "0x"; nothing else.  0 or -1. */
 static int
-parse_hex(const char *s, uint8_t *out, size_t len)
+number_parse(const char *s, uint64_t *out)
 {
-	size_t i;
+	unsigned base = 10;
+	uint64_t v = 0;
+	int	 d;
 
-	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
 		s += 2;
-	if (strlen(s) != len * 2)
-		return ERR_CONFIG;
-	for (i = 0; i < len; i++) {
-		int h = hexval(s[2 * i]), l = hexval(s[2 * i + 1]);
-
-		if (h < 0 || l < 0)
-			return ERR_CONFIG;
-		out[i] = (uint8_t)(h << 4 | l);
 	}
+	if (*s == '\0')
+		return -1;
+	for (; *s != '\0'; s++) {
+		d = hex_value((unsigned char)*s);
+		if (d < 0 || (unsigned)d >= base)
+			return -1;
+		if (v > (UINT64_MAX - (unsigned)d) / base)
+			return -1;
+		v = v * base + (unsigned)d;
+	}
+	*out = v;
 	return 0;
 }
 
+static const struct name_value bool_names[] = {
+    {"yes", 1},
+    {"no", 0},
+    {"true", 1},
+    {"false", 0},
+    {"on", 1},
+    {"off", 0},
+    {"1", 1},
+    {"0", 0},
+    {NULL, 0},
+};
+
+static int
+name_lookup(const struct name_value *names, const char *s, uint8_t *out)
+{
+	for (; names->name != NULL; names++) {
+		if (strcasecmp(s, names->name) == 0) {
+			*out = names->value;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* "a, b, c" for messages. */
+static void
+names_list(const struct name_value *names, char *out, size_t cap)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (; names->name != NULL && len < cap; names++) {
+		len += (size_t)snprintf(out + len, cap - len, "%s%s",
+		    len > 0 ? ", " : "", names->name);
+	}
+}
+
 /*
- * A GUID in its text form, 8-4-4-4-12 hex digits, into the 16 bytes sent
- * on the wire.  IPMI 2.0 §20.8 sends a GUID least significant byte first:
- * the text's last byte goes first, so that clients, which print the
- * bytes back in reverse, show the text that was written here.
+ * The next item of a list separated by blanks or commas: 1 and the item
+ * in tok, 0 at the end, -1 if an item is longer than cap - 1.
  */
 static int
-parse_guid(const char *s, uint8_t wire[MODEL_GUID_LEN])
+list_next(const char **sp, char *tok, size_t cap)
 {
-	uint8_t text[MODEL_GUID_LEN];
-	size_t	i, n = 0;
+	const char *s = *sp;
+	size_t	    n = 0;
 
-	for (i = 0; s[i] != '\0'; i++) {
-		int h, l;
-
-		if (s[i] == '-' && (i == 8 || i == 13 || i == 18 || i == 23))
-			continue;
-		if (n == MODEL_GUID_LEN)
-			return ERR_CONFIG;
-		h = hexval(s[i]);
-		l = s[i + 1] != '\0' ? hexval(s[i + 1]) : -1;
-		if (h < 0 || l < 0)
-			return ERR_CONFIG;
-		text[n++] = (uint8_t)(h << 4 | l);
-		i++;
+	while (*s == ' ' || *s == '\t' || *s == ',')
+		s++;
+	if (*s == '\0') {
+		*sp = s;
+		return 0;
 	}
-	if (n != MODEL_GUID_LEN || (strlen(s) != 32 && strlen(s) != 36))
-		return ERR_CONFIG;
+	while (*s != '\0' && *s != ' ' && *s != '\t' && *s != ',') {
+		if (n + 1 >= cap)
+			return -1;
+		tok[n++] = *s++;
+	}
+	tok[n] = '\0';
+	*sp = s;
+	return 1;
+}
+
+/*
+ * GUIDs are written as RFC 4122 text and sent least significant byte
+ * first (IPMI 2.0 §20.8, table 20-10): the wire is the text's 16 bytes
+ * reversed.  ipmitool's "mc guid" (1.8.19) then prints the text as
+ * written when the GUID has an RFC 4122 version (1-5) and variant: it
+ * recognises the IPMI encoding by that version nibble.
+ */
+static int
+guid_parse(const char *s, uint8_t wire[MODEL_GUID_LEN])
+{
+	static const unsigned dash_at[] = {8, 13, 18, 23};
+	uint8_t		      text[MODEL_GUID_LEN];
+	unsigned	      i, n = 0, dash = 0;
+	int		      hi, lo;
+
+	if (strlen(s) != 36)
+		return -1;
+	for (i = 0; i < 36;) {
+		if (dash < 4 && i == dash_at[dash]) {
+			if (s[i] != '-')
+				return -1;
+			dash++;
+			i++;
+			continue;
+		}
+		hi = hex_value((unsigned char)s[i]);
+		lo = hex_value((unsigned char)s[i + 1]);
+		if (hi < 0 || lo < 0)
+			return -1;
+		text[n++] = (uint8_t)(hi << 4 | lo);
+		i += 2;
+	}
 	for (i = 0; i < MODEL_GUID_LEN; i++)
 		wire[i] = text[MODEL_GUID_LEN - 1 - i];
 	return 0;
 }
 
-/* A secret: text up to max bytes, or 0x followed by hex of max bytes. */
-static int
-parse_secret(const char *s, uint8_t *out, size_t max)
+static uint64_t
+fnv1a(uint64_t h, const char *s)
 {
-	size_t len = strlen(s);
-
-	memset(out, 0, max);
-	if (len == max * 2 + 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
-		return parse_hex(s, out, max);
-	if (len > max)
-		return ERR_CONFIG;
-	memcpy(out, s, len);
-	return 0;
-}
-
-int
-config_parse_endpoint(const char *s, char *host, size_t hostcap, uint16_t *port)
-{
-	const char	  *colon;
-	char		   h[CONFIG_HOST_MAX];
-	size_t		   hlen;
-	unsigned long long p;
-	uint8_t		   buf[16];
-
-	if (s[0] == '[') {
-		const char *close = strchr(s, ']');
-
-		if (close == NULL || close[1] != ':')
-			return ERR_CONFIG;
-		hlen = (size_t)(close - s - 1);
-		if (hlen == 0 || hlen >= sizeof(h))
-			return ERR_CONFIG;
-		memcpy(h, s + 1, hlen);
-		h[hlen] = '\0';
-		if (inet_pton(AF_INET6, h, buf) != 1)
-			return ERR_CONFIG;
-		colon = close + 1;
-	} else {
-		colon = strrchr(s, ':');
-		if (colon == NULL)
-			return ERR_CONFIG;
-		hlen = (size_t)(colon - s);
-		if (hlen == 0 || hlen >= sizeof(h))
-			return ERR_CONFIG;
-		memcpy(h, s, hlen);
-		h[hlen] = '\0';
-		if (inet_pton(AF_INET, h, buf) != 1)
-			return ERR_CONFIG;
+	for (; *s != '\0'; s++) {
+		h ^= (uint8_t)*s;
+		h *= 0x100000001b3ull;
 	}
-	if (parse_uint(colon + 1, 1, 65535, &p) != 0)
-		return ERR_CONFIG;
-	if (strlen(h) >= hostcap)
-		return ERR_CONFIG;
-	strcpy(host, h);
-	*port = (uint16_t)p;
-	return 0;
-}
-
-/* ---- the loader ---- */
-
-enum inst_kind { INST_BMC, INST_FLEET };
-
-/* An instance section as written, expanded once the files are read. */
-struct inst_decl {
-	enum inst_kind kind;
-	char	       name[CONFIG_NAME_MAX];
-	const char    *file;
-	unsigned       line;
-	char	       host[CONFIG_HOST_MAX];
-	uint16_t       port;
-	uint8_t	       has_listen;
-	unsigned       count;
-	uint8_t	       step_address;
-	char	      *model_path; /* resolved, NULL: the file's own */
-	unsigned       model_line;
-	uint8_t	       system_guid[MODEL_GUID_LEN], device_guid[MODEL_GUID_LEN];
-	uint8_t	       has_system_guid, has_device_guid;
-};
-
-/* A model file, loaded once. */
-struct model_file {
-	char	     *path; /* as resolved */
-	struct model *model;
-	unsigned      users_line[MODEL_USERS_MAX + 1];
-};
-
-struct loader {
-	struct config	   *conf;
-	struct config_diag *diag;
-	struct model_file  *mfiles;
-	size_t		    nmfiles;
-	struct inst_decl   *decls;
-	size_t		    ndecls;
-	unsigned	    errors;
-	/* While parsing one file: */
-	const char	  *file; /* interned name for messages */
-	struct model	  *model;
-	struct model_file *mf;
-	int		   want_instances;
-	unsigned	   line;
-	unsigned	   header_line;
-	char		   section[64];
-	unsigned	   section_line;
-	char		 **seen_sections;
-	unsigned	  *seen_lines;
-	size_t		   nseen;
-	struct inst_decl  *cur;	 /* instance section being read */
-	int		   user; /* [user N] being read, or 0 */
-	int		   skip; /* section already reported as bad */
-	char		   dir[PATH_MAX];
-};
-
-#define problem(L, ...) \
-	do { \
-		(L)->errors++; \
-		config_diag_add((L)->diag, (L)->file, (L)->line, __VA_ARGS__); \
-	} while (0)
-
-static const char *
-intern_file(struct loader *L, const char *path)
-{
-	struct config *c = L->conf;
-	char	     **grown;
-	size_t	       i;
-
-	for (i = 0; i < c->nfiles; i++)
-		if (strcmp(c->files[i], path) == 0)
-			return c->files[i];
-	grown = realloc(c->files, (c->nfiles + 1) * sizeof(*grown));
-	if (grown == NULL)
-		return path;
-	c->files = grown;
-	c->files[c->nfiles] = strdup(path);
-	if (c->files[c->nfiles] == NULL)
-		return path;
-	return c->files[c->nfiles++];
-}
-
-struct line_reader {
-	FILE	      *f;
-	struct loader *L;
-};
-
-/* Reads lines for inih and counts them, for file:line messages. */
-static char *
-counting_reader(char *str, int num, void *arg)
-{
-	struct line_reader *r = arg;
-	char		   *s = fgets(str, num, r->f);
-
-	if (s != NULL) {
-		r->L->line++;
-		/* Sections are reported at their header's line. */
-		s += strspn(s, " \t");
-		if (*s == '[')
-			r->L->header_line = r->L->line;
-		s = str;
-	}
-	return s;
-}
-
-static void
-section_done(struct loader *L)
-{
-	L->cur = NULL;
-	L->user = 0;
-	L->skip = 0;
-}
-
-static void begin_named_section(struct loader *, const char *);
-
-static void
-begin_section(struct loader *L, const char *section)
-{
-	unsigned key_line;
-
-	section_done(L);
-	snprintf(L->section, sizeof(L->section), "%s", section);
-	L->section_line = L->line;
-	if (section[0] == '\0')
-		return; /* keys before any section: said per key */
-	key_line = L->line;
-	L->line = L->header_line;
-	begin_named_section(L, section);
-	L->line = key_line;
-}
-
-static void
-begin_named_section(struct loader *L, const char *section)
-{
-	size_t		   i;
-	char		 **names;
-	unsigned	  *lines;
-	unsigned long long n;
-
-	for (i = 0; i < L->nseen; i++)
-		if (strcmp(L->seen_sections[i], section) == 0) {
-			problem(L,
-			    "[%s] again (first at line %u): merge the two",
-			    section, L->seen_lines[i]);
-			L->skip = 1;
-			return;
-		}
-	names = realloc(L->seen_sections, (L->nseen + 1) * sizeof(*names));
-	if (names != NULL)
-		L->seen_sections = names;
-	lines = realloc(L->seen_lines, (L->nseen + 1) * sizeof(*lines));
-	if (lines != NULL)
-		L->seen_lines = lines;
-	if (names != NULL && lines != NULL) {
-		L->seen_sections[L->nseen] = strdup(section);
-		L->seen_lines[L->nseen] = L->line;
-		if (L->seen_sections[L->nseen] != NULL)
-			L->nseen++;
-	}
-
-	if (!strcmp(section, "identity") || !strcmp(section, "channel") ||
-	    !strcmp(section, "chassis") || !strcmp(section, "lab"))
-		return;
-	if (!strncmp(section, "user ", 5)) {
-		if (parse_uint(section + 5, 1, MODEL_USERS_MAX, &n) != 0) {
-			problem(L, "[%s]: user numbers are 1 to %d", section,
-			    MODEL_USERS_MAX);
-			L->skip = 1;
-			return;
-		}
-		L->user = (int)n;
-		L->model->users[n].defined = 1;
-		L->model->users[n].enabled = 1;
-		L->model->users[n].ipmi_messaging = 1;
-		L->model->users[n].priv_limit = IPMI_PRIV_USER;
-		L->mf->users_line[n] = L->line;
-		return;
-	}
-	if (!strncmp(section, "bmc ", 4) || !strncmp(section, "fleet ", 6)) {
-		struct inst_decl *d, *grown;
-		const char	 *name = strchr(section, ' ') + 1;
-
-		if (!L->want_instances) {
-			/* A model file used by another: its instances are
-			 * its own business. */
-			L->skip = 1;
-			return;
-		}
-		if (*name == '\0' || strlen(name) >= CONFIG_NAME_MAX - 8 ||
-		    strpbrk(name, "/ \t") != NULL) {
-			problem(L,
-			    "[%s]: a name of 1 to %d characters without "
-			    "spaces or '/'",
-			    section, CONFIG_NAME_MAX - 9);
-			L->skip = 1;
-			return;
-		}
-		grown = realloc(L->decls, (L->ndecls + 1) * sizeof(*grown));
-		if (grown == NULL) {
-			problem(L, "out of memory");
-			L->skip = 1;
-			return;
-		}
-		L->decls = grown;
-		d = &L->decls[L->ndecls++];
-		memset(d, 0, sizeof(*d));
-		d->kind = section[0] == 'b' ? INST_BMC : INST_FLEET;
-		snprintf(d->name, sizeof(d->name), "%s", name);
-		d->file = L->file;
-		d->line = L->line;
-		d->count = 1;
-		L->cur = d;
-		return;
-	}
-	problem(L,
-	    "unknown section [%s] (known: identity, user N, channel, "
-	    "chassis, lab, bmc NAME, fleet NAME)",
-	    section);
-	L->skip = 1;
-}
-
-#define BAD(what) problem(L, "%s = %s: " what, key, value)
-
-static int
-suite_list(struct loader *L, const char *key, const char *value, uint32_t *mask)
-{
-	char	 buf[256], *tok, *save;
-	uint32_t m = 0;
-
-	snprintf(buf, sizeof(buf), "%s", value);
-	for (tok = strtok_r(buf, " ,\t", &save); tok != NULL;
-	     tok = strtok_r(NULL, " ,\t", &save)) {
-		unsigned long long id;
-
-		if (parse_uint(tok, 0, SUITE_COUNT - 1, &id) != 0 ||
-		    !(suite_implemented_mask() & 1u << id)) {
-			problem(L,
-			    "%s: suite %s is not one of the implemented "
-			    "suites 0 1 2 3 6 7 8 11 12 15 16 17",
-			    key, tok);
-			return -1;
-		}
-		m |= 1u << id;
-	}
-	*mask = m;
-	return 0;
-}
-
-static void
-key_identity(struct loader *L, const char *key, const char *value)
-{
-	struct model_identity *id = &L->model->identity;
-	unsigned long long     n;
-	uint8_t		       b;
-
-	if (!strcmp(key, "device_id")) {
-		if (parse_uint(value, 0, 255, &n) != 0)
-			BAD("a number 0-255");
-		else
-			id->device_id = (uint8_t)n;
-	} else if (!strcmp(key, "device_revision")) {
-		if (parse_uint(value, 0, 15, &n) != 0)
-			BAD("a number 0-15");
-		else
-			id->device_revision = (uint8_t)n;
-	} else if (!strcmp(key, "provides_sdrs")) {
-		if (parse_bool(value, &b) != 0)
-			BAD("yes or no");
-		else
-			id->provides_sdrs = b;
-	} else if (!strcmp(key, "firmware")) {
-		unsigned maj, min;
-		char	 tail;
-
-		if (sscanf(value, "%u.%2u%c", &maj, &min, &tail) != 2 ||
-		    maj > 127 || strlen(strchr(value, '.') + 1) != 2)
-			BAD("MAJOR.MINOR, major 0-127, minor two digits "
-			    "(2.14)");
-		else {
-			id->fw_major = (uint8_t)maj;
-			id->fw_minor_bcd = (uint8_t)((min / 10) << 4 |
-			    min % 10);
-		}
-	} else if (!strcmp(key, "ipmi_version")) {
-		unsigned maj, min;
-		char	 tail;
-
-		if (sscanf(value, "%u.%u%c", &maj, &min, &tail) != 2 ||
-		    maj > 15 || min > 15)
-			BAD("1.5 or 2.0");
-		else
-			id->ipmi_version = (uint8_t)(min << 4 | maj);
-	} else if (!strcmp(key, "additional_device_support")) {
-		if (parse_uint(value, 0, 255, &n) != 0)
-			BAD("a byte (0xbf: sensor, SDR, SEL, FRU, IPMB event "
-			    "receiver and generator, chassis)");
-		else
-			id->additional_support = (uint8_t)n;
-	} else if (!strcmp(key, "manufacturer_id")) {
-		if (parse_uint(value, 0, 0xfffff, &n) != 0)
-			BAD("an IANA enterprise number 0-1048575");
-		else
-			id->manufacturer_id = (uint32_t)n;
-	} else if (!strcmp(key, "product_id")) {
-		if (parse_uint(value, 0, 0xffff, &n) != 0)
-			BAD("a number 0-65535");
-		else
-			id->product_id = (uint16_t)n;
-	} else if (!strcmp(key, "aux_firmware")) {
-		if (parse_hex(value, id->aux_firmware, 4) != 0)
-			BAD("4 bytes of hex (0x00000000)");
-		else
-			id->has_aux_firmware = 1;
-	} else if (!strcmp(key, "system_guid")) {
-		if (parse_guid(value, id->system_guid) != 0)
-			BAD("a GUID, 8-4-4-4-12 hex digits");
-		else
-			id->has_system_guid = 1;
-	} else if (!strcmp(key, "device_guid")) {
-		if (parse_guid(value, id->device_guid) != 0)
-			BAD("a GUID, 8-4-4-4-12 hex digits");
-		else
-			id->has_device_guid = 1;
-	} else
-		problem(L, "unknown key %s in [identity]", key);
-}
-
-static void
-key_user(struct loader *L, const char *key, const char *value)
-{
-	struct model_user *u = &L->model->users[L->user];
-	unsigned long long n;
-	uint8_t		   b;
-
-	if (!strcmp(key, "name")) {
-		size_t len = strlen(value);
-
-		if (len > MODEL_NAME_LEN)
-			BAD("at most 16 bytes");
-		else if (L->user == 1 && len > 0)
-			problem(L, "user 1 is the null user: it has no name");
-		else {
-			memset(u->name, 0, sizeof(u->name));
-			memcpy(u->name, value, len);
-			u->name_len = (uint8_t)len;
-		}
-	} else if (!strcmp(key, "password")) {
-		if (strlen(value) > MODEL_PASSWORD_LEN)
-			problem(L, "password: at most 20 bytes");
-		else {
-			memset(u->password, 0, sizeof(u->password));
-			memcpy(u->password, value, strlen(value));
-			u->password20 = strlen(value) > 16;
-		}
-	} else if (!strcmp(key, "enabled")) {
-		if (parse_bool(value, &b) != 0)
-			BAD("yes or no");
-		else
-			u->enabled = b;
-	} else if (!strcmp(key, "privilege")) {
-		if (config_parse_priv(value, &b) != 0)
-			BAD("callback, user, operator, admin, oem or none");
-		else
-			u->priv_limit = b;
-	} else if (!strcmp(key, "session_limit")) {
-		if (parse_uint(value, 0, 63, &n) != 0)
-			BAD("a number 0-63 (0: only the channel's limit)");
-		else
-			u->session_limit = (uint8_t)n;
-	} else if (!strcmp(key, "ipmi_messaging")) {
-		if (parse_bool(value, &b) != 0)
-			BAD("yes or no");
-		else
-			u->ipmi_messaging = b;
-	} else if (!strcmp(key, "link_auth")) {
-		if (parse_bool(value, &b) != 0)
-			BAD("yes or no");
-		else
-			u->link_auth = b;
-	} else
-		problem(L, "unknown key %s in [user %d]", key, L->user);
-}
-
-static int
-auth15_list(const char *value, uint8_t *mask)
-{
-	char	buf[128], *tok, *save;
-	uint8_t m = 0;
-
-	snprintf(buf, sizeof(buf), "%s", value);
-	for (tok = strtok_r(buf, " ,\t", &save); tok != NULL;
-	     tok = strtok_r(NULL, " ,\t", &save)) {
-		if (!strcasecmp(tok, "none"))
-			m |= 1u << IPMI15_AUTHTYPE_NONE;
-		else if (!strcasecmp(tok, "md2"))
-			m |= 1u << IPMI15_AUTHTYPE_MD2;
-		else if (!strcasecmp(tok, "md5"))
-			m |= 1u << IPMI15_AUTHTYPE_MD5;
-		else if (!strcasecmp(tok, "password") ||
-		    !strcasecmp(tok, "straight"))
-			m |= 1u << IPMI15_AUTHTYPE_STRAIGHT;
-		else
-			return ERR_CONFIG;
-	}
-	*mask = m;
-	return 0;
-}
-
-static void
-key_channel(struct loader *L, const char *key, const char *value)
-{
-	struct model_channel	*c = &L->model->channel;
-	unsigned long long	 n;
-	uint8_t			 b;
-	static const char *const auth_keys[] = {NULL, "auth_callback",
-	    "auth_user", "auth_operator", "auth_admin", "auth_oem"};
-	unsigned		 i;
-
-	for (i = 1; i <= 5; i++)
-		if (!strcmp(key, auth_keys[i])) {
-			if (auth15_list(value, &b) != 0)
-				BAD("a list of none, md2, md5, password");
-			else
-				c->auth15_enables[i] = b;
-			return;
-		}
-	if (!strcmp(key, "number")) {
-		if (parse_uint(value, 1, 11, &n) != 0)
-			BAD("a LAN channel number 1-11");
-		else
-			c->number = (uint8_t)n;
-	} else if (!strcmp(key, "cipher_suites")) {
-		uint32_t m;
-
-		if (suite_list(L, key, value, &m) == 0)
-			c->enabled_suites = m;
-	} else if (!strcmp(key, "suite_privilege")) {
-		char buf[256], *tok, *save;
-
-		snprintf(buf, sizeof(buf), "%s", value);
-		for (tok = strtok_r(buf, " ,\t", &save); tok != NULL;
-		     tok = strtok_r(NULL, " ,\t", &save)) {
-			char *colon = strchr(tok, ':');
-
-			if (colon == NULL) {
-				problem(L,
-				    "suite_privilege: %s is not "
-				    "SUITE:PRIVILEGE (17:admin)",
-				    tok);
-				continue;
-			}
-			*colon = '\0';
-			if (parse_uint(tok, 0, SUITE_COUNT - 1, &n) != 0 ||
-			    config_parse_priv(colon + 1, &b) != 0) {
-				problem(L,
-				    "suite_privilege: %s:%s is not "
-				    "SUITE:PRIVILEGE (17:admin)",
-				    tok, colon + 1);
-				continue;
-			}
-			c->suite_priv_limit[n] = b;
-		}
-	} else if (!strcmp(key, "privilege_limit")) {
-		if (config_parse_priv(value, &b) != 0)
-			BAD("callback, user, operator, admin or oem");
-		else
-			c->priv_limit = b;
-	} else if (!strcmp(key, "ipmi15") || !strcmp(key, "ipmi20") ||
-	    !strcmp(key, "per_message_auth") ||
-	    !strcmp(key, "user_level_auth") || !strcmp(key, "alerting") ||
-	    !strcmp(key, "anti_enumeration")) {
-		if (parse_bool(value, &b) != 0)
-			BAD("yes or no");
-		else if (!strcmp(key, "ipmi15"))
-			c->ipmi15_enabled = b;
-		else if (!strcmp(key, "ipmi20"))
-			c->ipmi20_enabled = b;
-		else if (!strcmp(key, "per_message_auth"))
-			c->per_message_auth = b;
-		else if (!strcmp(key, "user_level_auth"))
-			c->user_level_auth = b;
-		else if (!strcmp(key, "alerting"))
-			c->alerting = b;
-		else
-			c->anti_enumeration = b;
-	} else if (!strcmp(key, "access_mode")) {
-		static const char *const modes[] = {
-		    "disabled", "pre-boot", "always", "shared"};
-
-		for (i = 0; i < 4; i++)
-			if (!strcmp(value, modes[i]))
-				break;
-		if (i == 4)
-			BAD("disabled, pre-boot, always or shared");
-		else
-			c->access_mode = (uint8_t)i;
-	} else if (!strcmp(key, "kg")) {
-		if (value[0] == '\0')
-			c->kg_set = 0;
-		else if (parse_secret(value, c->kg, sizeof(c->kg)) != 0)
-			problem(L,
-			    "kg: at most 20 bytes of text, or 0x and 40 "
-			    "hex digits");
-		else
-			c->kg_set = 1;
-	} else if (!strcmp(key, "max_sessions")) {
-		if (parse_uint(value, 1, 63, &n) != 0)
-			BAD("a number 1-63");
-		else
-			c->max_sessions = (uint8_t)n;
-	} else if (!strcmp(key, "max_handshakes")) {
-		if (parse_uint(value, 1, 63, &n) != 0)
-			BAD("a number 1-63");
-		else
-			c->max_handshakes = (uint8_t)n;
-	} else if (!strcmp(key, "session_timeout")) {
-		if (parse_uint(value, 1, 3600, &n) != 0)
-			BAD("seconds, 1-3600");
-		else
-			c->session_timeout_ms = (uint32_t)n * 1000;
-	} else if (!strcmp(key, "handshake_timeout")) {
-		if (parse_uint(value, 1, 60, &n) != 0)
-			BAD("seconds, 1-60");
-		else
-			c->handshake_timeout_ms = (uint32_t)n * 1000;
-	} else if (!strcmp(key, "bad_password_threshold")) {
-		if (parse_uint(value, 0, 255, &n) != 0)
-			BAD("a number 0-255 (0: never lock out)");
-		else
-			c->bad_password_threshold = (uint8_t)n;
-	} else if (!strcmp(key, "lockout_time")) {
-		if (parse_uint(value, 0, 86400, &n) != 0)
-			BAD("seconds, 0-86400");
-		else
-			c->lockout_ms = (uint32_t)n * 1000;
-	} else if (!strcmp(key, "max_users")) {
-		if (parse_uint(value, 1, 63, &n) != 0)
-			BAD("a number 1-63");
-		else
-			c->max_users = (uint8_t)n;
-	} else
-		problem(L, "unknown key %s in [channel]", key);
-}
-
-static void
-key_chassis(struct loader *L, const char *key, const char *value)
-{
-	struct model_chassis *c = &L->model->chassis;
-	unsigned long long    n;
-
-	if (!strcmp(key, "power")) {
-		if (!strcmp(value, "on"))
-			c->power_on = 1;
-		else if (!strcmp(value, "off"))
-			c->power_on = 0;
-		else
-			BAD("on or off");
-	} else if (!strcmp(key, "restore_policy")) {
-		if (!strcmp(value, "always-off"))
-			c->restore_policy = MODEL_RESTORE_ALWAYS_OFF;
-		else if (!strcmp(value, "previous"))
-			c->restore_policy = MODEL_RESTORE_PREVIOUS;
-		else if (!strcmp(value, "always-on"))
-			c->restore_policy = MODEL_RESTORE_ALWAYS_ON;
-		else
-			BAD("always-off, previous or always-on");
-	} else if (!strcmp(key, "identify_interval")) {
-		if (parse_uint(value, 0, 255, &n) != 0)
-			BAD("seconds, 0-255");
-		else
-			c->identify_default_s = (uint8_t)n;
-	} else if (!strcmp(key, "poh_hours")) {
-		if (parse_uint(value, 0, 1000000, &n) != 0)
-			BAD("hours, 0-1000000");
-		else
-			c->poh_hours = (uint32_t)n;
-	} else if (!strcmp(key, "power_cycle_interval_ms")) {
-		if (parse_uint(value, 1000, 600000, &n) != 0)
-			BAD("milliseconds, 1000-600000 (the spec asks at least "
-			    "1 s)");
-		else
-			c->power_cycle_interval_ms = (uint32_t)n;
-	} else if (!strcmp(key, "soft_off_delay_ms")) {
-		if (parse_uint(value, 0, 600000, &n) != 0)
-			BAD("milliseconds, 0-600000");
-		else
-			c->soft_off_delay_ms = (uint32_t)n;
-	} else
-		problem(L, "unknown key %s in [chassis]", key);
-}
-
-static void
-key_lab(struct loader *L, const char *key, const char *value)
-{
-	struct model_lab  *lab = &L->model->lab;
-	unsigned long long n;
-	uint8_t		   b;
-
-	if (!strcmp(key, "rng_seed")) {
-		if (parse_uint(value, 0, UINT64_MAX, &n) != 0)
-			BAD("a number");
-		else {
-			lab->rng_seed = n;
-			lab->rng_seeded = 1;
-		}
-	} else if (!strcmp(key, "allow_cipher_0") ||
-	    !strcmp(key, "allow_anonymous")) {
-		if (parse_bool(value, &b) != 0)
-			BAD("yes or no");
-		else if (key[6] == 'c')
-			lab->allow_cipher_0 = b;
-		else
-			lab->allow_anonymous = b;
-	} else
-		problem(L, "unknown key %s in [lab]", key);
-}
-
-static char *
-resolve_path(const struct loader *L, const char *value)
-{
-	char  *p;
-	size_t len;
-
-	if (value[0] == '/' || L->dir[0] == '\0')
-		return strdup(value);
-	len = strlen(L->dir) + strlen(value) + 2;
-	p = malloc(len);
-	if (p != NULL)
-		snprintf(p, len, "%s/%s", L->dir, value);
-	return p;
-}
-
-static void
-key_instance(struct loader *L, const char *key, const char *value)
-{
-	struct inst_decl  *d = L->cur;
-	unsigned long long n;
-
-	if (!strcmp(key, "listen")) {
-		if (config_parse_endpoint(
-			value, d->host, sizeof(d->host), &d->port) != 0)
-			BAD("HOST:PORT with a numeric address, IPv6 in "
-			    "brackets ([::1]:623)");
-		else
-			d->has_listen = 1;
-	} else if (!strcmp(key, "model")) {
-		free(d->model_path);
-		d->model_path = resolve_path(L, value);
-		d->model_line = L->line;
-	} else if (!strcmp(key, "system_guid")) {
-		if (parse_guid(value, d->system_guid) != 0)
-			BAD("a GUID, 8-4-4-4-12 hex digits");
-		else
-			d->has_system_guid = 1;
-	} else if (!strcmp(key, "device_guid")) {
-		if (parse_guid(value, d->device_guid) != 0)
-			BAD("a GUID, 8-4-4-4-12 hex digits");
-		else
-			d->has_device_guid = 1;
-	} else if (d->kind == INST_FLEET && !strcmp(key, "count")) {
-		if (parse_uint(value, 1, CONFIG_INSTANCES_MAX, &n) != 0)
-			problem(L, "count = %s: a number 1-%d", value,
-			    CONFIG_INSTANCES_MAX);
-		else
-			d->count = (unsigned)n;
-	} else if (d->kind == INST_FLEET && !strcmp(key, "step")) {
-		if (!strcmp(value, "port"))
-			d->step_address = 0;
-		else if (!strcmp(value, "address"))
-			d->step_address = 1;
-		else
-			BAD("port or address");
-	} else
-		problem(L, "unknown key %s in [%s]", key, L->section);
-}
-
-static int
-config_ini_handler(
-    void *arg, const char *section, const char *key, const char *value)
-{
-	struct loader *L = arg;
-
-	if (strcmp(section, L->section) != 0 || L->section_line == 0)
-		begin_section(L, section);
-	if (key == NULL || L->skip)
-		return 1;
-	if (section[0] == '\0') {
-		problem(L, "%s = %s outside any section", key, value);
-		return 1;
-	}
-	if (L->cur != NULL)
-		key_instance(L, key, value);
-	else if (L->user != 0)
-		key_user(L, key, value);
-	else if (!strcmp(section, "identity"))
-		key_identity(L, key, value);
-	else if (!strcmp(section, "channel"))
-		key_channel(L, key, value);
-	else if (!strcmp(section, "chassis"))
-		key_chassis(L, key, value);
-	else if (!strcmp(section, "lab"))
-		key_lab(L, key, value);
-	return 1;
-}
-
-/* Checks a model as a whole, once its file is read. */
-static void
-check_model(struct loader *L, struct model_file *mf)
-{
-	struct model *m = mf->model;
-	unsigned      i;
-
-	L->line = 0;
-	if ((m->channel.enabled_suites & 1u) && !m->lab.allow_cipher_0)
-		problem(L,
-		    "cipher suite 0 (no authentication, no integrity, no "
-		    "encryption) is enabled: set allow_cipher_0 = yes in [lab] "
-		    "if that is what you want");
-	for (i = 1; i <= MODEL_USERS_MAX; i++) {
-		struct model_user *u = &m->users[i];
-
-		if (!u->defined)
-			continue;
-		L->line = mf->users_line[i];
-		if (u->name_len == 0 && i != 1)
-			problem(L,
-			    "[user %u] has no name (only user 1, the "
-			    "null user, is nameless)",
-			    i);
-		else if (u->name_len == 0 && u->enabled &&
-		    !m->lab.allow_anonymous)
-			problem(L,
-			    "[user 1] is the null user: enabling it "
-			    "allows anonymous login; set "
-			    "allow_anonymous = yes in [lab] if that is "
-			    "what you want");
-	}
-	if (m->channel.enabled_suites == 0 && m->channel.ipmi20_enabled) {
-		L->line = 0;
-		problem(L, "no cipher suite enabled, yet ipmi20 = yes");
-	}
-}
-
-static void loader_free_decls(struct loader *L);
-
-/*
- * Parses one file: its model sections always, its instance sections only
- * for the file given on the command line.  Returns the model file, or
- * NULL if it could not be read.
- */
-static struct model_file *
-load_file(struct loader *L, const char *path, int want_instances,
-    const char *from_file, unsigned from_line)
-{
-	struct model_file *mf, *grown;
-	struct line_reader r;
-	const char	  *slash;
-	size_t		   i;
-	int		   rc;
-
-	for (i = 0; i < L->nmfiles; i++)
-		if (strcmp(L->mfiles[i].path, path) == 0)
-			return &L->mfiles[i];
-	r.f = fopen(path, "r");
-	if (r.f == NULL) {
-		L->errors++;
-		if (from_file != NULL)
-			config_diag_add(L->diag, from_file, from_line,
-			    "model = %s: %s", path, strerror(errno));
-		else
-			config_diag_add(L->diag, path, 0, "%s%s",
-			    strerror(errno),
-			    errno == ENOENT
-				? " (give a configuration with -c FILE)"
-				: "");
-		return NULL;
-	}
-	grown = realloc(L->mfiles, (L->nmfiles + 1) * sizeof(*grown));
-	mf = NULL;
-	if (grown != NULL) {
-		L->mfiles = grown;
-		mf = &L->mfiles[L->nmfiles];
-		memset(mf, 0, sizeof(*mf));
-		mf->path = strdup(path);
-		mf->model = calloc(1, sizeof(*mf->model));
-	}
-	if (mf == NULL || mf->path == NULL || mf->model == NULL) {
-		fclose(r.f);
-		if (mf != NULL) {
-			free(mf->path);
-			free(mf->model);
-		}
-		L->errors++;
-		config_diag_add(L->diag, path, 0, "out of memory");
-		return NULL;
-	}
-	L->nmfiles++;
-	model_defaults(mf->model);
-	mf->model->source = mf->path;
-
-	L->file = intern_file(L, path);
-	L->model = mf->model;
-	L->mf = mf;
-	L->want_instances = want_instances;
-	L->line = 0;
-	L->section[0] = '\0';
-	L->section_line = 0;
-	section_done(L);
-	slash = strrchr(path, '/');
-	if (slash != NULL && (size_t)(slash - path) < sizeof(L->dir)) {
-		memcpy(L->dir, path, (size_t)(slash - path));
-		L->dir[slash - path] = '\0';
-	} else
-		L->dir[0] = '\0';
-	r.L = L;
-	rc = ini_parse_stream(counting_reader, &r, config_ini_handler, L);
-	fclose(r.f);
-	if (rc > 0)
-		problem(L,
-		    "not INI syntax (expected [section] or key = "
-		    "value)");
-	for (i = 0; i < L->nseen; i++)
-		free(L->seen_sections[i]);
-	free(L->seen_sections);
-	free(L->seen_lines);
-	L->seen_sections = NULL;
-	L->seen_lines = NULL;
-	L->nseen = 0;
-	check_model(L, mf);
-	return mf;
-}
-
-static uint32_t
-fnv1a(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	while (*s != '\0')
-		h = (h ^ (uint8_t)*s++) * 16777619u;
 	return h;
 }
 
 /*
- * A per-instance GUID: the base (the model's, or one made from the
- * instance's name) with the fleet's name and the index mixed into the
- * node bytes, so every BMC of every fleet differs, the same on every run.
+ * A GUID derived from an instance section ("bmc NAME" or "fleet NAME"):
+ * a hash of the section in the time fields, version 4 and the RFC 4122
+ * variant so that ipmitool decodes it as written, which (0 system, 1
+ * device) in the clock sequence, and zero in the node field, where
+ * guid_add() puts the instance index.
  */
 static void
-derive_guid(const uint8_t *base, int has_base, const char *name, unsigned index,
-    uint8_t salt, uint8_t out[MODEL_GUID_LEN])
+guid_derive(uint8_t wire[MODEL_GUID_LEN], const char *kind, const char *name,
+    unsigned which)
 {
-	uint32_t h = fnv1a(name) ^ salt;
+	uint8_t	 text[MODEL_GUID_LEN];
+	uint64_t h = 0xcbf29ce484222325ull;
 	unsigned i;
 
-	if (has_base)
-		memcpy(out, base, MODEL_GUID_LEN);
-	else {
-		uint32_t x = h;
+	h = fnv1a(h, "bmcsim ");
+	h = fnv1a(h, kind);
+	h = fnv1a(h, " ");
+	h = fnv1a(h, name);
+	memset(text, 0, sizeof(text));
+	for (i = 0; i < 8; i++)
+		text[i] = (uint8_t)(h >> (56 - 8 * i));
+	text[6] = (uint8_t)(0x40 | (text[6] & 0x0f)); /* version 4 */
+	h *= 0x100000001b3ull;
+	text[8] = (uint8_t)(0x80 | ((h >> 32) & 0x3f)); /* variant 10 */
+	/* Not 1x: ipmitool would try it as an RFC 4122 time stamp. */
+	text[9] = (uint8_t)(0xc0 | (which & 1) << 4 | ((h >> 40) & 0x0f));
+	for (i = 0; i < MODEL_GUID_LEN; i++)
+		wire[i] = text[MODEL_GUID_LEN - 1 - i];
+}
 
-		for (i = 0; i < MODEL_GUID_LEN; i++) {
-			x = x * 1103515245u + 12345u + salt;
-			out[i] = (uint8_t)(x >> 16);
+/* Adds n to the node field (the text's last 6 bytes, the wire's first). */
+static void
+guid_add(uint8_t wire[MODEL_GUID_LEN], uint64_t n)
+{
+	uint64_t node = 0;
+	unsigned i;
+
+	for (i = 0; i < 6; i++)
+		node |= (uint64_t)wire[i] << (8 * i);
+	node += n;
+	for (i = 0; i < 6; i++)
+		wire[i] = (uint8_t)(node >> (8 * i));
+}
+
+/* ---- addresses ---- */
+
+/* Dotted quad, each part 0..255 without leading zeros.  0 or -1. */
+static int
+ipv4_parse(const char *s, uint8_t out[4])
+{
+	unsigned part, v, digits;
+
+	for (part = 0; part < 4; part++) {
+		v = 0;
+		digits = 0;
+		while (*s >= '0' && *s <= '9') {
+			if (digits > 0 && v == 0)
+				return -1; /* leading zero */
+			v = v * 10 + (unsigned)(*s - '0');
+			if (++digits > 3 || v > 255)
+				return -1;
+			s++;
 		}
-		/* RFC 4122 variant and version 4 (random) bits, in the
-		 * wire order of parse_guid(). */
-		out[7] = (uint8_t)((out[7] & 0x3f) | 0x80);
-		out[9] = (uint8_t)((out[9] & 0x0f) | 0x40);
+		if (digits == 0)
+			return -1;
+		out[part] = (uint8_t)v;
+		if (part < 3 && *s++ != '.')
+			return -1;
 	}
-	if (index == 0)
-		return;
-	/* Node bytes (the text's last six) are the first six on the wire. */
-	out[0] = (uint8_t)index;
-	out[1] = (uint8_t)(index >> 8);
-	out[2] = (uint8_t)(index >> 16);
-	out[3] ^= (uint8_t)h;
-	out[4] ^= (uint8_t)(h >> 8);
-	out[5] ^= (uint8_t)(h >> 16);
+	return *s == '\0' ? 0 : -1;
+}
+
+/* RFC 4291 §2.2 text forms, without zone.  0 or -1. */
+static int
+ipv6_parse(const char *s, uint8_t out[16])
+{
+	uint16_t words[8];
+	unsigned n = 0, i, digits, v;
+	int	 gap = -1, d;
+	uint8_t	 v4[4];
+
+	if (s[0] == ':') {
+		if (s[1] != ':')
+			return -1;
+		gap = 0;
+		s += 2;
+	}
+	while (*s != '\0') {
+		const char *q = s;
+
+		v = 0;
+		digits = 0;
+		while ((d = hex_value((unsigned char)*q)) >= 0 && digits < 5) {
+			v = v * 16 + (unsigned)d;
+			q++;
+			digits++;
+		}
+		if (*q == '.') { /* an IPv4 tail: two words */
+			if (n > 6 || ipv4_parse(s, v4) != 0)
+				return -1;
+			words[n++] = (uint16_t)(v4[0] << 8 | v4[1]);
+			words[n++] = (uint16_t)(v4[2] << 8 | v4[3]);
+			break;
+		}
+		if (digits == 0 || digits > 4 || n == 8)
+			return -1;
+		words[n++] = (uint16_t)v;
+		s = q;
+		if (*s == '\0')
+			break;
+		if (*s++ != ':')
+			return -1;
+		if (*s == ':') {
+			if (gap >= 0)
+				return -1;
+			gap = (int)n;
+			s++;
+		} else if (*s == '\0')
+			return -1;
+	}
+	if ((gap < 0 && n != 8) || (gap >= 0 && n > 7))
+		return -1;
+	memset(out, 0, 16);
+	if (gap < 0)
+		gap = (int)n;
+	for (i = 0; i < (unsigned)gap; i++) {
+		out[2 * i] = (uint8_t)(words[i] >> 8);
+		out[2 * i + 1] = (uint8_t)words[i];
+	}
+	for (i = (unsigned)gap; i < n; i++) {
+		unsigned at = 8 - (n - i);
+
+		out[2 * at] = (uint8_t)(words[i] >> 8);
+		out[2 * at + 1] = (uint8_t)words[i];
+	}
+	return 0;
+}
+
+/* Family 4 or 6 and the address (IPv4 in the first 4 bytes). */
+static int
+addr_parse(const char *host, uint8_t *family, uint8_t addr[16])
+{
+	*family = 0;
+	memset(addr, 0, 16);
+	if (ipv4_parse(host, addr) == 0) {
+		*family = 4;
+		return 0;
+	}
+	if (ipv6_parse(host, addr) == 0) {
+		*family = 6;
+		return 0;
+	}
+	return -1;
 }
 
 static int
-endpoint_cmp(const void *a, const void *b)
+endpoint_parse(
+    const char *s, char *host, size_t hostlen, uint16_t *port, const char **why)
 {
-	const struct config_bmc *x = *(const struct config_bmc *const *)a;
-	const struct config_bmc *y = *(const struct config_bmc *const *)b;
-	int			 c = strcmp(x->host, y->host);
+	const char *end, *colon, *c;
+	char	    h[CONFIG_HOST_MAX];
+	uint8_t	    family, addr[16];
+	uint64_t    v;
+	size_t	    n;
+	int	    bracketed = s[0] == '[';
+
+	if (bracketed) {
+		if ((end = strchr(s, ']')) == NULL) {
+			*why = "no ']' after the IPv6 address";
+			return ERR_CONFIG;
+		}
+		n = (size_t)(end - s - 1);
+		colon = end[1] == '\0' ? NULL : end + 1;
+		if (colon != NULL && *colon != ':') {
+			*why = "expected ':' and a port after ']'";
+			return ERR_CONFIG;
+		}
+		s++;
+	} else {
+		colon = strchr(s, ':');
+		if (colon != NULL && strchr(colon + 1, ':') != NULL) {
+			*why = "an IPv6 address needs brackets: [ADDRESS]:PORT";
+			return ERR_CONFIG;
+		}
+		n = colon != NULL ? (size_t)(colon - s) : strlen(s);
+	}
+	if (n == 0 || n >= sizeof(h) || n >= hostlen) {
+		*why = n == 0 ? "no address" : "address too long";
+		return ERR_CONFIG;
+	}
+	memcpy(h, s, n);
+	h[n] = '\0';
+	if (addr_parse(h, &family, addr) != 0 || (family == 6) != bracketed) {
+		*why = "not a numeric IPv4 address or a bracketed IPv6 address";
+		return ERR_CONFIG;
+	}
+	v = CONFIG_DEFAULT_PORT;
+	if (colon != NULL) {
+		v = 0;
+		for (c = colon + 1; *c >= '0' && *c <= '9' && c - colon <= 5;
+		     c++)
+			v = v * 10 + (uint64_t)(*c - '0');
+		if (c == colon + 1 || *c != '\0' || v > 65535) {
+			*why = "the port must be a number from 0 to 65535";
+			return ERR_CONFIG;
+		}
+	}
+	memcpy(host, h, n + 1);
+	*port = (uint16_t)v;
+	return 0;
+}
+
+int
+config_parse_endpoint(const char *s, char *host, size_t hostlen, uint16_t *port)
+{
+	const char *why;
+
+	return endpoint_parse(s, host, hostlen, port, &why);
+}
+
+/* ---- key parsers ---- */
+
+static uint8_t *
+parse_target(struct parse *p)
+{
+	switch (p->kind) {
+	case SEC_USER:
+		return (uint8_t *)&p->src->model->users[p->user_id];
+	case SEC_BMC:
+	case SEC_FLEET:
+		return (uint8_t *)&p->ld->decls[p->decl];
+	default:
+		return (uint8_t *)p->src->model;
+	}
+}
+
+static void bad_value(struct parse *p, const struct key *k, const char *v,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* "key = value: what was expected"; secrets are not echoed. */
+static void
+bad_value(
+    struct parse *p, const struct key *k, const char *v, const char *fmt, ...)
+{
+	char	msg[300];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (k->secret)
+		parse_error(p, "%s: %s", k->name, msg);
+	else
+		parse_error(p, "%s = %s: %s", k->name, v, msg);
+}
+
+static void
+store_uint(uint8_t *at, unsigned size, uint64_t v)
+{
+	uint8_t	 u8 = (uint8_t)v;
+	uint16_t u16 = (uint16_t)v;
+	uint32_t u32 = (uint32_t)v;
+
+	switch (size) {
+	case 1:
+		memcpy(at, &u8, 1);
+		break;
+	case 2:
+		memcpy(at, &u16, 2);
+		break;
+	case 4:
+		memcpy(at, &u32, 4);
+		break;
+	default:
+		memcpy(at, &v, 8);
+		break;
+	}
+}
+
+static void
+key_uint(struct parse *p, const struct key *k, const char *v)
+{
+	uint64_t n;
+
+	if (number_parse(v, &n) != 0 || n < k->min || n > k->max) {
+		bad_value(p, k, v, "expected an integer from %llu to %llu",
+		    (unsigned long long)k->min, (unsigned long long)k->max);
+		return;
+	}
+	store_uint(parse_target(p) + k->off, k->size,
+	    n * (k->scale != 0 ? k->scale : 1));
+}
+
+static void
+key_bool(struct parse *p, const struct key *k, const char *v)
+{
+	uint8_t b;
+
+	if (name_lookup(bool_names, v, &b) != 0) {
+		bad_value(p, k, v, "expected yes or no");
+		return;
+	}
+	parse_target(p)[k->off] = b;
+}
+
+static void
+key_enum(struct parse *p, const struct key *k, const char *v)
+{
+	char	names[200];
+	uint8_t b;
+
+	if (name_lookup(k->names, v, &b) != 0) {
+		names_list(k->names, names, sizeof(names));
+		bad_value(p, k, v, "expected one of: %s", names);
+		return;
+	}
+	parse_target(p)[k->off] = b;
+}
+
+/* A privilege from k->min to k->max (none: IPMI_PRIV_NO_ACCESS). */
+static void
+key_priv(struct parse *p, const struct key *k, const char *v)
+{
+	uint8_t priv;
+
+	if (config_parse_priv(v, &priv) != 0 || priv < k->min ||
+	    priv > k->max) {
+		bad_value(p, k, v, "expected %s",
+		    k->max == IPMI_PRIV_NO_ACCESS
+			? "callback, user, operator, admin, oem or none"
+			: "callback, user, operator, admin or oem");
+		return;
+	}
+	parse_target(p)[k->off] = priv;
+}
+
+/* "2.14": major 0..127, minor two decimal digits sent as BCD 14h. */
+static void
+key_firmware(struct parse *p, const struct key *k, const char *v)
+{
+	struct model_identity *id = &p->src->model->identity;
+	const char	      *dot = strchr(v, '.');
+	char		       major[8];
+	uint64_t	       n;
+
+	if (dot == NULL || dot == v || (size_t)(dot - v) >= sizeof(major) ||
+	    strlen(dot + 1) != 2 || !isdigit((unsigned char)dot[1]) ||
+	    !isdigit((unsigned char)dot[2]))
+		goto bad;
+	memcpy(major, v, (size_t)(dot - v));
+	major[dot - v] = '\0';
+	if (strpbrk(major, "xX") != NULL || number_parse(major, &n) != 0 ||
+	    n > 127)
+		goto bad;
+	id->fw_major = (uint8_t)n;
+	id->fw_minor_bcd = (uint8_t)((dot[1] - '0') << 4 | (dot[2] - '0'));
+	return;
+bad:
+	bad_value(p, k, v,
+	    "expected MAJOR.MINOR, MAJOR 0 to 127 and MINOR two digits "
+	    "(2.05, 2.14)");
+}
+
+/* "2.0" -> 02h, "1.5" -> 51h: BCD, the minor digit in the high nibble. */
+static void
+key_ipmi_version(struct parse *p, const struct key *k, const char *v)
+{
+	if (strlen(v) != 3 || !isdigit((unsigned char)v[0]) || v[1] != '.' ||
+	    !isdigit((unsigned char)v[2])) {
+		bad_value(
+		    p, k, v, "expected MAJOR.MINOR, one digit each (2.0)");
+		return;
+	}
+	p->src->model->identity.ipmi_version = (uint8_t)((v[2] - '0') << 4 |
+	    (v[0] - '0'));
+}
+
+/* IPMI 2.0 §20.1, Get Device ID byte 6, bit 0 to bit 7. */
+static const struct name_value support_names[] = {
+    {"sensor", 1u << 0},
+    {"sdr_repository", 1u << 1},
+    {"sel", 1u << 2},
+    {"fru", 1u << 3},
+    {"ipmb_event_receiver", 1u << 4},
+    {"ipmb_event_generator", 1u << 5},
+    {"bridge", 1u << 6},
+    {"chassis", 1u << 7},
+    {NULL, 0},
+};
+
+static void
+key_support(struct parse *p, const struct key *k, const char *v)
+{
+	char	    tok[32], names[200];
+	const char *s = v;
+	uint64_t    n;
+	uint8_t	    bits = 0, bit;
+	int	    r;
+
+	if (number_parse(v, &n) == 0) {
+		if (n > 255) {
+			bad_value(p, k, v, "expected a byte (0 to 255)");
+			return;
+		}
+		p->src->model->identity.additional_support = (uint8_t)n;
+		return;
+	}
+	while ((r = list_next(&s, tok, sizeof(tok))) > 0) {
+		if (name_lookup(support_names, tok, &bit) != 0)
+			break;
+		bits |= bit;
+	}
+	if (r != 0) {
+		names_list(support_names, names, sizeof(names));
+		bad_value(p, k, v, "expected a byte or a list of: %s", names);
+		return;
+	}
+	p->src->model->identity.additional_support = bits;
+}
+
+/* Four bytes, "0x01020304" or "0x01 0x02 0x03 0x04", sent in that order. */
+static void
+key_aux_firmware(struct parse *p, const struct key *k, const char *v)
+{
+	struct model_identity *id = &p->src->model->identity;
+	uint8_t		       bytes[4];
+	char		       tok[16], *t;
+	const char	      *s = v;
+	size_t		       ntok = 0, nbytes = 0, len, i;
+	int		       r, hi, lo;
+
+	while ((r = list_next(&s, tok, sizeof(tok))) > 0) {
+		t = tok;
+		if (t[0] == '0' && (t[1] == 'x' || t[1] == 'X'))
+			t += 2;
+		len = strlen(t);
+		ntok++;
+		/* One token of 8 digits, or four of 1 or 2. */
+		if (len != 1 && len != 2 && !(len == 8 && ntok == 1))
+			goto bad;
+		for (i = 0; i < len; i += 2) {
+			if (len == 1) {
+				hi = 0;
+				lo = hex_value((unsigned char)t[0]);
+			} else {
+				hi = hex_value((unsigned char)t[i]);
+				lo = hex_value((unsigned char)t[i + 1]);
+			}
+			if (hi < 0 || lo < 0 || nbytes == 4)
+				goto bad;
+			bytes[nbytes++] = (uint8_t)(hi << 4 | lo);
+		}
+	}
+	if (r < 0 || nbytes != 4 || (ntok != 1 && ntok != 4))
+		goto bad;
+	memcpy(id->aux_firmware, bytes, 4);
+	id->has_aux_firmware = 1;
+	return;
+bad:
+	bad_value(p, k, v, "expected four bytes in hex (0x01020304)");
+}
+
+/* A GUID field followed by its "given" byte. */
+static void
+key_guid(struct parse *p, const struct key *k, const char *v)
+{
+	uint8_t *at = parse_target(p) + k->off;
+
+	if (guid_parse(v, at) != 0) {
+		bad_value(p, k, v,
+		    "expected a GUID, xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx");
+		return;
+	}
+	at[MODEL_GUID_LEN] = 1;
+}
+
+static int
+printable(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 0;
+	return 1;
+}
+
+static void
+key_user_name(struct parse *p, const struct key *k, const char *v)
+{
+	struct model_user *u = &p->src->model->users[p->user_id];
+	size_t		   n = strlen(v);
+
+	p->user_name_line[p->user_id] = p->lineno;
+	if (p->user_id == 1 && n > 0) {
+		parse_error(p, "name: user 1 is the null user and has no name");
+		return;
+	}
+	if (n > MODEL_NAME_LEN || !printable(v)) {
+		bad_value(p, k, v, "expected at most %d printable bytes",
+		    MODEL_NAME_LEN);
+		return;
+	}
+	memcpy(u->name, v, n);
+	u->name_len = (uint8_t)n;
+}
+
+static void
+key_password(struct parse *p, const struct key *k, const char *v)
+{
+	struct model_user *u = &p->src->model->users[p->user_id];
+	size_t		   n = strlen(v);
+
+	if (n > MODEL_PASSWORD_LEN) {
+		bad_value(
+		    p, k, v, "%zu bytes; at most %d", n, MODEL_PASSWORD_LEN);
+		return;
+	}
+	memset(u->password, 0, sizeof(u->password));
+	memcpy(u->password, v, n);
+	/* IPMI 2.0 §22.30: over 16 bytes only the 20-byte form holds it. */
+	u->password20 = n > 16;
+}
+
+static void
+implemented_list(char *out, size_t cap)
+{
+	uint32_t mask = suite_implemented_mask();
+	size_t	 len = 0;
+	unsigned i;
+
+	out[0] = '\0';
+	for (i = 0; i < SUITE_COUNT && len < cap; i++)
+		if (mask & (1u << i))
+			len += (size_t)snprintf(out + len, cap - len, "%s%u",
+			    len > 0 ? " " : "", i);
+}
+
+/* A suite ID that the table implements, or -1 after saying why. */
+static int
+suite_id_parse(struct parse *p, const struct key *k, const char *tok)
+{
+	char	 list[80];
+	uint64_t n;
+
+	if (number_parse(tok, &n) != 0 || n >= SUITE_COUNT) {
+		parse_error(p, "%s: '%s' is not a cipher suite ID (0 to %d)",
+		    k->name, tok, SUITE_COUNT - 1);
+		return -1;
+	}
+	if ((suite_implemented_mask() & (1u << n)) == 0) {
+		implemented_list(list, sizeof(list));
+		parse_error(p,
+		    "%s: cipher suite %u is not implemented (xRC4); "
+		    "implemented: %s",
+		    k->name, (unsigned)n, list);
+		return -1;
+	}
+	return (int)n;
+}
+
+static void
+key_suites(struct parse *p, const struct key *k, const char *v)
+{
+	char	    tok[16];
+	const char *s = v;
+	uint32_t    mask = 0;
+	int	    r, id, ok = 1;
+
+	p->suites_line = p->lineno;
+	while ((r = list_next(&s, tok, sizeof(tok))) != 0) {
+		if (r < 0) {
+			bad_value(p, k, v, "expected suite IDs (3 17)");
+			return;
+		}
+		if ((id = suite_id_parse(p, k, tok)) < 0)
+			ok = 0;
+		else
+			mask |= 1u << id;
+	}
+	if (ok)
+		p->src->model->channel.enabled_suites = mask;
+}
+
+/* "3:admin 17:operator": the highest privilege each suite may reach. */
+static void
+key_suite_priv(struct parse *p, const struct key *k, const char *v)
+{
+	struct model_channel *c = &p->src->model->channel;
+	char		      tok[32], *colon;
+	const char	     *s = v;
+	uint8_t		      priv;
+	int		      r, id;
+
+	p->suite_priv_line = p->lineno;
+	while ((r = list_next(&s, tok, sizeof(tok))) != 0) {
+		if (r < 0 || (colon = strchr(tok, ':')) == NULL) {
+			bad_value(p, k, v,
+			    "expected ID:PRIVILEGE pairs "
+			    "(3:admin 17:operator)");
+			return;
+		}
+		*colon = '\0';
+		if ((id = suite_id_parse(p, k, tok)) < 0)
+			continue;
+		if (config_parse_priv(colon + 1, &priv) != 0 ||
+		    priv < IPMI_PRIV_CALLBACK || priv > IPMI_PRIV_OEM) {
+			parse_error(p,
+			    "%s: '%s' for suite %d: expected callback, user, "
+			    "operator, admin or oem",
+			    k->name, colon + 1, id);
+			continue;
+		}
+		c->suite_priv_limit[id] = priv;
+		p->suite_priv_given |= 1u << id;
+	}
+}
+
+static const struct name_value auth_names[] = {
+    {"none", 1u << IPMI15_AUTHTYPE_NONE},
+    {"md2", 1u << IPMI15_AUTHTYPE_MD2},
+    {"md5", 1u << IPMI15_AUTHTYPE_MD5},
+    {"password", 1u << IPMI15_AUTHTYPE_STRAIGHT},
+    {NULL, 0},
+};
+
+/* IPMI 1.5 auth types allowed at one privilege (k->off). */
+static void
+key_auth(struct parse *p, const struct key *k, const char *v)
+{
+	char	    tok[16];
+	const char *s = v;
+	uint8_t	    bits = 0, bit;
+	int	    r;
+
+	while ((r = list_next(&s, tok, sizeof(tok))) != 0) {
+		if (r < 0 || name_lookup(auth_names, tok, &bit) != 0) {
+			bad_value(p, k, v,
+			    "expected a list of none, md2, md5, password");
+			return;
+		}
+		bits |= bit;
+	}
+	parse_target(p)[k->off] = bits;
+}
+
+/* K_G: text of up to 20 bytes, or 0x and 40 hex digits; empty: none. */
+static void
+key_kg(struct parse *p, const struct key *k, const char *v)
+{
+	struct model_channel *c = &p->src->model->channel;
+	size_t		      n = strlen(v), i;
+	int		      hi, lo;
+
+	memset(c->kg, 0, sizeof(c->kg));
+	c->kg_set = 0;
+	if (n == 0)
+		return;
+	if (v[0] == '0' && (v[1] == 'x' || v[1] == 'X')) {
+		if (n != 42)
+			goto bad;
+		for (i = 0; i < 20; i++) {
+			hi = hex_value((unsigned char)v[2 + 2 * i]);
+			lo = hex_value((unsigned char)v[3 + 2 * i]);
+			if (hi < 0 || lo < 0)
+				goto bad;
+			c->kg[i] = (uint8_t)(hi << 4 | lo);
+		}
+	} else {
+		if (n > sizeof(c->kg))
+			goto bad;
+		memcpy(c->kg, v, n);
+	}
+	c->kg_set = 1;
+	return;
+bad:
+	ct_wipe(c->kg, sizeof(c->kg));
+	bad_value(p, k, v,
+	    "expected up to 20 bytes of text, or 0x and 40 hex digits");
+}
+
+static void
+key_rng_seed(struct parse *p, const struct key *k, const char *v)
+{
+	uint64_t n;
+
+	if (number_parse(v, &n) != 0) {
+		bad_value(p, k, v, "expected an integer from 0 to %llu",
+		    (unsigned long long)UINT64_MAX);
+		return;
+	}
+	p->src->model->lab.rng_seed = n;
+	p->src->model->lab.rng_seeded = 1;
+}
+
+static void
+key_listen(struct parse *p, const struct key *k, const char *v)
+{
+	struct decl *d = &p->ld->decls[p->decl];
+	const char  *why;
+
+	if (endpoint_parse(v, d->host, sizeof(d->host), &d->port, &why) != 0)
+		bad_value(p, k, v, "%s", why);
+}
+
+static void
+key_model(struct parse *p, const struct key *k, const char *v)
+{
+	struct decl *d = &p->ld->decls[p->decl];
+	const char  *slash = strrchr(p->src->path, '/');
+	int	     n;
+
+	if (*v == '\0') {
+		bad_value(p, k, v, "expected a file name");
+		return;
+	}
+	/* Relative to the directory of the file that names it. */
+	if (v[0] == '/' || slash == NULL)
+		n = asprintf(&d->model_path, "%s", v);
+	else
+		n = asprintf(&d->model_path, "%.*s/%s",
+		    (int)(slash - p->src->path), p->src->path, v);
+	if (n < 0) {
+		d->model_path = NULL;
+		p->ld->nomem = 1;
+		return;
+	}
+	d->model_line = p->lineno;
+}
+
+/* ---- tables ---- */
+
+#define U(key, field, sz, lo, hi) \
+	{ \
+		.name = key, .parse = key_uint, \
+		.off = offsetof(struct model, field), .size = sz, .min = lo, \
+		.max = hi \
+	}
+#define B(key, field) \
+	{ \
+		.name = key, .parse = key_bool, \
+		.off = offsetof(struct model, field) \
+	}
+
+static const struct key identity_keys[] = {
+    U("device_id", identity.device_id, 1, 0, 255),
+    U("device_revision", identity.device_revision, 1, 0, 15),
+    B("provides_sdrs", identity.provides_sdrs),
+    {.name = "firmware", .parse = key_firmware},
+    {.name = "ipmi_version", .parse = key_ipmi_version},
+    {.name = "additional_device_support", .parse = key_support},
+    U("manufacturer_id", identity.manufacturer_id, 4, 0, 0xfffff),
+    U("product_id", identity.product_id, 2, 0, 0xffff),
+    {.name = "aux_firmware", .parse = key_aux_firmware},
+    {.name = "device_guid",
+	.parse = key_guid,
+	.off = offsetof(struct model, identity.device_guid)},
+    {.name = "system_guid",
+	.parse = key_guid,
+	.off = offsetof(struct model, identity.system_guid)},
+    {NULL, NULL, 0, 0, 0, 0, 0, NULL, 0},
+};
+
+static const struct name_value access_names[] = {
+    {"disabled", 0},
+    {"pre-boot", 1},
+    {"always", 2},
+    {"shared", 3},
+    {NULL, 0},
+};
+
+#define AUTH(key, priv) \
+	{ \
+		.name = key, .parse = key_auth, \
+		.off = offsetof(struct model, channel.auth15_enables[priv]) \
+	}
+
+static const struct key channel_keys[] = {
+    U("number", channel.number, 1, 1, 11),
+    {.name = "cipher_suites", .parse = key_suites},
+    {.name = "suite_privilege", .parse = key_suite_priv},
+    {.name = "privilege_limit",
+	.parse = key_priv,
+	.off = offsetof(struct model, channel.priv_limit),
+	.min = IPMI_PRIV_CALLBACK,
+	.max = IPMI_PRIV_OEM},
+    B("ipmi15", channel.ipmi15_enabled),
+    B("ipmi20", channel.ipmi20_enabled),
+    AUTH("auth_callback", IPMI_PRIV_CALLBACK),
+    AUTH("auth_user", IPMI_PRIV_USER),
+    AUTH("auth_operator", IPMI_PRIV_OPERATOR),
+    AUTH("auth_admin", IPMI_PRIV_ADMIN),
+    AUTH("auth_oem", IPMI_PRIV_OEM),
+    B("per_message_auth", channel.per_message_auth),
+    B("user_level_auth", channel.user_level_auth),
+    {.name = "access_mode",
+	.parse = key_enum,
+	.off = offsetof(struct model, channel.access_mode),
+	.names = access_names},
+    B("alerting", channel.alerting),
+    {.name = "kg", .parse = key_kg, .secret = 1},
+    U("max_sessions", channel.max_sessions, 1, 1, 63),
+    U("max_handshakes", channel.max_handshakes, 1, 1, 255),
+    {.name = "session_timeout",
+	.parse = key_uint,
+	.off = offsetof(struct model, channel.session_timeout_ms),
+	.size = 4,
+	.min = 1,
+	.max = 3600,
+	.scale = 1000},
+    {.name = "handshake_timeout",
+	.parse = key_uint,
+	.off = offsetof(struct model, channel.handshake_timeout_ms),
+	.size = 4,
+	.min = 1,
+	.max = 60,
+	.scale = 1000},
+    U("bad_password_threshold", channel.bad_password_threshold, 1, 0, 255),
+    {.name = "lockout_time",
+	.parse = key_uint,
+	.off = offsetof(struct model, channel.lockout_ms),
+	.size = 4,
+	.min = 0,
+	.max = 86400,
+	.scale = 1000},
+    B("anti_enumeration", channel.anti_enumeration),
+    U("max_users", channel.max_users, 1, 1, MODEL_USERS_MAX),
+    {NULL, NULL, 0, 0, 0, 0, 0, NULL, 0},
+};
+
+static const struct name_value power_names[] = {
+    {"on", 1},
+    {"off", 0},
+    {NULL, 0},
+};
+
+static const struct name_value restore_names[] = {
+    {"always-off", MODEL_RESTORE_ALWAYS_OFF},
+    {"previous", MODEL_RESTORE_PREVIOUS},
+    {"always-on", MODEL_RESTORE_ALWAYS_ON},
+    {NULL, 0},
+};
+
+static const struct key chassis_keys[] = {
+    {.name = "power",
+	.parse = key_enum,
+	.off = offsetof(struct model, chassis.power_on),
+	.names = power_names},
+    {.name = "restore_policy",
+	.parse = key_enum,
+	.off = offsetof(struct model, chassis.restore_policy),
+	.names = restore_names},
+    U("identify_interval", chassis.identify_default_s, 1, 0, 255),
+    U("poh_hours", chassis.poh_hours, 4, 0, UINT32_MAX),
+    U("power_cycle_interval_ms", chassis.power_cycle_interval_ms, 4, 0,
+	3600000),
+    U("soft_off_delay_ms", chassis.soft_off_delay_ms, 4, 0, 3600000),
+    U("capabilities", chassis.capabilities, 1, 0, 255),
+    {NULL, NULL, 0, 0, 0, 0, 0, NULL, 0},
+};
+
+static const struct key lab_keys[] = {
+    {.name = "rng_seed", .parse = key_rng_seed},
+    B("allow_cipher_0", lab.allow_cipher_0),
+    B("allow_anonymous", lab.allow_anonymous),
+    {NULL, NULL, 0, 0, 0, 0, 0, NULL, 0},
+};
+
+#define UB(key, field) \
+	{ \
+		.name = key, .parse = key_bool, \
+		.off = offsetof(struct model_user, field) \
+	}
+
+static const struct key user_keys[] = {
+    {.name = "name", .parse = key_user_name},
+    {.name = "password", .parse = key_password, .secret = 1},
+    UB("enabled", enabled),
+    {.name = "privilege",
+	.parse = key_priv,
+	.off = offsetof(struct model_user, priv_limit),
+	.min = IPMI_PRIV_CALLBACK,
+	.max = IPMI_PRIV_NO_ACCESS},
+    {.name = "session_limit",
+	.parse = key_uint,
+	.off = offsetof(struct model_user, session_limit),
+	.size = 1,
+	.min = 0,
+	.max = 63},
+    UB("ipmi_messaging", ipmi_messaging),
+    UB("link_auth", link_auth),
+    UB("callback_only", callback_only),
+    {NULL, NULL, 0, 0, 0, 0, 0, NULL, 0},
+};
+
+static const struct name_value step_names[] = {
+    {"port", 0},
+    {"address", 1},
+    {NULL, 0},
+};
+
+static const struct key bmc_keys[] = {
+    {.name = "listen", .parse = key_listen},
+    {.name = "model", .parse = key_model},
+    {.name = "system_guid",
+	.parse = key_guid,
+	.off = offsetof(struct decl, system_guid)},
+    {.name = "device_guid",
+	.parse = key_guid,
+	.off = offsetof(struct decl, device_guid)},
+    {NULL, NULL, 0, 0, 0, 0, 0, NULL, 0},
+};
+
+static const struct key fleet_keys[] = {
+    {.name = "count",
+	.parse = key_uint,
+	.off = offsetof(struct decl, count),
+	.size = 4,
+	.min = 1,
+	.max = CONFIG_INSTANCES_MAX},
+    {.name = "listen", .parse = key_listen},
+    {.name = "step",
+	.parse = key_enum,
+	.off = offsetof(struct decl, step_address),
+	.names = step_names},
+    {.name = "model", .parse = key_model},
+    {.name = "system_guid",
+	.parse = key_guid,
+	.off = offsetof(struct decl, system_guid)},
+    {.name = "device_guid",
+	.parse = key_guid,
+	.off = offsetof(struct decl, device_guid)},
+    {NULL, NULL, 0, 0, 0, 0, 0, NULL, 0},
+};
+
+static const struct section_def sections[] = {
+    {"identity", SEC_IDENTITY, ARG_NONE, identity_keys},
+    {"user", SEC_USER, ARG_NUMBER, user_keys},
+    {"channel", SEC_CHANNEL, ARG_NONE, channel_keys},
+    {"chassis", SEC_CHASSIS, ARG_NONE, chassis_keys},
+    {"lab", SEC_LAB, ARG_NONE, lab_keys},
+    {"bmc", SEC_BMC, ARG_NAME, bmc_keys},
+    {"fleet", SEC_FLEET, ARG_NAME, fleet_keys},
+    {NULL, SEC_NONE, ARG_NONE, NULL},
+};
+
+static int
+key_index(const struct section_def *sec, const char *name)
+{
+	int i;
+
+	for (i = 0; sec->keys[i].name != NULL; i++)
+		if (strcmp(sec->keys[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+/* ---- sections ---- */
+
+/* Letters, digits, '.', '_' and '-': names appear in logs and files. */
+static int
+name_valid(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!isalnum((unsigned char)*s) && *s != '.' && *s != '_' &&
+		    *s != '-')
+			return 0;
+	return 1;
+}
+
+/* Checks made when a section ends: required keys. */
+static void
+section_end(struct parse *p)
+{
+	int i;
+
+	if (p->sec == NULL || p->kind == SEC_SKIP)
+		return;
+	if (p->kind == SEC_USER && p->user_id != 1 &&
+	    (i = key_index(p->sec, "name")) >= 0 && p->key_line[i] == 0)
+		loader_error(p->ld, p->src->path, p->sec_line,
+		    "[user %u] needs a name (only user 1, the null user, "
+		    "has none)",
+		    p->user_id);
+	if (p->kind == SEC_FLEET && (i = key_index(p->sec, "count")) >= 0 &&
+	    p->key_line[i] == 0)
+		loader_error(p->ld, p->src->path, p->sec_line,
+		    "[fleet %s] needs count", p->ld->decls[p->decl].name);
+	p->sec = NULL;
+}
+
+static int
+decl_add(struct parse *p, enum section_kind kind, const char *name)
+{
+	struct loader *ld = p->ld;
+	struct decl   *d;
+
+	if (ld->ndecls == ld->capdecls) {
+		size_t cap = ld->capdecls == 0 ? 8 : ld->capdecls * 2;
+
+		if ((d = realloc(ld->decls, cap * sizeof(*d))) == NULL) {
+			ld->nomem = 1;
+			return -1;
+		}
+		ld->decls = d;
+		ld->capdecls = cap;
+	}
+	d = &ld->decls[ld->ndecls];
+	memset(d, 0, sizeof(*d));
+	d->fleet = kind == SEC_FLEET;
+	snprintf(d->name, sizeof(d->name), "%s", name);
+	d->line = p->lineno;
+	snprintf(d->host, sizeof(d->host), "%s", CONFIG_DEFAULT_HOST);
+	d->port = CONFIG_DEFAULT_PORT;
+	d->count = 1;
+	d->src = p->src_index;
+	p->decl = ld->ndecls++;
+	return 0;
+}
+
+static void
+section_begin(struct parse *p, char *line)
+{
+	const struct section_def *def;
+	char			 *end, *inner, *arg, *after;
+	size_t			  namemax;
+	uint64_t		  n;
+
+	section_end(p);
+	p->kind = SEC_SKIP;
+	/* inih ends the header at ']' unless a comment (" ;") comes first. */
+	for (end = line + 1; *end != '\0' && *end != ']'; end++)
+		if (*end == ';' && isspace((unsigned char)end[-1])) {
+			end = NULL;
+			break;
+		}
+	if (end == NULL || *end != ']') {
+		parse_error(p, "section header without ']'");
+		return;
+	}
+	for (after = end + 1; isspace((unsigned char)*after); after++)
+		;
+	if (*after != '\0' && *after != ';' && *after != '#')
+		parse_error(p, "text after the section header: %s", after);
+	*end = '\0';
+	for (inner = line + 1; isspace((unsigned char)*inner); inner++)
+		;
+	for (end = inner; *end != '\0'; end++)
+		;
+	while (end > inner && isspace((unsigned char)end[-1]))
+		*--end = '\0';
+	for (arg = inner; *arg != '\0' && !isspace((unsigned char)*arg); arg++)
+		;
+	if (*arg != '\0') {
+		*arg++ = '\0';
+		while (isspace((unsigned char)*arg))
+			arg++;
+	}
+	for (def = sections; def->name != NULL; def++)
+		if (strcmp(def->name, inner) == 0)
+			break;
+	if (def->name == NULL) {
+		parse_error(p,
+		    "unknown section [%s] (known: identity, user N, channel, "
+		    "chassis, lab, bmc NAME, fleet NAME)",
+		    inner);
+		return;
+	}
+	switch (def->arg) {
+	case ARG_NONE:
+		if (*arg != '\0') {
+			parse_error(p, "[%s] takes no name", def->name);
+			return;
+		}
+		if (p->once_line[def->kind] != 0) {
+			parse_error(p, "[%s] repeated (first at line %u)",
+			    def->name, p->once_line[def->kind]);
+			return;
+		}
+		p->once_line[def->kind] = p->lineno;
+		break;
+	case ARG_NUMBER:
+		if (number_parse(arg, &n) != 0 || n < 1 ||
+		    n > MODEL_USERS_MAX) {
+			parse_error(p,
+			    "[user %s]: the user number must be 1 to %d", arg,
+			    MODEL_USERS_MAX);
+			return;
+		}
+		if (p->user_line[n] != 0) {
+			parse_error(p,
+			    "duplicate user number %u (first at line %u)",
+			    (unsigned)n, p->user_line[n]);
+			return;
+		}
+		p->user_line[n] = p->lineno;
+		p->user_id = (unsigned)n;
+		{
+			struct model_user *u = &p->src->model->users[n];
+
+			memset(u, 0, sizeof(*u));
+			u->defined = 1;
+			u->enabled = 1;
+			u->priv_limit = IPMI_PRIV_USER;
+			u->ipmi_messaging = 1;
+		}
+		break;
+	case ARG_NAME:
+		if (!p->main_file) {
+			parse_error(p,
+			    "[%s %s]: instance sections belong in the main "
+			    "configuration file, not in a model file",
+			    def->name, arg);
+			return;
+		}
+		/* Fleet members add "-" and up to five digits. */
+		namemax = CONFIG_NAME_MAX - 1 -
+		    (def->kind == SEC_FLEET ? 1 + CONFIG_INDEX_MAX_DIGITS : 0);
+		if (!name_valid(arg) || strlen(arg) > namemax) {
+			parse_error(p,
+			    "[%s %s]: a name of 1 to %zu letters, digits, '.', "
+			    "'_' or '-' is needed",
+			    def->name, arg, namemax);
+			return;
+		}
+		if (decl_add(p, def->kind, arg) != 0)
+			return;
+		break;
+	}
+	p->sec = def;
+	p->kind = def->kind;
+	p->sec_line = p->lineno;
+	memset(p->key_line, 0, sizeof(p->key_line));
+}
+
+/*
+ * inih's reader: one line per call.  Comments and section headers are
+ * handled here and reach inih as empty lines; key lines reach it without
+ * their indentation, so none is taken for a continuation.  The copy of
+ * each line is wiped: it may hold a password.
+ */
+static char *
+parse_reader(char *out, int cap, void *arg)
+{
+	struct parse *p = arg;
+	ssize_t	      len;
+	char	     *s, *e;
+
+	if ((len = getline(&p->buf, &p->cap, p->fp)) < 0)
+		return NULL;
+	p->lineno++;
+	s = p->buf;
+	while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == '\r'))
+		s[--len] = '\0';
+	if (p->lineno == 1 && strncmp(s, "\xef\xbb\xbf", 3) == 0)
+		s += 3;
+	while (isspace((unsigned char)*s))
+		s++;
+	out[0] = '\0';
+	if (*s == '\0' || *s == ';' || *s == '#')
+		goto out;
+	if (*s == '[') {
+		section_begin(p, s);
+		goto out;
+	}
+	/* Mirror inih: '=' or ':' must come before any " ;" comment. */
+	for (e = s; *e != '\0' && *e != '=' && *e != ':'; e++)
+		if (*e == ';' && isspace((unsigned char)e[-1]))
+			break;
+	if (*e != '=' && *e != ':') {
+		parse_error(
+		    p, "expected 'key = value', a [section] or a comment");
+		goto out;
+	}
+	if (e == s) {
+		parse_error(p, "a value without a key name");
+		goto out;
+	}
+	if (strlen(s) + 2 > (size_t)cap) {
+		parse_error(p, "line too long (at most %d bytes)", cap - 2);
+		goto out;
+	}
+	memcpy(out, s, strlen(s) + 1);
+out:
+	strcat(out, "\n");
+	ct_wipe(p->buf, p->cap);
+	return out;
+}
+
+static int
+parse_handler(
+    void *arg, const char *section, const char *name, const char *value)
+{
+	struct parse	 *p = arg;
+	const struct key *k;
+	char		  v[CONFIG_VALUE_MAX];
+	size_t		  n;
+	int		  i;
+
+	if (name == NULL) /* an inih built to announce sections */
+		return 1;
+	if (p->kind == SEC_NONE) {
+		parse_error(p, "%s: a key before any section", name);
+		return 1;
+	}
+	if (p->kind == SEC_SKIP || p->sec == NULL)
+		return 1;
+	if ((i = key_index(p->sec, name)) < 0) {
+		parse_error(p, "unknown key '%s' in [%s]", name, p->sec->name);
+		return 1;
+	}
+	k = &p->sec->keys[i];
+	if (p->key_line[i] != 0) {
+		parse_error(p, "%s given twice (first at line %u)", name,
+		    p->key_line[i]);
+		goto out;
+	}
+	p->key_line[i] = p->lineno;
+	/* Quotes keep leading and trailing blanks. */
+	n = strlen(value);
+	if (n >= 2 && value[0] == '"' && value[n - 1] == '"') {
+		value++;
+		n -= 2;
+	}
+	if (n >= sizeof(v)) {
+		parse_error(p, "%s: value too long", name);
+		goto out;
+	}
+	memcpy(v, value, n);
+	v[n] = '\0';
+	k->parse(p, k, v);
+out:
+	ct_wipe(v, sizeof(v));
+	/* The value lives in inih's line buffer, which is writable. */
+	if (k->secret)
+		ct_wipe((char *)(uintptr_t)value, strlen(value));
+	return 1;
+}
+
+/* Checks that need the whole file. */
+static void
+model_check(struct parse *p)
+{
+	struct model	     *m = p->src->model;
+	struct model_channel *c = &m->channel;
+	struct model_user    *u, *v;
+	unsigned	      i, j, line;
+	const char	     *path = p->src->path;
+	struct loader	     *ld = p->ld;
+
+	if ((c->enabled_suites & 1u) && !m->lab.allow_cipher_0)
+		loader_error(ld, path, p->suites_line,
+		    "cipher suite 0 (no authentication, no integrity, no "
+		    "encryption) needs allow_cipher_0 = yes in [lab]");
+	if (c->ipmi20_enabled && c->enabled_suites == 0)
+		loader_error(ld, path, p->suites_line,
+		    "ipmi20 = yes but cipher_suites is empty");
+	if (!c->ipmi15_enabled && !c->ipmi20_enabled)
+		loader_error(ld, path, p->once_line[SEC_CHANNEL],
+		    "ipmi15 and ipmi20 are both off: nobody could log in");
+	if (p->suite_priv_given & ~c->enabled_suites) {
+		for (i = 0; i < SUITE_COUNT; i++)
+			if (p->suite_priv_given & ~c->enabled_suites &
+			    (1u << i))
+				break;
+		loader_error(ld, path, p->suite_priv_line,
+		    "suite_privilege names suite %u, which cipher_suites "
+		    "does not enable",
+		    i);
+	}
+	for (i = 1; i <= MODEL_USERS_MAX; i++) {
+		u = &m->users[i];
+		if (!u->defined)
+			continue;
+		if (i > c->max_users)
+			loader_error(ld, path, p->user_line[i],
+			    "user %u is above max_users (%u)", i, c->max_users);
+		if (i == 1 && u->enabled && !m->lab.allow_anonymous)
+			loader_error(ld, path, p->user_line[i],
+			    "user 1 (the null user) is enabled: anonymous "
+			    "login needs allow_anonymous = yes in [lab]");
+		if (i > 1 && u->name_len == 0 && p->user_name_line[i] != 0 &&
+		    !m->lab.allow_anonymous)
+			loader_error(ld, path, p->user_name_line[i],
+			    "user %u has an empty name: anonymous login needs "
+			    "allow_anonymous = yes in [lab]",
+			    i);
+		for (j = 1; j < i; j++) {
+			v = &m->users[j];
+			if (!v->defined || v->name_len != u->name_len ||
+			    memcmp(v->name, u->name, u->name_len) != 0)
+				continue;
+			if (u->name_len == 0 && (j == 1 || i == 1))
+				continue; /* said above */
+			line = p->user_name_line[i] ? p->user_name_line[i]
+						    : p->user_line[i];
+			loader_error(ld, path, line,
+			    "user %u has the same name as user %u", i, j);
+			break;
+		}
+	}
+}
+
+/* Reads one file into src->model (and instance sections if main). */
+static void
+source_parse(struct loader *ld, size_t index, int main_file)
+{
+	struct parse p;
+	char	     iobuf[4096];
+	int	     rc, saved;
+
+	memset(&p, 0, sizeof(p));
+	p.ld = ld;
+	p.src = ld->srcs[index];
+	p.src_index = index;
+	p.main_file = main_file;
+	p.kind = SEC_NONE;
+	if ((p.fp = fopen(p.src->path, "r")) == NULL) {
+		loader_error(ld, NULL, 0, "cannot open %s: %s", p.src->path,
+		    strerror(errno));
+		ld->system_error = 1;
+		return;
+	}
+	/* Our buffer, so that what stdio read of passwords can be wiped. */
+	setvbuf(p.fp, iobuf, _IOFBF, sizeof(iobuf));
+	rc = ini_parse_stream(parse_reader, &p, parse_handler, &p);
+	section_end(&p);
+	if (ferror(p.fp)) {
+		saved = errno;
+		loader_error(
+		    ld, p.src->path, 0, "read error: %s", strerror(saved));
+		ld->system_error = 1;
+	}
+	fclose(p.fp);
+	ct_wipe(iobuf, sizeof(iobuf));
+	if (p.buf != NULL)
+		ct_wipe(p.buf, p.cap);
+	free(p.buf);
+	if (rc == -2)
+		ld->nomem = 1;
+	else if (rc > 0) /* the reader lets no bad line through */
+		loader_error(ld, p.src->path, (unsigned)rc, "syntax error");
+	model_check(&p);
+}
+
+/*
+ * The source for path, loaded on first use.  The index, or -1 (said in
+ * diag, at file:line when another file names it).
+ */
+static long
+source_get(struct loader *ld, const char *path, const char *ref_file,
+    unsigned ref_line)
+{
+	struct source *s, **srcs;
+	struct model  *m;
+	char	      *real;
+	size_t	       i;
+
+	if ((real = realpath(path, NULL)) == NULL) {
+		if (ref_file != NULL)
+			loader_error(ld, ref_file, ref_line,
+			    "model = %s: cannot open: %s", path,
+			    strerror(errno));
+		else
+			loader_error(ld, NULL, 0, "cannot open %s: %s", path,
+			    strerror(errno));
+		ld->system_error = 1;
+		return -1;
+	}
+	for (i = 0; i < ld->nsrcs; i++) {
+		if (strcmp(ld->srcs[i]->real, real) == 0) {
+			free(real);
+			return (long)i;
+		}
+	}
+	s = calloc(1, sizeof(*s));
+	m = calloc(1, sizeof(*m));
+	srcs = realloc(ld->srcs, (ld->nsrcs + 1) * sizeof(*srcs));
+	if (srcs != NULL)
+		ld->srcs = srcs;
+	if (m != NULL)
+		model_defaults(m);
+	if (s == NULL || m == NULL || srcs == NULL ||
+	    (s->path = strdup(path)) == NULL ||
+	    (m->source = strdup(path)) == NULL) {
+		if (s != NULL)
+			free(s->path);
+		free(s);
+		free(m);
+		free(real);
+		ld->nomem = 1;
+		return -1;
+	}
+	s->real = real;
+	s->model = m;
+	ld->srcs[ld->nsrcs++] = s;
+	source_parse(ld, ld->nsrcs - 1, ld->nsrcs == 1);
+	return (long)(ld->nsrcs - 1);
+}
+
+/* ---- instances ---- */
+
+static unsigned
+digits(uint32_t n)
+{
+	unsigned d = 1;
+
+	while (n >= 10) {
+		n /= 10;
+		d++;
+	}
+	return d;
+}
+
+static void
+bmc_guids(
+    struct config_bmc *b, const struct decl *d, const char *kind, uint64_t add)
+{
+	const struct model_identity *id = &b->model->identity;
+
+	if (d->has_system_guid) {
+		memcpy(b->system_guid, d->system_guid, MODEL_GUID_LEN);
+		guid_add(b->system_guid, add);
+	} else if (!d->fleet && id->has_system_guid) {
+		memcpy(b->system_guid, id->system_guid, MODEL_GUID_LEN);
+	} else {
+		guid_derive(b->system_guid, kind, d->name, 0);
+		guid_add(b->system_guid, d->fleet ? b->index : 0);
+	}
+	if (d->has_device_guid) {
+		memcpy(b->device_guid, d->device_guid, MODEL_GUID_LEN);
+		guid_add(b->device_guid, add);
+	} else if (!d->fleet && id->has_device_guid) {
+		memcpy(b->device_guid, id->device_guid, MODEL_GUID_LEN);
+	} else {
+		guid_derive(b->device_guid, kind, d->name, 1);
+		guid_add(b->device_guid, d->fleet ? b->index : 0);
+	}
+}
+
+/* Turns the instance sections into config->bmcs. */
+static void
+instances_expand(struct loader *ld)
+{
+	struct config	  *cfg = ld->cfg;
+	const char	  *path = cfg->files[0];
+	struct decl	  *d;
+	struct config_bmc *b;
+	uint64_t	   total = 0;
+	uint32_t	   i, v4;
+	uint8_t		   family, addr[16];
+	unsigned	   width;
+	size_t		   k, n = 0;
+
+	for (k = 0; k < ld->ndecls; k++)
+		total += ld->decls[k].fleet ? ld->decls[k].count : 1;
+	if (total > CONFIG_INSTANCES_MAX) {
+		loader_error(ld, path, 0, "%llu BMC instances; at most %d",
+		    (unsigned long long)total, CONFIG_INSTANCES_MAX);
+		return;
+	}
+	cfg->bmcs = calloc((size_t)total, sizeof(*cfg->bmcs));
+	ld->decl_of = calloc((size_t)total, sizeof(*ld->decl_of));
+	if (total > 0 && (cfg->bmcs == NULL || ld->decl_of == NULL)) {
+		ld->nomem = 1;
+		return;
+	}
+	for (k = 0; k < ld->ndecls; k++) {
+		d = &ld->decls[k];
+		addr_parse(d->host, &family, addr);
+		v4 = (uint32_t)addr[0] << 24 | (uint32_t)addr[1] << 16 |
+		    (uint32_t)addr[2] << 8 | addr[3];
+		if (d->fleet && !d->step_address &&
+		    (d->port == 0 ||
+			d->port + (uint64_t)d->count - 1 > 65535)) {
+			loader_error(ld, path, d->line,
+			    "[fleet %s]: ports %u to %llu do not fit in 1 to "
+			    "65535",
+			    d->name, d->port,
+			    (unsigned long long)d->port + d->count - 1);
+			continue;
+		}
+		/* Only 127.0.0.0/8 is all this host's without setup. */
+		if (d->fleet && d->step_address &&
+		    (family != 4 || addr[0] != 127 || v4 == 0x7f000000u ||
+			v4 + (uint64_t)d->count - 1 > 0x7ffffffeu)) {
+			loader_error(ld, path, d->line,
+			    "[fleet %s]: step = address needs %u IPv4 "
+			    "addresses within 127.0.0.1 to 127.255.255.254 "
+			    "from %s",
+			    d->name, d->count, d->host);
+			continue;
+		}
+		width = digits(d->count);
+		if (width < CONFIG_NAME_WIDTH)
+			width = CONFIG_NAME_WIDTH;
+		for (i = 0; i < (d->fleet ? d->count : 1); i++) {
+			b = &cfg->bmcs[n];
+			ld->decl_of[n++] = k;
+			b->model = cfg->models[d->src];
+			b->file = path;
+			b->line = d->line;
+			if (!d->fleet) {
+				snprintf(
+				    b->name, sizeof(b->name), "%s", d->name);
+				memcpy(b->host, d->host, sizeof(b->host));
+				b->port = d->port;
+				bmc_guids(b, d, "bmc", 0);
+				continue;
+			}
+			b->index = i + 1;
+			/* Fits: section_begin() left room for the digits. */
+			if (snprintf(b->name, sizeof(b->name), "%s-%0*u",
+				d->name, (int)width,
+				b->index) >= (int)sizeof(b->name))
+				b->name[0] = '\0';
+			if (d->step_address) {
+				snprintf(b->host, sizeof(b->host),
+				    "%u.%u.%u.%u", (v4 + i) >> 24,
+				    (v4 + i) >> 16 & 0xff, (v4 + i) >> 8 & 0xff,
+				    (v4 + i) & 0xff);
+				b->port = d->port;
+			} else {
+				memcpy(b->host, d->host, sizeof(b->host));
+				b->port = (uint16_t)(d->port + i);
+			}
+			bmc_guids(b, d, "fleet", i);
+		}
+	}
+	cfg->nbmcs = n;
+}
+
+struct name_ref {
+	const char *name;
+	size_t	    index;
+};
+
+static int
+name_ref_cmp(const void *a, const void *b)
+{
+	const struct name_ref *x = a, *y = b;
+	int		       c = strcmp(x->name, y->name);
 
 	if (c != 0)
 		return c;
-	return (int)x->port - (int)y->port;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Sorts the names for config_find_bmc() and refuses duplicates. */
+static void
+names_index(struct loader *ld)
+{
+	struct config	*cfg = ld->cfg;
+	struct name_ref *refs;
+	size_t		 i;
+
+	if (cfg->nbmcs == 0)
+		return;
+	refs = calloc(cfg->nbmcs, sizeof(*refs));
+	cfg->by_name = calloc(cfg->nbmcs, sizeof(*cfg->by_name));
+	if (refs == NULL || cfg->by_name == NULL) {
+		free(refs);
+		ld->nomem = 1;
+		return;
+	}
+	for (i = 0; i < cfg->nbmcs; i++) {
+		refs[i].name = cfg->bmcs[i].name;
+		refs[i].index = i;
+	}
+	qsort(refs, cfg->nbmcs, sizeof(*refs), name_ref_cmp);
+	for (i = 0; i < cfg->nbmcs; i++) {
+		cfg->by_name[i] = refs[i].index;
+		if (i > 0 && strcmp(refs[i].name, refs[i - 1].name) == 0)
+			loader_error(ld, cfg->files[0],
+			    cfg->bmcs[refs[i].index].line,
+			    "instance name %s is already used by the section "
+			    "at line %u",
+			    refs[i].name, cfg->bmcs[refs[i - 1].index].line);
+	}
+	free(refs);
+}
+
+struct endpoint_ref {
+	uint16_t port;
+	uint8_t	 family;
+	uint8_t	 addr[16];
+	size_t	 index;
+};
+
+static int
+endpoint_ref_cmp(const void *a, const void *b)
+{
+	const struct endpoint_ref *x = a, *y = b;
+	int			   c;
+
+	if (x->port != y->port)
+		return x->port < y->port ? -1 : 1;
+	if (x->family != y->family)
+		return x->family < y->family ? -1 : 1;
+	if ((c = memcmp(x->addr, y->addr, 16)) != 0)
+		return c;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int
+addr_is_any(const struct endpoint_ref *e)
+{
+	static const uint8_t zero[16];
+
+	return memcmp(e->addr, zero, 16) == 0;
 }
 
 static void
-expand_instances(struct loader *L, struct model_file *own)
+overlap_report(
+    struct loader *ld, size_t a, size_t b, size_t *pairs, size_t *npairs)
 {
-	struct config	   *c = L->conf;
-	size_t		    i, total = 0, k;
-	struct config_bmc **byep;
+	const struct config_bmc *x = &ld->cfg->bmcs[a], *y = &ld->cfg->bmcs[b];
+	size_t			 da = ld->decl_of[a], db = ld->decl_of[b], i;
 
-	for (i = 0; i < L->ndecls; i++)
-		total += L->decls[i].count;
-	if (L->ndecls == 0)
-		total = 1;
-	if (total > CONFIG_INSTANCES_MAX) {
-		L->errors++;
-		config_diag_add(L->diag, L->conf->path, 0,
-		    "%zu BMCs: at most %d in one process", total,
-		    CONFIG_INSTANCES_MAX);
+	/* One message per pair of sections: fleets overlap by hundreds. */
+	for (i = 0; i < *npairs; i++)
+		if (pairs[2 * i] == da && pairs[2 * i + 1] == db)
+			return;
+	if (*npairs < CONFIG_DIAG_MAX) {
+		pairs[2 * *npairs] = da;
+		pairs[2 * *npairs + 1] = db;
+		(*npairs)++;
+	}
+	loader_error(ld, ld->cfg->files[0], y->line,
+	    "%s listens on %s%s%s:%u, which overlaps %s on %s%s%s:%u (line %u)",
+	    y->name, strchr(y->host, ':') ? "[" : "", y->host,
+	    strchr(y->host, ':') ? "]" : "", y->port, x->name,
+	    strchr(x->host, ':') ? "[" : "", x->host,
+	    strchr(x->host, ':') ? "]" : "", x->port, x->line);
+}
+
+/*
+ * Two instances overlap on the same port when their addresses are equal,
+ * or one is 0.0.0.0 and the other IPv4, or one is [::] (which takes IPv4
+ * too on a dual-stack socket).  Port 0 lets the system choose: never.
+ */
+static void
+endpoints_check(struct loader *ld)
+{
+	struct config	    *cfg = ld->cfg;
+	struct endpoint_ref *e;
+	size_t		     i, j, start, any4, any6, npairs = 0;
+	size_t		    *pairs;
+	const size_t	     none = (size_t)-1;
+
+	if (cfg->nbmcs < 2 || ld->decl_of == NULL)
+		return;
+	e = calloc(cfg->nbmcs, sizeof(*e));
+	pairs = calloc(2 * CONFIG_DIAG_MAX, sizeof(*pairs));
+	if (e == NULL || pairs == NULL) {
+		free(e);
+		free(pairs);
+		ld->nomem = 1;
 		return;
 	}
-	c->bmcs = calloc(total, sizeof(*c->bmcs));
-	if (c->bmcs == NULL) {
-		L->errors++;
-		config_diag_add(L->diag, c->path, 0, "out of memory");
-		return;
+	for (i = 0; i < cfg->nbmcs; i++) {
+		e[i].port = cfg->bmcs[i].port;
+		addr_parse(cfg->bmcs[i].host, &e[i].family, e[i].addr);
+		e[i].index = i;
 	}
-	if (L->ndecls == 0) {
-		struct config_bmc  *b = &c->bmcs[0];
-		const struct model *m = own->model;
-
-		c->implicit = 1;
-		snprintf(b->name, sizeof(b->name), "bmc");
-		strcpy(b->host, CONFIG_DEFAULT_HOST);
-		b->port = CONFIG_DEFAULT_PORT;
-		b->model = m;
-		derive_guid(m->identity.system_guid,
-		    m->identity.has_system_guid, b->name, 0, 1, b->system_guid);
-		derive_guid(m->identity.device_guid,
-		    m->identity.has_device_guid, b->name, 0, 2, b->device_guid);
-		b->file = intern_file(L, c->path);
-		c->nbmcs = 1;
-		return;
-	}
-	for (i = 0; i < L->ndecls; i++) {
-		struct inst_decl   *d = &L->decls[i];
-		struct model_file  *mf = own;
-		const struct model *m;
-		unsigned	    j;
-		struct in_addr	    a4;
-
-		if (d->model_path != NULL) {
-			mf = load_file(
-			    L, d->model_path, 0, d->file, d->model_line);
-			if (mf == NULL)
-				continue;
-		}
-		m = mf->model;
-		if (!d->has_listen) {
-			strcpy(d->host, CONFIG_DEFAULT_HOST);
-			d->port = CONFIG_DEFAULT_PORT;
-		}
-		if (d->kind == INST_FLEET && !d->step_address &&
-		    (unsigned)d->port + d->count - 1 > 65535) {
-			L->errors++;
-			config_diag_add(L->diag, d->file, d->line,
-			    "[fleet %s]: %u ports from %u pass 65535", d->name,
-			    d->count, d->port);
+	qsort(e, cfg->nbmcs, sizeof(*e), endpoint_ref_cmp);
+	for (start = 0; start < cfg->nbmcs; start = j) {
+		for (j = start; j < cfg->nbmcs && e[j].port == e[start].port;
+		     j++)
+			;
+		if (e[start].port == 0)
 			continue;
-		}
-		if (d->kind == INST_FLEET && d->step_address) {
-			uint32_t first;
-
-			if (inet_pton(AF_INET, d->host, &a4) != 1 ||
-			    (ntohl(a4.s_addr) >> 24) != 127 ||
-			    (ntohl(a4.s_addr) & 0xffffff) + d->count - 1 >
-				0xffffff) {
-				L->errors++;
-				config_diag_add(L->diag, d->file, d->line,
-				    "[fleet %s]: step = address needs %u "
-				    "IPv4 addresses within 127.0.0.0/8 from "
-				    "%s",
-				    d->name, d->count, d->host);
+		any4 = any6 = none;
+		for (i = start; i < j; i++) {
+			if (i > start && e[i].family == e[i - 1].family &&
+			    memcmp(e[i].addr, e[i - 1].addr, 16) == 0) {
+				overlap_report(ld, e[i - 1].index, e[i].index,
+				    pairs, &npairs);
 				continue;
 			}
-			first = ntohl(a4.s_addr);
-			(void)first;
-		}
-		for (j = 0; j < d->count; j++) {
-			struct config_bmc *b = &c->bmcs[c->nbmcs++];
-
-			if (d->kind == INST_FLEET) {
-				snprintf(b->name, sizeof(b->name), "%.39s-%04u",
-				    d->name, (j + 1) % 100000);
-				b->index = j + 1;
-			} else
-				snprintf(
-				    b->name, sizeof(b->name), "%s", d->name);
-			b->model = m;
-			b->file = d->file;
-			b->line = d->line;
-			if (d->kind == INST_FLEET && d->step_address) {
-				struct in_addr ai;
-
-				inet_pton(AF_INET, d->host, &ai);
-				ai.s_addr = htonl(ntohl(ai.s_addr) + j);
-				inet_ntop(
-				    AF_INET, &ai, b->host, sizeof(b->host));
-				b->port = d->port;
-			} else {
-				strcpy(b->host, d->host);
-				b->port = (uint16_t)(d->port + j);
+			if (addr_is_any(&e[i])) {
+				if (e[i].family == 4)
+					any4 = i;
+				else
+					any6 = i;
 			}
-			if (d->has_system_guid)
-				derive_guid(d->system_guid, 1, d->name,
-				    b->index, 1, b->system_guid);
-			else
-				derive_guid(m->identity.system_guid,
-				    m->identity.has_system_guid, d->name,
-				    b->index, 1, b->system_guid);
-			if (d->has_device_guid)
-				derive_guid(d->device_guid, 1, d->name,
-				    b->index, 2, b->device_guid);
-			else
-				derive_guid(m->identity.device_guid,
-				    m->identity.has_device_guid, d->name,
-				    b->index, 2, b->device_guid);
+		}
+		for (i = start; i < j; i++) {
+			if (any4 != none && i != any4 && e[i].family == 4 &&
+			    !addr_is_any(&e[i]))
+				overlap_report(ld, e[any4].index, e[i].index,
+				    pairs, &npairs);
+			if (any6 != none && i != any6 &&
+			    !(e[i].family == 6 && addr_is_any(&e[i])))
+				overlap_report(ld, e[any6].index, e[i].index,
+				    pairs, &npairs);
 		}
 	}
-	/* Names and endpoints must be unique. */
-	byep = malloc(c->nbmcs * sizeof(*byep) + 1);
-	if (byep == NULL)
-		return;
-	for (k = 0; k < c->nbmcs; k++)
-		byep[k] = &c->bmcs[k];
-	qsort(byep, c->nbmcs, sizeof(*byep), endpoint_cmp);
-	for (k = 1; k < c->nbmcs; k++)
-		if (endpoint_cmp(&byep[k - 1], &byep[k]) == 0) {
-			L->errors++;
-			config_diag_add(L->diag, byep[k]->file, byep[k]->line,
-			    "BMC %s: endpoint %s port %u is also BMC %s's "
-			    "(line %u)",
-			    byep[k]->name, byep[k]->host, byep[k]->port,
-			    byep[k - 1]->name, byep[k - 1]->line);
-		}
-	for (i = 0; i < L->ndecls; i++)
-		for (k = i + 1; k < L->ndecls; k++)
-			if (strcmp(L->decls[i].name, L->decls[k].name) == 0) {
-				L->errors++;
-				config_diag_add(L->diag, L->decls[k].file,
-				    L->decls[k].line,
-				    "the name %s is taken (line %u)",
-				    L->decls[k].name, L->decls[i].line);
-			}
-	free(byep);
+	free(e);
+	free(pairs);
 }
 
+/* The implicit BMC is named after its file: "lab" for lab.ini. */
 static void
-loader_free_decls(struct loader *L)
+implicit_name(const char *path, char *out, size_t cap)
 {
-	size_t i;
+	const char *base = strrchr(path, '/');
+	size_t	    n = 0;
 
-	for (i = 0; i < L->ndecls; i++)
-		free(L->decls[i].model_path);
-	free(L->decls);
-	L->decls = NULL;
-	L->ndecls = 0;
+	base = base != NULL ? base + 1 : path;
+	for (; *base != '\0' && *base != '.' && n + 1 < cap; base++)
+		out[n++] = isalnum((unsigned char)*base) || *base == '_' ||
+			*base == '-'
+		    ? *base
+		    : '_';
+	out[n] = '\0';
+	if (n == 0)
+		snprintf(out, cap, "bmc");
 }
 
 int
 config_load(const char *path, struct config **out, struct config_diag *diag)
 {
-	struct loader	   L;
-	struct config	  *c;
-	struct model_file *own;
-	size_t		   i;
-	int		   rc = 0;
+	struct loader  ld;
+	struct config *cfg;
+	struct decl   *d;
+	size_t	       i;
+	long	       src;
+	int	       rc = 0;
 
 	*out = NULL;
-	memset(&L, 0, sizeof(L));
-	c = calloc(1, sizeof(*c));
-	if (c == NULL)
-		return ERR_NOMEM;
-	c->path = strdup(path);
-	if (c->path == NULL) {
-		free(c);
+	memset(&ld, 0, sizeof(ld));
+	ld.diag = diag;
+	if ((cfg = calloc(1, sizeof(*cfg))) == NULL ||
+	    (cfg->path = strdup(path)) == NULL) {
+		free(cfg);
 		return ERR_NOMEM;
 	}
-	L.conf = c;
-	L.diag = diag;
-	own = load_file(&L, path, 1, NULL, 0);
-	if (own == NULL) {
-		rc = errno == ENOMEM ? ERR_NOMEM : ERR_SYSTEM;
-		if (L.errors > 1)
-			rc = ERR_CONFIG;
-	} else {
-		expand_instances(&L, own);
-		if (L.errors > 0)
-			rc = ERR_CONFIG;
+	ld.cfg = cfg;
+	if (source_get(&ld, path, NULL, 0) < 0)
+		goto done;
+	for (i = 0; i < ld.ndecls; i++) {
+		d = &ld.decls[i];
+		if (d->model_path == NULL)
+			continue;
+		src = source_get(
+		    &ld, d->model_path, ld.srcs[0]->path, d->model_line);
+		if (src >= 0)
+			d->src = (size_t)src;
 	}
-	loader_free_decls(&L);
-	/* The models move into the configuration. */
-	c->models = calloc(L.nmfiles + 1, sizeof(*c->models));
-	for (i = 0; i < L.nmfiles; i++) {
-		if (c->models != NULL) {
-			c->models[c->nmodels++] = L.mfiles[i].model;
-			/* source points into the file names we keep. */
-			L.mfiles[i].model->source = (char *)intern_file(
-			    &L, L.mfiles[i].path);
-		} else
-			free(L.mfiles[i].model);
-		free(L.mfiles[i].path);
+	/* config->files and config->models take over the sources. */
+	cfg->files = calloc(ld.nsrcs, sizeof(*cfg->files));
+	cfg->models = calloc(ld.nsrcs, sizeof(*cfg->models));
+	if (cfg->files == NULL || cfg->models == NULL) {
+		ld.nomem = 1;
+		goto done;
 	}
-	free(L.mfiles);
+	for (i = 0; i < ld.nsrcs; i++) {
+		cfg->files[i] = ld.srcs[i]->path;
+		cfg->models[i] = ld.srcs[i]->model;
+		ld.srcs[i]->path = NULL;
+		ld.srcs[i]->model = NULL;
+	}
+	cfg->nfiles = cfg->nmodels = ld.nsrcs;
+	if (ld.ndecls == 0) {
+		cfg->implicit = 1;
+		if ((ld.decls = calloc(1, sizeof(*ld.decls))) == NULL) {
+			ld.nomem = 1;
+			goto done;
+		}
+		d = &ld.decls[0];
+		ld.ndecls = 1;
+		implicit_name(path, d->name, sizeof(d->name));
+		snprintf(d->host, sizeof(d->host), "%s", CONFIG_DEFAULT_HOST);
+		d->port = CONFIG_DEFAULT_PORT;
+		d->count = 1;
+	}
+	if (ld.problems == 0)
+		instances_expand(&ld);
+	if (ld.problems == 0)
+		names_index(&ld);
+	if (ld.problems == 0)
+		endpoints_check(&ld);
+done:
+	for (i = 0; i < ld.nsrcs; i++) {
+		if (ld.srcs[i]->model != NULL) {
+			free(ld.srcs[i]->model->source);
+			ct_wipe(ld.srcs[i]->model, sizeof(struct model));
+		}
+		free(ld.srcs[i]->model);
+		free(ld.srcs[i]->path);
+		free(ld.srcs[i]->real);
+		free(ld.srcs[i]);
+	}
+	free(ld.srcs);
+	for (i = 0; i < ld.ndecls; i++)
+		free(ld.decls[i].model_path);
+	free(ld.decls);
+	free(ld.decl_of);
+	if (ld.nomem)
+		rc = ERR_NOMEM;
+	else if (ld.system_error)
+		rc = ERR_SYSTEM;
+	else if (ld.problems > 0)
+		rc = ERR_CONFIG;
 	if (rc != 0) {
-		config_free(c);
+		config_free(cfg);
 		return rc;
 	}
-	*out = c;
+	*out = cfg;
 	return 0;
 }
 
 void
-config_free(struct config *c)
+config_free(struct config *cfg)
 {
 	size_t i;
 
-	if (c == NULL)
+	if (cfg == NULL)
 		return;
-	for (i = 0; i < c->nmodels; i++) {
+	for (i = 0; i < cfg->nmodels; i++) {
+		if (cfg->models[i] == NULL)
+			continue;
+		free(cfg->models[i]->source);
 		/* Passwords and K_G. */
-		ct_wipe(c->models[i], sizeof(*c->models[i]));
-		free(c->models[i]);
+		ct_wipe(cfg->models[i], sizeof(*cfg->models[i]));
+		free(cfg->models[i]);
 	}
-	free(c->models);
-	for (i = 0; i < c->nfiles; i++)
-		free(c->files[i]);
-	free(c->files);
-	free(c->bmcs);
-	free(c->path);
-	free(c);
+	free(cfg->models);
+	for (i = 0; i < cfg->nfiles; i++)
+		free(cfg->files[i]);
+	free(cfg->files);
+	free(cfg->bmcs);
+	free(cfg->by_name);
+	free(cfg->path);
+	free(cfg);
 }
 
 int
-config_set_listen(struct config *c, const char *ep, struct config_diag *diag)
+config_set_listen(struct config *cfg, const char *s, struct config_diag *diag)
 {
 	struct config_bmc *b;
+	const char	  *why;
+	char		   host[CONFIG_HOST_MAX];
+	uint16_t	   port;
 
-	if (c->nbmcs != 1) {
-		config_diag_add(diag, c->path, 0,
-		    "--listen moves the only BMC of a configuration; this one "
-		    "has %zu (give each its listen = in the file)",
-		    c->nbmcs);
+	if (cfg->nbmcs != 1) {
+		config_diag_add(diag, NULL, 0,
+		    "--listen %s: the configuration has %zu BMCs; give each "
+		    "its listen in the file",
+		    s, cfg->nbmcs);
 		return ERR_CONFIG;
 	}
-	b = &c->bmcs[0];
-	if (config_parse_endpoint(ep, b->host, sizeof(b->host), &b->port) !=
-	    0) {
-		config_diag_add(diag, "--listen", 0,
-		    "%s: HOST:PORT with a numeric address, IPv6 in brackets "
-		    "([::1]:623)",
-		    ep);
+	if (endpoint_parse(s, host, sizeof(host), &port, &why) != 0) {
+		config_diag_add(diag, NULL, 0, "--listen %s: %s", s, why);
 		return ERR_CONFIG;
 	}
+	b = &cfg->bmcs[0];
+	memcpy(b->host, host, sizeof(b->host));
+	b->port = port;
 	return 0;
 }
 
 const struct config_bmc *
-config_find_bmc(const struct config *c, const char *name)
+config_find_bmc(const struct config *cfg, const char *name)
 {
-	size_t i;
+	size_t lo = 0, hi = cfg->nbmcs, mid, i;
+	int    c;
 
-	for (i = 0; i < c->nbmcs; i++)
-		if (strcmp(c->bmcs[i].name, name) == 0)
-			return &c->bmcs[i];
+	if (cfg->by_name == NULL) {
+		for (i = 0; i < cfg->nbmcs; i++)
+			if (strcmp(cfg->bmcs[i].name, name) == 0)
+				return &cfg->bmcs[i];
+		return NULL;
+	}
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(name, cfg->bmcs[cfg->by_name[mid]].name);
+		if (c == 0)
+			return &cfg->bmcs[cfg->by_name[mid]];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
 	return NULL;
 }
 
 int
 config_bmc_equal(const struct config_bmc *a, const struct config_bmc *b)
 {
-	return strcmp(a->name, b->name) == 0 && strcmp(a->host, b->host) == 0 &&
-	    a->port == b->port && a->index == b->index &&
-	    memcmp(a->system_guid, b->system_guid, MODEL_GUID_LEN) == 0 &&
-	    memcmp(a->device_guid, b->device_guid, MODEL_GUID_LEN) == 0 &&
-	    (a->model == b->model || model_equal(a->model, b->model));
+	if (strcmp(a->name, b->name) != 0 || strcmp(a->host, b->host) != 0 ||
+	    a->port != b->port || a->index != b->index ||
+	    memcmp(a->system_guid, b->system_guid, MODEL_GUID_LEN) != 0 ||
+	    memcmp(a->device_guid, b->device_guid, MODEL_GUID_LEN) != 0)
+		return 0;
+	if (a->model == b->model)
+		return 1;
+	return a->model != NULL && b->model != NULL &&
+	    model_equal(a->model, b->model);
 }

@@ -28,10 +28,10 @@
 
 /* One BMC instance. */
 struct config_bmc {
-	char		    name[CONFIG_NAME_MAX];
-	char		    host[CONFIG_HOST_MAX]; /* numeric IPv4 or IPv6 */
-	uint16_t	    port;
-	unsigned	    index; /* in its fleet; 0 for a single BMC */
+	char	 name[CONFIG_NAME_MAX];
+	char	 host[CONFIG_HOST_MAX]; /* numeric IPv4 or IPv6 */
+	uint16_t port;
+	unsigned index; /* in its fleet, 1..count; 0 for a single BMC */
 	const struct model *model;
 	uint8_t		    system_guid[MODEL_GUID_LEN]; /* wire order */
 	uint8_t		    device_guid[MODEL_GUID_LEN];
@@ -48,6 +48,8 @@ struct config {
 	char		 **files; /* names that file:line pointers refer to */
 	size_t		   nfiles;
 	uint8_t		   implicit; /* no instance sections in the file */
+	/* bmcs indices sorted by name, for config_find_bmc(); may be NULL. */
+	size_t *by_name;
 };
 
 /* Messages, each "file:line: what is wrong". */
