@@ -3,17 +3,17 @@
 # bmcsim decode of a tshark capture of ipmitool talking to bmcsimd
 # (suites 17 and 3), which tshark itself must dissect without errors.
 # The model and its user come from BMCSIM_TEST_CONFIG, BMC_USER and
-# BMC_PASS (defaults: the first model in sim-configs, ADMIN / ADMIN).
+# BMC_PASS (defaults: sim-configs/default.ini, admin / password).
 . "${top_srcdir:-.}/tests/system/lib.sh"
 BMCSIM="$top_builddir/bmcsim"
 need "$BMCSIMD" "$BMCSIM" python3 timeout
-config=${BMCSIM_TEST_CONFIG:-$(ls "$CONFIGS"/*.ini 2>/dev/null | head -n 1)}
+config=${BMCSIM_TEST_CONFIG:-$CONFIGS/default.ini}
 if [ -z "$config" ]; then
 	echo "FAIL: no model in $CONFIGS"
 	exit 1
 fi
-U=${BMC_USER:-ADMIN}
-PW=${BMC_PASS:-ADMIN}
+U=${BMC_USER:-admin}
+PW=${BMC_PASS:-password}
 start_bmcsimd main "$config"
 port=$PORT_main
 S="-H 127.0.0.1 -p $port -U $U -P $PW -N 1 -R 2"
@@ -66,11 +66,13 @@ then
 		check "decode --pcap of ipmitool, suite $s" \
 		    'checks: [1-9][0-9]* passed, 0 failed.*[1-9][0-9]* payloads? decrypted' \
 		    "$BMCSIM" decode -P "$PW" --pcap "$pcap"
-		# tshark's own dissector: no malformed packet in it.
+		# tshark's own dissector (told that the test port is RMCP's):
+		# no malformed packet in it.
 		check "tshark dissects the same capture" 'IPMI' sh -c \
-		    'o=$(tshark -r "$1" -O ipmi_session,ipmi,rmcp 2>&1) || exit 1
+		    'o=$(tshark -r "$1" -d "udp.port==$2,rmcp" \
+		        -O ipmi_session,ipmi,rmcp 2>&1) || exit 1
 		     if printf "%s" "$o" | grep -qi malformed; then exit 1; fi
-		     printf "%s\n" "$o"' sh "$pcap"
+		     printf "%s\n" "$o"' sh "$pcap" "$port"
 	done
 fi
 finish
