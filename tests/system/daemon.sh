@@ -3,7 +3,7 @@
 # user can act on, signals (stop, reload keeping sessions, counters),
 # privilege dropping, and state that survives a restart.
 . "${top_srcdir:-.}/tests/system/lib.sh"
-need ipmitool python3 timeout
+need ipmitool bmc-info python3 timeout
 
 lan() {	# lan PORT ARGS...
 	local port=$1
@@ -66,6 +66,30 @@ kill -HUP "$PID_live"
 sleep 0.3
 check "bad reload: the BMC goes on" 'Device ID' lan "$PORT_live" mc info
 check "bad reload: said so" 'reload failed' cat "$WORK/live.log"
+
+# A changed file on reload: that BMC restarts (its sessions end), and
+# answers with the new model.
+sed -e 's/^product_id = .*/product_id = 0x4242/' "$CONFIGS/default.ini" \
+    >"$WORK/live.ini"
+kill -HUP "$PID_live"
+sleep 0.3
+check "changed reload: restarted" 'reloaded: 0 BMC\(s\) kept.*1 \(re\)started' \
+    cat "$WORK/live.log"
+check "changed reload: the new model answers" 'Product ID +: 16962' \
+    lan "$PORT_live" mc info
+
+# IPv6: the endpoint [::1], reached by ipmitool and FreeIPMI.
+port6=$(free_port)
+"$BMCSIMD" -c "$CONFIGS/default.ini" --listen "[::1]:$port6" \
+    >"$WORK/v6.log" 2>&1 &
+pid6=$!
+BMC_PIDS="$BMC_PIDS $pid6"
+for i in $(seq 1 50); do asf_ping "$port6" ::1 && break; sleep 0.1; done
+check "IPv6: ipmitool over [::1]" 'Device ID' ipmitool -I lanplus -H ::1 \
+    -p "$port6" -U admin -P password -R 2 -N 1 mc info
+check "IPv6: bmc-info over [::1]" 'Device ID' bmc-info -h "[::1]:$port6" \
+    -u admin -p password -l ADMIN
+kill "$pid6"
 
 # State survives a restart: a new password, the daemon stopped and
 # started again on the same state directory.

@@ -17,12 +17,21 @@ fails=0
 passes=0
 
 cleanup() {
-	local pid
+	local pid rc=$?
 	for pid in $BMC_PIDS; do
 		kill "$pid" 2>/dev/null
 		wait "$pid" 2>/dev/null
 	done
+	# A sanitizer build of bmcsimd reports errors and leaks in its log.
+	if grep -l 'ERROR: [A-Za-z]*Sanitizer\|runtime error:' \
+	    "$WORK"/*.log 2>/dev/null; then
+		grep -h -A 30 'ERROR: [A-Za-z]*Sanitizer\|runtime error:' \
+		    "$WORK"/*.log | head -n 80
+		echo "FAIL: bmcsimd reported a sanitizer error"
+		rc=1
+	fi
 	rm -rf "$WORK"
+	exit $rc
 }
 trap cleanup EXIT
 
