@@ -1,0 +1,115 @@
+/*
+ * Fuzzes one BMC's command table and its saved-state parser.  The first
+ * byte chooses: even, an IPMI request (netFn, command, privilege, then
+ * the data) through bmc_handle(); odd, the rest as a state file through
+ * bmc_state_load().  The reply must respect its buffer, a completion code
+ * other than 00h carries no data, and nothing may crash or leak.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bmc.h"
+#include "config.h"
+#include "ipmimsg.h"
+#include "log.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+static void
+quiet(void *arg, enum log_level level, const char *origin, const char *func,
+    const char *msg)
+{
+	(void)arg;
+	(void)level;
+	(void)origin;
+	(void)func;
+	(void)msg;
+}
+
+static struct model	*fz_model;
+static struct config_bmc fz_cfg;
+
+static void
+fz_init(void)
+{
+	struct model_user *u;
+
+	log_set_sink(quiet, NULL);
+	fz_model = calloc(1, sizeof(*fz_model));
+	if (fz_model == NULL)
+		abort();
+	model_defaults(fz_model);
+	u = &fz_model->users[2];
+	u->defined = u->enabled = u->ipmi_messaging = 1;
+	u->name_len = 5;
+	memcpy(u->name, "admin", 5);
+	memcpy(u->password, "password", 8);
+	u->priv_limit = IPMI_PRIV_ADMIN;
+	strcpy(fz_cfg.name, "fuzz");
+	strcpy(fz_cfg.host, "127.0.0.1");
+	fz_cfg.port = 623;
+	fz_cfg.model = fz_model;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct bmc	    *b;
+	struct config_diag   diag;
+	struct ipmi_req	     msg;
+	struct model_request rq;
+	struct model_reply   rp;
+	uint8_t		     out[300];
+	uint64_t	     now = 1000;
+	size_t		     i;
+
+	if (fz_model == NULL)
+		fz_init();
+	if (size < 1)
+		return 0;
+	b = bmc_new(&fz_cfg, now);
+	if (b == NULL)
+		abort();
+	if (data[0] & 1) {
+		memset(&diag, 0, sizeof(diag));
+		(void)bmc_state_load(
+		    b, (const char *)data + 1, size - 1, "fuzz.state", &diag);
+		config_diag_clear(&diag);
+		free(bmc_state_save(b, &i));
+		bmc_free(b);
+		return 0;
+	}
+	/* Several requests in a row: state carries from one to the next. */
+	for (i = 1; i + 3 <= size;) {
+		size_t len = data[i + 2] >> 3;
+
+		memset(&msg, 0, sizeof(msg));
+		msg.netfn = data[i] & 0x3f;
+		msg.cmd = data[i + 1];
+		msg.data = data + i + 3;
+		msg.data_len = len <= size - i - 3 ? len : size - i - 3;
+		memset(&rq, 0, sizeof(rq));
+		rq.msg = &msg;
+		rq.now_ms = now;
+		rq.in_session = (data[i + 2] & 7) != 0;
+		rq.privilege = data[i + 2] & 7;
+		rq.max_privilege = IPMI_PRIV_ADMIN;
+		rq.user_id = 2;
+		rq.channel = 1;
+		memset(&rp, 0, sizeof(rp));
+		memset(out, 0xa5, sizeof(out));
+		rp.data = out;
+		rp.cap = 256;
+		bmc_handle(b, &rq, &rp);
+		if (rp.len > rp.cap || out[256] != 0xa5 ||
+		    (rp.cc != 0 && rp.len != 0))
+			abort();
+		i += 3 + msg.data_len;
+		now += 700;
+		if (bmc_next_deadline(b) <= now)
+			bmc_tick(b, now);
+	}
+	bmc_free(b);
+	return 0;
+}
