@@ -22,10 +22,10 @@
 #include "pcapfile.h"
 #include "responder.h"
 #include "rmcp.h"
+#include "snmp.h"
 
 #define DECODE_FILE_MAX	 (256u << 20)
 #define DECODE_DGRAM_MAX 65536
-#define SNMP_TRAP_PORT	 162
 
 struct decode {
 	struct follow *follow;
@@ -85,6 +85,13 @@ decode_one(struct decode *d, const char *heading, const uint8_t *p, size_t n)
 {
 	d->count++;
 	printf("#%u %s (%zu bytes)\n", d->count, heading, n);
+	/* A BER SEQUENCE is no RMCP header: an SNMP trap (a PET). */
+	if (n > 0 && p[0] == BER_SEQUENCE) {
+		if (describe_snmp_trap(stdout, "  ", p, n) != 0)
+			d->malformed++;
+		printf("\n");
+		return;
+	}
 	if (!d->quiet && describe_datagram(stdout, "  ", p, n) != 0)
 		d->malformed++;
 	follow_datagram(d->follow, stdout, "  ", p, n);
@@ -143,6 +150,7 @@ decode_pcap(struct decode *d, const uint8_t *p, size_t n)
 	struct pcapfile_udp u;
 	char		    src[64], dst[64], heading[192];
 	unsigned	    traps = 0, other = 0;
+	int		    trap;
 	int		    rc;
 
 	if ((rc = pcapfile_open(&f, p, n)) != 0) {
@@ -152,11 +160,10 @@ decode_pcap(struct decode *d, const uint8_t *p, size_t n)
 		return -1;
 	}
 	while ((rc = pcapfile_next_udp(&f, &u)) == 1) {
-		if (u.sport == SNMP_TRAP_PORT || u.dport == SNMP_TRAP_PORT) {
+		trap = u.sport == SNMP_TRAP_PORT || u.dport == SNMP_TRAP_PORT;
+		if (trap)
 			traps++;
-			continue;
-		}
-		if (!decode_looks_rmcp(u.payload, u.len)) {
+		else if (!decode_looks_rmcp(u.payload, u.len)) {
 			other++;
 			continue;
 		}
@@ -172,13 +179,10 @@ decode_pcap(struct decode *d, const uint8_t *p, size_t n)
 		    "bmcsim decode: capture truncated after "
 		    "record %u\n",
 		    f.records);
-	printf("capture: %u records, %u RMCP datagrams, %u other UDP, %u "
-	       "not UDP over IP, %u cut by the snap length\n",
-	    f.records, d->count, other, f.skipped, f.truncated);
-	if (traps > 0)
-		printf("note: %u SNMP trap datagram%s (UDP 162) not decoded: "
-		       "PET decoding comes with the PET issue\n",
-		    traps, traps == 1 ? "" : "s");
+	printf("capture: %u records, %u RMCP datagrams, %u SNMP traps (UDP "
+	       "162), %u other UDP, %u not UDP over IP, %u cut by the snap "
+	       "length\n",
+	    f.records, d->count - traps, traps, other, f.skipped, f.truncated);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -312,7 +316,8 @@ const struct cmd_entry cmd_decode_entry = {
     "the RAKP 2, RAKP 3 and RAKP 4 auth codes, derives SIK, K1 and K2,\n"
     "checks every integrity trailer and IPMI 1.5 auth code, and decrypts\n"
     "encrypted payloads.  Exit status 1 if anything is malformed or a\n"
-    "check fails.  SNMP traps (PET) are counted, not yet decoded.\n"
+    "check fails.  SNMPv1 traps (a hex datagram starting 30h, or UDP 162\n"
+    "in a capture) are decoded too, with their Platform Event Trap data.\n"
     "  -P PASSWORD, -E   the user's password (-E: from IPMI_PASSWORD)\n"
     "  -k KEY, -y HEX    K_G of a two-key login\n"
     "  -x, --explain     print the formulas and every HMAC input\n"

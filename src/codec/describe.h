@@ -29,4 +29,11 @@ int describe_ipmi_msg(FILE *, const char *indent, const uint8_t *, size_t);
 /* A one-line summary for packet logs, into buf; returns buf. */
 char *describe_summary(char *buf, size_t cap, const uint8_t *, size_t);
 
+/*
+ * Prints an SNMPv1 trap field by field, OIDs in dotted form, and the
+ * Platform Event Trap data when it carries one.  0, or the decoder's
+ * error (said on fp too).
+ */
+int describe_snmp_trap(FILE *, const char *indent, const uint8_t *, size_t);
+
 #endif
