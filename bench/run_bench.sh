@@ -6,15 +6,13 @@
 #
 #   bench/run_bench.sh [SECONDS]     (from the build directory)
 #
-# bmcsimd is run with BMCSIM_BENCH_CONFIG (default: the first model in
-# sim-configs) and BMC_USER / BMC_PASS (default ADMIN / ADMIN).
+# bmcsimd runs the default model (63 sessions per BMC, two BMCs); ipmi_sim
+# its test configuration (tests/data/ipmi_sim).
 set -u
 secs=${1:-5}
 top=$(cd "$(dirname "$0")/.." && pwd)
 BMCSIM=./bmcsim
 BMCSIMD=./bmcsimd
-U=${BMC_USER:-ADMIN}
-PW=${BMC_PASS:-ADMIN}
 work=$(mktemp -d "${TMPDIR:-/tmp}/bmcsim-bench.XXXXXX")
 pids=""
 cleanup() {
@@ -59,14 +57,24 @@ for s in 1 16 64; do
 done
 kill "$pid"; wait "$pid" 2>/dev/null
 
-# bmcsimd.
+# bmcsimd: the default model allowing 63 sessions per BMC, two BMCs on
+# consecutive ports so that 64 consoles fit (32 each).
 if [ -x "$BMCSIMD" ]; then
-	config=${BMCSIM_BENCH_CONFIG:-$(ls "$top"/sim-configs/*.ini | head -n 1)}
+	sed -e 's/^max_sessions = .*/max_sessions = 63/' \
+	    "$top/sim-configs/default.ini" >"$work/model.ini"
 	port=$(free_port)
-	"$BMCSIMD" -c "$config" --listen "127.0.0.1:$port" \
-	    --state-dir "$work/state" >"$work/bmcsimd.log" 2>&1 & pid=$!
+	while ! python3 -c 'import socket,sys; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", int(sys.argv[1])))' $((port + 1)) 2>/dev/null; do
+		port=$(free_port)
+	done
+	printf '[fleet bench]\ncount = 2\nlisten = 127.0.0.1:%s\nmodel = model.ini\n' \
+	    "$port" >"$work/bench.ini"
+	"$BMCSIMD" -c "$work/bench.ini" >"$work/bmcsimd.log" 2>&1 & pid=$!
 	pids="$pids $pid"
 	wait_pong "$port"
+	wait_pong $((port + 1))
+	port="$port-$((port + 1))"
+	U=${BMC_USER:-admin}
+	PW=${BMC_PASS:-password}
 	S="-p $port -U $U -P $PW --server-pid $pid -t $secs"
 	for s in 1 16 64; do
 		run $S -m ping -s "$s"
