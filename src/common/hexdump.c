@@ -28,7 +28,7 @@ hexdump_inline_fp(FILE *fp, const void *buf, size_t n)
 		fprintf(fp, "%s%02x", i == 0 ? "" : " ", p[i]);
 }
 
-static int
+int
 hexdump_digit(int c)
 {
 	if (c >= '0' && c <= '9')

@@ -21,5 +21,7 @@ void hexdump_inline_fp(FILE *, const void *, size_t);
  * a stray character or an odd digit, ERR_NOSPACE when cap is too small.
  */
 int hexdump_parse(const char *, uint8_t *, size_t cap, size_t *outlen);
+/* The value of one hex digit, or -1. */
+int hexdump_digit(int);
 
 #endif

@@ -25,6 +25,7 @@
 #include "config.h"
 #include "ct.h"
 #include "err.h"
+#include "hexdump.h"
 #include "ipmi15.h"
 #include "ipmimsg.h"
 #include "suite.h"
@@ -268,18 +269,6 @@ config_priv_name(uint8_t priv)
 
 /* ---- values ---- */
 
-static int
-hex_value(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Decimal, or hexadecimal after "0x"; nothing else.  0 or -1. */
 static int
 number_parse(const char *s, uint64_t *out)
@@ -295,7 +284,7 @@ number_parse(const char *s, uint64_t *out)
 	if (*s == '\0')
 		return -1;
 	for (; *s != '\0'; s++) {
-		d = hex_value((unsigned char)*s);
+		d = hexdump_digit((unsigned char)*s);
 		if (d < 0 || (unsigned)d >= base)
 			return -1;
 		if (v > (UINT64_MAX - (unsigned)d) / base)
@@ -394,8 +383,8 @@ guid_parse(const char *s, uint8_t wire[MODEL_GUID_LEN])
 			i++;
 			continue;
 		}
-		hi = hex_value((unsigned char)s[i]);
-		lo = hex_value((unsigned char)s[i + 1]);
+		hi = hexdump_digit((unsigned char)s[i]);
+		lo = hexdump_digit((unsigned char)s[i + 1]);
 		if (hi < 0 || lo < 0)
 			return -1;
 		text[n++] = (uint8_t)(hi << 4 | lo);
@@ -509,7 +498,8 @@ ipv6_parse(const char *s, uint8_t out[16])
 
 		v = 0;
 		digits = 0;
-		while ((d = hex_value((unsigned char)*q)) >= 0 && digits < 5) {
+		while (
+		    (d = hexdump_digit((unsigned char)*q)) >= 0 && digits < 5) {
 			v = v * 16 + (unsigned)d;
 			q++;
 			digits++;
@@ -860,10 +850,10 @@ key_aux_firmware(struct parse *p, const struct key *k, const char *v)
 		for (i = 0; i < len; i += 2) {
 			if (len == 1) {
 				hi = 0;
-				lo = hex_value((unsigned char)t[0]);
+				lo = hexdump_digit((unsigned char)t[0]);
 			} else {
-				hi = hex_value((unsigned char)t[i]);
-				lo = hex_value((unsigned char)t[i + 1]);
+				hi = hexdump_digit((unsigned char)t[i]);
+				lo = hexdump_digit((unsigned char)t[i + 1]);
 			}
 			if (hi < 0 || lo < 0 || nbytes == 4)
 				goto bad;
@@ -1077,8 +1067,8 @@ key_kg(struct parse *p, const struct key *k, const char *v)
 		if (n != 42)
 			goto bad;
 		for (i = 0; i < 20; i++) {
-			hi = hex_value((unsigned char)v[2 + 2 * i]);
-			lo = hex_value((unsigned char)v[3 + 2 * i]);
+			hi = hexdump_digit((unsigned char)v[2 + 2 * i]);
+			lo = hexdump_digit((unsigned char)v[3 + 2 * i]);
 			if (hi < 0 || lo < 0)
 				goto bad;
 			c->kg[i] = (uint8_t)(hi << 4 | lo);
@@ -1158,6 +1148,13 @@ key_model(struct parse *p, const struct key *k, const char *v)
 		.name = key, .parse = key_bool, \
 		.off = offsetof(struct model, field) \
 	}
+/* Seconds in the file, milliseconds in the model. */
+#define SECONDS(key, field, lo, hi) \
+	{ \
+		.name = key, .parse = key_uint, \
+		.off = offsetof(struct model, field), .size = 4, .min = lo, \
+		.max = hi, .scale = 1000 \
+	}
 
 static const struct key identity_keys[] = {
     U("device_id", identity.device_id, 1, 0, 255),
@@ -1218,28 +1215,10 @@ static const struct key channel_keys[] = {
     {.name = "kg", .parse = key_kg, .secret = 1},
     U("max_sessions", channel.max_sessions, 1, 1, 63),
     U("max_handshakes", channel.max_handshakes, 1, 1, 255),
-    {.name = "session_timeout",
-	.parse = key_uint,
-	.off = offsetof(struct model, channel.session_timeout_ms),
-	.size = 4,
-	.min = 1,
-	.max = 3600,
-	.scale = 1000},
-    {.name = "handshake_timeout",
-	.parse = key_uint,
-	.off = offsetof(struct model, channel.handshake_timeout_ms),
-	.size = 4,
-	.min = 1,
-	.max = 60,
-	.scale = 1000},
+    SECONDS("session_timeout", channel.session_timeout_ms, 1, 3600),
+    SECONDS("handshake_timeout", channel.handshake_timeout_ms, 1, 60),
     U("bad_password_threshold", channel.bad_password_threshold, 1, 0, 255),
-    {.name = "lockout_time",
-	.parse = key_uint,
-	.off = offsetof(struct model, channel.lockout_ms),
-	.size = 4,
-	.min = 0,
-	.max = 86400,
-	.scale = 1000},
+    SECONDS("lockout_time", channel.lockout_ms, 0, 86400),
     B("anti_enumeration", channel.anti_enumeration),
     U("max_users", channel.max_users, 1, 1, MODEL_USERS_MAX),
     {NULL, NULL, 0, 0, 0, 0, 0, NULL, 0},
