@@ -25,8 +25,9 @@ bmc_channel_access_from(
 struct bmc *
 bmc_new(const struct config_bmc *cfg, uint64_t now_ms)
 {
-	const struct model *m = cfg->model;
-	struct bmc	   *b;
+	const struct model	     *m = cfg->model;
+	const struct bmc_area *const *a;
+	struct bmc		     *b;
 
 	if ((b = calloc(1, sizeof(*b))) == NULL)
 		return NULL;
@@ -58,14 +59,24 @@ bmc_new(const struct config_bmc *cfg, uint64_t now_ms)
 	b->pending = BMC_PENDING_NONE;
 	b->pending_deadline_ms = UINT64_MAX;
 	b->boot.valid_deadline_ms = UINT64_MAX;
+	for (a = bmc_areas; *a != NULL; a++)
+		if ((*a)->init_cb != NULL && (*a)->init_cb(b, now_ms) != 0) {
+			bmc_free(b);
+			return NULL;
+		}
 	return b;
 }
 
 void
 bmc_free(struct bmc *b)
 {
+	const struct bmc_area *const *a;
+
 	if (b == NULL)
 		return;
+	for (a = bmc_areas; *a != NULL; a++)
+		if ((*a)->free_cb != NULL)
+			(*a)->free_cb(b);
 	ct_wipe(b->users, sizeof(b->users));
 	ct_wipe(b->channel.kg, sizeof(b->channel.kg));
 	free(b);
@@ -99,6 +110,9 @@ bmc_handle(
 	uint8_t			cc;
 
 	rep->len = 0;
+	if (req->wall_ms != 0)
+		b->wall_offset_ms = (int64_t)req->wall_ms -
+		    (int64_t)req->now_ms;
 	e = cmd_table_find(msg->netfn, msg->cmd);
 	if (!req->in_session && (e == NULL || !e->sessionless)) {
 		rep->cc = IPMI_CC_INSUFFICIENT_PRIV;
@@ -262,7 +276,8 @@ bmc_system_boot(struct bmc *b, uint8_t cause, uint8_t channel, uint64_t now_ms)
 uint64_t
 bmc_next_deadline(const struct bmc *b)
 {
-	uint64_t t = UINT64_MAX;
+	const struct bmc_area *const *a;
+	uint64_t		      t = UINT64_MAX, d;
 
 	if (b->pending != BMC_PENDING_NONE && b->pending_deadline_ms < t)
 		t = b->pending_deadline_ms;
@@ -270,12 +285,28 @@ bmc_next_deadline(const struct bmc *b)
 		t = b->identify_deadline_ms;
 	if (b->boot.valid_deadline_ms < t)
 		t = b->boot.valid_deadline_ms;
+	for (a = bmc_areas; *a != NULL; a++)
+		if ((*a)->deadline_cb != NULL && (d = (*a)->deadline_cb(b)) < t)
+			t = d;
 	return t;
+}
+
+uint64_t
+bmc_wall_ms(const struct bmc *b, uint64_t now_ms)
+{
+	if (b->wall_offset_ms == 0)
+		return 0;
+	return (uint64_t)((int64_t)now_ms + b->wall_offset_ms);
 }
 
 void
 bmc_tick(struct bmc *b, uint64_t now_ms)
 {
+	const struct bmc_area *const *a;
+
+	for (a = bmc_areas; *a != NULL; a++)
+		if ((*a)->tick_cb != NULL)
+			(*a)->tick_cb(b, now_ms);
 	if (b->pending != BMC_PENDING_NONE &&
 	    now_ms >= b->pending_deadline_ms) {
 		if (b->pending == BMC_PENDING_POWER_ON) {

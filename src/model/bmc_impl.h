@@ -149,6 +149,15 @@ struct bmc {
 
 	uint64_t policy_generation;
 	uint64_t state_generation;
+
+	/* The areas (struct bmc_area): each owns its pointer. */
+	struct bmc_sel	    *sel;
+	struct bmc_fru	    *fru;
+	struct bmc_sensors  *sensors;
+	struct bmc_lan	    *lan;
+	struct bmc_watchdog *watchdog;
+	/* Real time minus monotonic time, from the last request; 0 unknown. */
+	int64_t wall_offset_ms;
 };
 
 /*
@@ -172,6 +181,53 @@ struct cmd_entry {
 
 /* The row for (netfn, cmd), or NULL: the command is unknown. */
 const struct cmd_entry *cmd_table_find(uint8_t netfn, uint8_t cmd);
+
+/*
+ * Saved state, written and read by bmc_state.c; areas add sections of
+ * their own through these.
+ */
+struct bmc_state_out;
+struct bmc_state_in;
+void bmc_state_printf(struct bmc_state_out *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+void
+bmc_state_hex(struct bmc_state_out *, const char *key, const uint8_t *, size_t);
+void bmc_state_problem(struct bmc_state_in *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/*
+ * An area of the machine beyond the chassis, users and channel (SEL, FRU,
+ * sensors, LAN parameters, watchdog...): its state hangs off struct bmc
+ * by a pointer of its own, its commands sit in a table of its own, and
+ * bmc.c and bmc_state.c call these for every area in bmc_areas[].  Any
+ * callback may be NULL.
+ */
+struct bmc_area {
+	const char	       *name;
+	const struct cmd_entry *cmds;
+	size_t			ncmds;
+	/* Sets up the area's state: 0 or ERR_NOMEM. */
+	int (*init_cb)(struct bmc *, uint64_t now_ms);
+	void (*free_cb)(struct bmc *);
+	uint64_t (*deadline_cb)(const struct bmc *); /* UINT64_MAX: none */
+	void (*tick_cb)(struct bmc *, uint64_t now_ms);
+	/* Writes the area's sections of the saved state. */
+	void (*save_cb)(const struct bmc *, struct bmc_state_out *);
+	/*
+	 * One key of a saved-state section: 1 if the section is the
+	 * area's (problems via bmc_state_problem()), 0 if not.
+	 */
+	int (*load_cb)(struct bmc *, const char *section, const char *key,
+	    const char *value, struct bmc_state_in *);
+	/* After the whole saved state is read. */
+	void (*loaded_cb)(struct bmc *);
+};
+
+/* Every area, NULL-terminated (bmc_areas.c). */
+extern const struct bmc_area *const bmc_areas[];
+
+/* Real time in ms for an event now_ms (monotonic); 0 when not known. */
+uint64_t bmc_wall_ms(const struct bmc *, uint64_t now_ms);
 
 /* State changes the handlers share (bmc.c). */
 void bmc_power_set(struct bmc *, int on, uint64_t now_ms, const char *why);

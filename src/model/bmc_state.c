@@ -25,14 +25,17 @@
  * second writes into one allocation that is never copied (it holds
  * passwords).
  */
-struct state_text {
+struct bmc_state_out {
 	char  *buf;
 	size_t cap;
 	size_t len;
 };
+#define state_text bmc_state_out
 
 static void state_add(struct state_text *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
+static void
+state_add_hex(struct state_text *, const char *, const uint8_t *, size_t);
 
 static void
 state_add(struct state_text *t, const char *fmt, ...)
@@ -46,6 +49,27 @@ state_add(struct state_text *t, const char *fmt, ...)
 	va_end(ap);
 	if (n > 0)
 		t->len += (size_t)n;
+}
+
+void
+bmc_state_printf(struct bmc_state_out *t, const char *fmt, ...)
+{
+	va_list ap;
+	int	n;
+	size_t	room = t->buf != NULL && t->cap > t->len ? t->cap - t->len : 0;
+
+	va_start(ap, fmt);
+	n = vsnprintf(room > 0 ? t->buf + t->len : NULL, room, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		t->len += (size_t)n;
+}
+
+void
+bmc_state_hex(
+    struct bmc_state_out *t, const char *key, const uint8_t *p, size_t n)
+{
+	state_add_hex(t, key, p, n);
 }
 
 static void
@@ -76,6 +100,7 @@ static void
 state_write(const struct bmc *b, struct state_text *t)
 {
 	const struct bmc_channel_access *nv = &b->nonvolatile;
+	const struct bmc_area *const	*a;
 	unsigned			 id;
 
 	state_add(t, "# bmcsim saved state of BMC %s\n", b->name);
@@ -108,6 +133,9 @@ state_write(const struct bmc *b, struct state_text *t)
 		    u->password20, u->enabled, u->priv_limit, u->ipmi_messaging,
 		    u->link_auth, u->callback_only, u->session_limit);
 	}
+	for (a = bmc_areas; *a != NULL; a++)
+		if ((*a)->save_cb != NULL)
+			(*a)->save_cb(b, t);
 }
 
 char *
@@ -128,7 +156,7 @@ bmc_state_save(const struct bmc *b, size_t *len)
 
 /* Loading. */
 
-struct state_load {
+struct bmc_state_in {
 	struct bmc	   *b;
 	const char	   *file;
 	struct config_diag *diag;
@@ -143,11 +171,11 @@ struct state_load {
 	int	    boot_flags;
 };
 
-static void state_problem(struct state_load *, const char *, ...)
+static void state_problem(struct bmc_state_in *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
 
 static void
-state_problem(struct state_load *s, const char *fmt, ...)
+state_problem(struct bmc_state_in *s, const char *fmt, ...)
 {
 	char	msg[256];
 	va_list ap;
@@ -161,12 +189,24 @@ state_problem(struct state_load *s, const char *fmt, ...)
 	s->problems++;
 }
 
+void
+bmc_state_problem(struct bmc_state_in *s, const char *fmt, ...)
+{
+	char	msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	state_problem(s, "%s", msg);
+}
+
 /* fgets over the text, counting lines for the diagnostics. */
 static char *
 state_reader(char *str, int num, void *stream)
 {
-	struct state_load *s = stream;
-	int		   n = 0;
+	struct bmc_state_in *s = stream;
+	int		     n = 0;
 
 	if (s->p >= s->end || num < 2)
 		return NULL;
@@ -219,7 +259,7 @@ state_hex(const char *v, uint8_t *out, size_t max, size_t *n)
 }
 
 static void
-state_chassis(struct state_load *s, const char *name, const char *value)
+state_chassis(struct bmc_state_in *s, const char *name, const char *value)
 {
 	struct bmc *b = s->b;
 
@@ -245,7 +285,7 @@ state_chassis(struct state_load *s, const char *name, const char *value)
 }
 
 static void
-state_boot(struct state_load *s, const char *name, const char *value)
+state_boot(struct bmc_state_in *s, const char *name, const char *value)
 {
 	struct bmc   *b = s->b;
 	uint8_t	      flags[BMC_BOOT_FLAGS_LEN];
@@ -271,7 +311,7 @@ state_boot(struct state_load *s, const char *name, const char *value)
 }
 
 static void
-state_channel(struct state_load *s, const char *name, const char *value)
+state_channel(struct bmc_state_in *s, const char *name, const char *value)
 {
 	struct bmc_channel_access *nv = &s->b->nonvolatile;
 	unsigned long		   v;
@@ -333,7 +373,7 @@ state_user_field(struct model_user *u, const char *name, unsigned long *max)
 
 static void
 state_user(
-    struct state_load *s, unsigned id, const char *name, const char *value)
+    struct bmc_state_in *s, unsigned id, const char *name, const char *value)
 {
 	struct model_user *u = &s->b->users[id];
 	uint8_t		   buf[MODEL_PASSWORD_LEN];
@@ -374,9 +414,9 @@ static int
 state_handler(
     void *arg, const char *section, const char *name, const char *value)
 {
-	struct state_load *s = arg;
-	unsigned long	   id;
-	char		  *end;
+	struct bmc_state_in *s = arg;
+	unsigned long	     id;
+	char		    *end;
 
 	if (strcmp(section, "chassis") == 0)
 		state_chassis(s, name, value);
@@ -391,8 +431,15 @@ state_handler(
 		if (!(s->b->users_changed & ((uint64_t)1 << id)))
 			s->users++;
 		state_user(s, (unsigned)id, name, value);
-	} else
+	} else {
+		const struct bmc_area *const *a;
+
+		for (a = bmc_areas; *a != NULL; a++)
+			if ((*a)->load_cb != NULL &&
+			    (*a)->load_cb(s->b, section, name, value, s))
+				return 1;
 		state_problem(s, "unknown section [%s]", section);
+	}
 	/* Problems are reported here; inih's own count is for syntax. */
 	return 1;
 }
@@ -402,7 +449,7 @@ state_handler(
  * saved state counts for "previous" only.
  */
 static void
-state_apply_power(struct state_load *s, uint64_t now_ms)
+state_apply_power(struct bmc_state_in *s, uint64_t now_ms)
 {
 	struct bmc *b = s->b;
 	int	    on;
@@ -432,8 +479,9 @@ int
 bmc_state_load(struct bmc *b, const char *text, size_t len, const char *file,
     struct config_diag *diag)
 {
-	struct state_load s;
-	int		  rc;
+	const struct bmc_area *const *a;
+	struct bmc_state_in	      s;
+	int			      rc;
 
 	memset(&s, 0, sizeof(s));
 	s.b = b;
@@ -448,6 +496,9 @@ bmc_state_load(struct bmc *b, const char *text, size_t len, const char *file,
 		s.lineno = rc;
 		state_problem(&s, "syntax error");
 	}
+	for (a = bmc_areas; *a != NULL; a++)
+		if ((*a)->loaded_cb != NULL)
+			(*a)->loaded_cb(b);
 	/* Loaded at start, which is a reset: volatile = non-volatile. */
 	b->channel.access_mode = b->nonvolatile.access_mode;
 	b->channel.priv_limit = b->nonvolatile.priv_limit;

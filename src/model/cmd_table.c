@@ -83,8 +83,15 @@ cmd_table_find(uint8_t netfn, uint8_t cmd)
 {
 	size_t i;
 
+	const struct bmc_area *const *a;
+
 	for (i = 0; i < sizeof(cmd_table) / sizeof(cmd_table[0]); i++)
 		if (cmd_table[i].netfn == netfn && cmd_table[i].cmd == cmd)
 			return &cmd_table[i];
+	for (a = bmc_areas; *a != NULL; a++)
+		for (i = 0; i < (*a)->ncmds; i++)
+			if ((*a)->cmds[i].netfn == netfn &&
+			    (*a)->cmds[i].cmd == cmd)
+				return &(*a)->cmds[i];
 	return NULL;
 }

@@ -158,15 +158,16 @@ struct model_session_ops {
 struct model_request {
 	const struct ipmi_req *msg;
 	uint64_t	       now_ms; /* monotonic */
-	uint8_t		       in_session;
-	uint8_t		       privilege; /* current; 0 sessionless */
-	uint8_t		       max_privilege;
-	uint8_t		       user_id;
-	uint8_t		       channel;
-	uint8_t		       ipmi15;
-	uint8_t		       suite_id;
-	uint8_t		       session_handle;
-	uint32_t	       session_id;
+	uint64_t wall_ms; /* real time, ms since 1970; 0: unknown */
+	uint8_t	 in_session;
+	uint8_t	 privilege; /* current; 0 sessionless */
+	uint8_t	 max_privilege;
+	uint8_t	 user_id;
+	uint8_t	 channel;
+	uint8_t	 ipmi15;
+	uint8_t	 suite_id;
+	uint8_t	 session_handle;
+	uint32_t session_id;
 	/* May be NULL (unit tests): session queries then see none. */
 	const struct model_session_ops *sessions;
 	void			       *sessions_arg;

@@ -47,6 +47,16 @@ monotonic_ms(void)
 	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }
 
+/* The SEL's and the SEL time's clock; read per request, rarely needed. */
+static uint64_t
+wall_clock_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
 /* ---- from the model's policy to the responder's configuration ---- */
 
 static void
@@ -218,6 +228,7 @@ cb_request(
 	memset(&mr, 0, sizeof(mr));
 	mr.msg = rq->msg;
 	mr.now_ms = rq->now_ms;
+	mr.wall_ms = wall_clock_ms();
 	mr.in_session = rq->in_session;
 	mr.privilege = rq->privilege;
 	mr.max_privilege = rq->max_privilege;

@@ -1,0 +1,11 @@
+/*
+ * The areas of a simulated BMC beyond the chassis, users and channel: one
+ * line each (struct bmc_area in bmc_impl.h).
+ */
+#include <stddef.h>
+
+#include "bmc_impl.h"
+
+const struct bmc_area *const bmc_areas[] = {
+    NULL,
+};
