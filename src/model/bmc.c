@@ -291,6 +291,13 @@ bmc_next_deadline(const struct bmc *b)
 	return t;
 }
 
+void
+bmc_event(struct bmc *b, uint64_t now_ms, const struct bmc_event *ev)
+{
+	if (b->event_cb != NULL)
+		b->event_cb(b, now_ms, ev);
+}
+
 uint64_t
 bmc_wall_ms(const struct bmc *b, uint64_t now_ms)
 {

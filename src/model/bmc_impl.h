@@ -113,6 +113,15 @@ struct bmc_boot {
 	uint64_t valid_deadline_ms; /* the 60 s auto-clear; UINT64_MAX: off */
 };
 
+/* A platform event, as in a SEL system event record. */
+struct bmc_event {
+	uint8_t generator;   /* generator ID: 20h, the BMC */
+	uint8_t sensor_type; /* IPMI 2.0 table 42-3 */
+	uint8_t sensor_number;
+	uint8_t event_type; /* event/reading type; bit 7: deassertion */
+	uint8_t data[3];
+};
+
 /* What a user of the simulator wants to see, under the BMC's name. */
 #define bmc_log(b, ...) \
 	log_msg(LOG_LEVEL_INFO, (b)->name, __func__, __VA_ARGS__)
@@ -158,6 +167,9 @@ struct bmc {
 	struct bmc_watchdog *watchdog;
 	/* Real time minus monotonic time, from the last request; 0 unknown. */
 	int64_t wall_offset_ms;
+	/* Set by the SEL area: where bmc_event() records events. */
+	void (*event_cb)(
+	    struct bmc *, uint64_t now_ms, const struct bmc_event *);
 };
 
 /*
@@ -222,6 +234,12 @@ struct bmc_area {
 	/* After the whole saved state is read. */
 	void (*loaded_cb)(struct bmc *);
 };
+
+/*
+ * An event a real BMC would log in its SEL (IPMI 2.0 §32.1, a system event
+ * record): the SEL area records it when there is one.
+ */
+void bmc_event(struct bmc *, uint64_t now_ms, const struct bmc_event *);
 
 /* Every area, NULL-terminated (bmc_areas.c). */
 extern const struct bmc_area *const bmc_areas[];
