@@ -136,7 +136,12 @@ bmc_handle(
 	if (cc == IPMI_CC_OK && out.err != 0)
 		cc = IPMI_CC_CANT_RETURN_BYTES;
 	rep->cc = cc;
-	rep->len = cc == IPMI_CC_OK ? wr_len(&out) : 0;
+	/*
+	 * Generic error codes carry no data; command-specific ones (80h-BEh)
+	 * may, as DCMI's Get Power Limit does with "no active limit".
+	 */
+	rep->len = cc == IPMI_CC_OK || (cc >= 0x80 && cc <= 0xbe) ? wr_len(&out)
+								  : 0;
 }
 
 int

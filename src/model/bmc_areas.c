@@ -7,5 +7,6 @@
 #include "bmc_impl.h"
 
 const struct bmc_area *const bmc_areas[] = {
+    &bmc_area_dcmi,
     NULL,
 };

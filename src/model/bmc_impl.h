@@ -165,6 +165,7 @@ struct bmc {
 	struct bmc_sensors  *sensors;
 	struct bmc_lan	    *lan;
 	struct bmc_watchdog *watchdog;
+	struct bmc_dcmi	    *dcmi;
 	/* Real time minus monotonic time, from the last request; 0 unknown. */
 	int64_t wall_offset_ms;
 	/* Set by the SEL area: where bmc_event() records events. */
@@ -241,6 +242,7 @@ struct bmc_area {
  */
 void bmc_event(struct bmc *, uint64_t now_ms, const struct bmc_event *);
 
+extern const struct bmc_area bmc_area_dcmi;
 /* Every area, NULL-terminated (bmc_areas.c). */
 extern const struct bmc_area *const bmc_areas[];
 
