@@ -99,6 +99,45 @@ bmc_power_is_on(const struct bmc *b)
  * answer; everything else, known or not, is D4h, so that an
  * unauthenticated peer learns nothing about the command set.
  */
+/*
+ * A command the model declares ([oem N]): the longest matching prefix
+ * wins.  Returns 1 when the request was one, answered.
+ */
+static int
+bmc_oem_answer(
+    struct bmc *b, const struct model_request *req, struct model_reply *rep)
+{
+	const struct ipmi_req  *msg = req->msg;
+	const struct model_oem *best = NULL;
+	unsigned		i;
+
+	for (i = 1; i <= MODEL_OEM_MAX; i++) {
+		const struct model_oem *o = &b->model->oem[i];
+
+		if (!o->defined || o->netfn != msg->netfn ||
+		    o->cmd != msg->cmd || o->prefix_len > msg->data_len ||
+		    memcmp(o->prefix, msg->data, o->prefix_len) != 0)
+			continue;
+		if (best == NULL || o->prefix_len > best->prefix_len)
+			best = o;
+	}
+	if (best == NULL)
+		return 0;
+	rep->len = 0;
+	if ((!req->in_session && best->priv != 0) ||
+	    (req->in_session && req->privilege < best->priv)) {
+		rep->cc = IPMI_CC_INSUFFICIENT_PRIV;
+		return 1;
+	}
+	rep->cc = best->cc;
+	if (best->data_len <= rep->cap) {
+		memcpy(rep->data, best->data, best->data_len);
+		rep->len = best->data_len;
+	} else
+		rep->cc = IPMI_CC_CANT_RETURN_BYTES;
+	return 1;
+}
+
 void
 bmc_handle(
     struct bmc *b, const struct model_request *req, struct model_reply *rep)
@@ -114,6 +153,8 @@ bmc_handle(
 		b->wall_offset_ms = (int64_t)req->wall_ms -
 		    (int64_t)req->now_ms;
 	e = cmd_table_find(msg->netfn, msg->cmd);
+	if (e == NULL && bmc_oem_answer(b, req, rep))
+		return;
 	if (!req->in_session && (e == NULL || !e->sessionless)) {
 		rep->cc = IPMI_CC_INSUFFICIENT_PRIV;
 		return;

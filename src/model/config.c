@@ -86,6 +86,7 @@ enum section_kind {
 	SEC_LAB,
 	SEC_BMC,
 	SEC_FLEET,
+	SEC_OEM,
 	SEC_KINDS
 };
 
@@ -136,6 +137,8 @@ struct parse {
 	/* Where things were given, for the checks made at the end. */
 	unsigned once_line[SEC_KINDS];
 	unsigned user_line[MODEL_USERS_MAX + 1];
+	unsigned oem_line[MODEL_OEM_MAX + 1];
+	unsigned oem_id;
 	unsigned user_name_line[MODEL_USERS_MAX + 1];
 	unsigned suites_line;
 	unsigned suite_priv_line;
@@ -635,6 +638,8 @@ parse_target(struct parse *p)
 	switch (p->kind) {
 	case SEC_USER:
 		return (uint8_t *)&p->src->model->users[p->user_id];
+	case SEC_OEM:
+		return (uint8_t *)&p->src->model->oem[p->oem_id];
 	case SEC_BMC:
 	case SEC_FLEET:
 		return (uint8_t *)&p->ld->decls[p->decl];
@@ -989,6 +994,49 @@ key_suites(struct parse *p, const struct key *k, const char *v)
 		p->src->model->channel.enabled_suites = mask;
 }
 
+/* Bytes in hex, "0x30 0x01 ff" or "3001ff": the OEM prefix and data. */
+static void
+key_oem_bytes(struct parse *p, const struct key *k, const char *v)
+{
+	struct model_oem *o = &p->src->model->oem[p->oem_id];
+	uint8_t		  bytes[MODEL_OEM_DATA_MAX];
+	size_t		  n = 0, max, len, i;
+	char		  tok[2 * MODEL_OEM_DATA_MAX + 4], *t;
+	const char	 *s = v;
+	int		  r, is_prefix = k->off == 1;
+
+	max = is_prefix ? MODEL_OEM_PREFIX_MAX : MODEL_OEM_DATA_MAX;
+	while ((r = list_next(&s, tok, sizeof(tok))) > 0) {
+		t = tok;
+		if (t[0] == '0' && (t[1] == 'x' || t[1] == 'X'))
+			t += 2;
+		len = strlen(t);
+		if (len == 0 || len % 2 != 0)
+			goto bad;
+		for (i = 0; i < len; i += 2) {
+			int hi = hexdump_digit((unsigned char)t[i]);
+			int lo = hexdump_digit((unsigned char)t[i + 1]);
+
+			if (hi < 0 || lo < 0 || n == max)
+				goto bad;
+			bytes[n++] = (uint8_t)(hi << 4 | lo);
+		}
+	}
+	if (r < 0)
+		goto bad;
+	if (is_prefix) {
+		memcpy(o->prefix, bytes, n);
+		o->prefix_len = (uint8_t)n;
+	} else {
+		memcpy(o->data, bytes, n);
+		o->data_len = (uint8_t)n;
+	}
+	return;
+bad:
+	bad_value(
+	    p, k, v, "expected at most %zu bytes in hex (0x57 0x01 0x00)", max);
+}
+
 /* "3:admin 17:operator": the highest privilege each suite may reach. */
 static void
 key_suite_priv(struct parse *p, const struct key *k, const char *v)
@@ -1329,6 +1377,44 @@ static const struct key fleet_keys[] = {
     {NULL, NULL, 0, 0, 0, 0, 0, NULL, 0},
 };
 
+static const struct name_value oem_priv_names[] = {
+    {"none", 0}, /* answered outside a session too */
+    {"callback", IPMI_PRIV_CALLBACK},
+    {"user", IPMI_PRIV_USER},
+    {"operator", IPMI_PRIV_OPERATOR},
+    {"admin", IPMI_PRIV_ADMIN},
+    {NULL, 0},
+};
+
+static const struct key oem_keys[] = {
+    {.name = "netfn",
+	.parse = key_uint,
+	.off = offsetof(struct model_oem, netfn),
+	.size = 1,
+	.min = 0,
+	.max = 0x3e},
+    {.name = "cmd",
+	.parse = key_uint,
+	.off = offsetof(struct model_oem, cmd),
+	.size = 1,
+	.min = 0,
+	.max = 255},
+    {.name = "privilege",
+	.parse = key_enum,
+	.off = offsetof(struct model_oem, priv),
+	.names = oem_priv_names},
+    {.name = "completion_code",
+	.parse = key_uint,
+	.off = offsetof(struct model_oem, cc),
+	.size = 1,
+	.min = 0,
+	.max = 255},
+    /* off tells key_oem_bytes which: 1 the prefix, 0 the response. */
+    {.name = "request_prefix", .parse = key_oem_bytes, .off = 1},
+    {.name = "response", .parse = key_oem_bytes, .off = 0},
+    {NULL, NULL, 0, 0, 0, 0, 0, NULL, 0},
+};
+
 static const struct section_def sections[] = {
     {"identity", SEC_IDENTITY, ARG_NONE, identity_keys},
     {"user", SEC_USER, ARG_NUMBER, user_keys},
@@ -1337,6 +1423,7 @@ static const struct section_def sections[] = {
     {"lab", SEC_LAB, ARG_NONE, lab_keys},
     {"bmc", SEC_BMC, ARG_NAME, bmc_keys},
     {"fleet", SEC_FLEET, ARG_NAME, fleet_keys},
+    {"oem", SEC_OEM, ARG_NUMBER, oem_keys},
     {NULL, SEC_NONE, ARG_NONE, NULL},
 };
 
@@ -1460,7 +1547,7 @@ section_begin(struct parse *p, char *line)
 	if (def->name == NULL) {
 		parse_error(p,
 		    "unknown section [%s] (known: identity, user N, channel, "
-		    "chassis, lab, bmc NAME, fleet NAME)",
+		    "chassis, lab, oem N, bmc NAME, fleet NAME)",
 		    inner);
 		return;
 	}
@@ -1478,6 +1565,28 @@ section_begin(struct parse *p, char *line)
 		p->once_line[def->kind] = p->lineno;
 		break;
 	case ARG_NUMBER:
+		if (def->kind == SEC_OEM) {
+			if (number_parse(arg, &n) != 0 || n < 1 ||
+			    n > MODEL_OEM_MAX) {
+				parse_error(p,
+				    "[oem %s]: the number must be 1 to %d", arg,
+				    MODEL_OEM_MAX);
+				return;
+			}
+			if (p->oem_line[n] != 0) {
+				parse_error(p,
+				    "duplicate [oem %u] (first at line %u)",
+				    (unsigned)n, p->oem_line[n]);
+				return;
+			}
+			p->oem_line[n] = p->lineno;
+			p->oem_id = (unsigned)n;
+			memset(&p->src->model->oem[n], 0,
+			    sizeof(p->src->model->oem[n]));
+			p->src->model->oem[n].defined = 1;
+			p->src->model->oem[n].priv = IPMI_PRIV_USER;
+			break;
+		}
 		if (number_parse(arg, &n) != 0 || n < 1 ||
 		    n > MODEL_USERS_MAX) {
 			parse_error(p,

@@ -64,5 +64,6 @@ model_equal(const struct model *a, const struct model *b)
 	    memcmp(&a->channel, &b->channel, sizeof(a->channel)) == 0 &&
 	    memcmp(&a->chassis, &b->chassis, sizeof(a->chassis)) == 0 &&
 	    memcmp(&a->lab, &b->lab, sizeof(a->lab)) == 0 &&
-	    memcmp(a->users, b->users, sizeof(a->users)) == 0;
+	    memcmp(a->users, b->users, sizeof(a->users)) == 0 &&
+	    memcmp(a->oem, b->oem, sizeof(a->oem)) == 0;
 }

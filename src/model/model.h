@@ -106,6 +106,27 @@ struct model_lab {
 	uint8_t	 allow_anonymous;
 };
 
+/*
+ * A vendor's command answered from the model ([oem N] in bmcsim.ini(5)):
+ * requests with this netFn and command whose data starts with the prefix
+ * (an OEM netFn's IANA, a sub-command) get this completion code and
+ * data.  Commands of the command table come first.
+ */
+#define MODEL_OEM_MAX	     32
+#define MODEL_OEM_PREFIX_MAX 16
+#define MODEL_OEM_DATA_MAX   64
+struct model_oem {
+	uint8_t defined;
+	uint8_t netfn; /* request netFn, even */
+	uint8_t cmd;
+	uint8_t priv; /* minimum privilege; 0: also outside a session */
+	uint8_t cc;
+	uint8_t prefix_len;
+	uint8_t prefix[MODEL_OEM_PREFIX_MAX];
+	uint8_t data_len;
+	uint8_t data[MODEL_OEM_DATA_MAX];
+};
+
 /* A device model, read-only after loading. */
 struct model {
 	char		     *source; /* file it came from */
@@ -114,6 +135,7 @@ struct model {
 	struct model_chassis  chassis;
 	struct model_lab      lab;
 	struct model_user     users[MODEL_USERS_MAX + 1]; /* [0] unused */
+	struct model_oem      oem[MODEL_OEM_MAX + 1];	  /* [0] unused */
 };
 
 /* Sets the documented defaults (bmcsim.ini(5)): no users, suites 3, 17. */
