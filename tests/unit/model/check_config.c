@@ -1054,6 +1054,30 @@ START_TEST(test_diag_format)
 }
 END_TEST
 
+START_TEST(test_oem_sections)
+{
+	struct config	       *cfg = load_ok(TEST_DATA_DIR "/daemon/oem.ini");
+	const struct model_oem *o = &cfg->bmcs[0].model->oem[2];
+	static const uint8_t	nm[] = {
+	       0x57, 0x01, 0x00, 0x05, 0x03, 0x02, 0x0f, 0x00};
+
+	ck_assert_int_eq(o->defined, 1);
+	ck_assert_uint_eq(o->netfn, 0x2e);
+	ck_assert_uint_eq(o->cmd, 0xca);
+	ck_assert_uint_eq(o->prefix_len, 3);
+	ck_assert_mem_eq(o->prefix, nm, 3);
+	ck_assert_uint_eq(o->data_len, 8);
+	ck_assert_mem_eq(o->data, nm, 8);
+	ck_assert_uint_eq(o->cc, 0);
+	ck_assert_uint_eq(o->priv, IPMI_PRIV_USER);
+	o = &cfg->bmcs[0].model->oem[3];
+	ck_assert_uint_eq(o->cc, 0xc9);
+	ck_assert_uint_eq(o->priv, IPMI_PRIV_ADMIN);
+	ck_assert_int_eq(cfg->bmcs[0].model->oem[4].defined, 0);
+	config_free(cfg);
+}
+END_TEST
+
 static Suite *
 config_suite(void)
 {
@@ -1089,30 +1113,6 @@ config_suite(void)
 	suite_add_tcase(s, tc);
 	return s;
 }
-
-START_TEST(test_oem_sections)
-{
-	struct config	       *cfg = load_ok(TEST_DATA_DIR "/daemon/oem.ini");
-	const struct model_oem *o = &cfg->bmcs[0].model->oem[2];
-	static const uint8_t	nm[] = {
-	       0x57, 0x01, 0x00, 0x05, 0x03, 0x02, 0x0f, 0x00};
-
-	ck_assert_int_eq(o->defined, 1);
-	ck_assert_uint_eq(o->netfn, 0x2e);
-	ck_assert_uint_eq(o->cmd, 0xca);
-	ck_assert_uint_eq(o->prefix_len, 3);
-	ck_assert_mem_eq(o->prefix, nm, 3);
-	ck_assert_uint_eq(o->data_len, 8);
-	ck_assert_mem_eq(o->data, nm, 8);
-	ck_assert_uint_eq(o->cc, 0);
-	ck_assert_uint_eq(o->priv, IPMI_PRIV_USER);
-	o = &cfg->bmcs[0].model->oem[3];
-	ck_assert_uint_eq(o->cc, 0xc9);
-	ck_assert_uint_eq(o->priv, IPMI_PRIV_ADMIN);
-	ck_assert_int_eq(cfg->bmcs[0].model->oem[4].defined, 0);
-	config_free(cfg);
-}
-END_TEST
 
 int
 main(void)
