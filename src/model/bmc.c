@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bmc_impl.h"
+#include "plugin.h"
 #include "ct.h"
 #include "err.h"
 #include "log.h"
@@ -99,6 +100,46 @@ bmc_power_is_on(const struct bmc *b)
  * answer; everything else, known or not, is D4h, so that an
  * unauthenticated peer learns nothing about the command set.
  */
+/* A command a plugin registered: 1 when the request was one, answered. */
+static int
+bmc_plugin_answer(
+    struct bmc *b, const struct model_request *req, struct model_reply *rep)
+{
+	const struct plugin_command *pc;
+	struct bmcsim_plugin_request pr;
+	struct bmcsim_plugin_reply   pp;
+
+	pc = plugin_find(req->msg->netfn, req->msg->cmd);
+	if (pc == NULL)
+		return 0;
+	rep->len = 0;
+	if ((!req->in_session && pc->min_priv != 0) ||
+	    (req->in_session && req->privilege < pc->min_priv)) {
+		rep->cc = IPMI_CC_INSUFFICIENT_PRIV;
+		return 1;
+	}
+	pr.netfn = req->msg->netfn;
+	pr.cmd = req->msg->cmd;
+	pr.in_session = req->in_session;
+	pr.privilege = req->privilege;
+	pr.data = req->msg->data;
+	pr.len = req->msg->data_len;
+	pr.bmc_name = b->name;
+	pr.bmc_index = b->cfg->index;
+	pr.now_ms = req->now_ms;
+	pp.cc = IPMI_CC_OK;
+	pp.data = rep->data;
+	pp.cap = rep->cap;
+	pp.len = 0;
+	pc->handler(pc->arg, &pr, &pp);
+	rep->cc = pp.cc;
+	/* A plugin that writes past cap has broken its contract. */
+	rep->len = pp.len <= rep->cap ? pp.len : 0;
+	if (pp.len > rep->cap)
+		rep->cc = IPMI_CC_UNSPECIFIED;
+	return 1;
+}
+
 /*
  * A command the model declares ([oem N]): the longest matching prefix
  * wins.  Returns 1 when the request was one, answered.
@@ -153,6 +194,8 @@ bmc_handle(
 		b->wall_offset_ms = (int64_t)req->wall_ms -
 		    (int64_t)req->now_ms;
 	e = cmd_table_find(msg->netfn, msg->cmd);
+	if (e == NULL && bmc_plugin_answer(b, req, rep))
+		return;
 	if (e == NULL && bmc_oem_answer(b, req, rep))
 		return;
 	if (!req->in_session && (e == NULL || !e->sessionless)) {

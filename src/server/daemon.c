@@ -1,3 +1,4 @@
+#include <dlfcn.h>
 #include <errno.h>
 #include <event2/event.h>
 #include <grp.h>
@@ -16,6 +17,7 @@
 #include "instance.h"
 #include "log.h"
 #include "logsink.h"
+#include "plugin.h"
 #include "rng.h"
 #include "statefile.h"
 #include "udp.h"
@@ -44,6 +46,7 @@ struct daemon {
 	struct running		    *running; /* sorted by name */
 	size_t			     nrunning;
 	struct event		    *ev_sig[4];
+	void			    *plugins[8]; /* dlopen handles */
 	int			     exit_status;
 };
 
@@ -458,6 +461,47 @@ drop_privileges(const char *user, const char *state_dir)
 	return 0;
 }
 
+/*
+ * Loads the plugins (bmcsim_plugin.h) before any BMC starts: each
+ * registers its commands into the model's table.  A plugin that cannot be
+ * loaded, or refuses, stops the start: a simulator missing behaviour it
+ * was asked for is worse than one that does not start.
+ */
+static int
+load_plugins(const struct daemon_options *o, void **handles)
+{
+	static struct bmcsim_plugin_host hosts[8];
+	unsigned			 i;
+
+	for (i = 0; i < 8 && o->plugins[i] != NULL; i++) {
+		bmcsim_plugin_init_fn *init;
+		void		      *h;
+
+		h = dlopen(o->plugins[i], RTLD_NOW | RTLD_LOCAL);
+		if (h == NULL) {
+			log_error("--plugin %s: %s", o->plugins[i], dlerror());
+			return -1;
+		}
+		handles[i] = h;
+		*(void **)(&init) = dlsym(h, "bmcsim_plugin_init");
+		if (init == NULL) {
+			log_error("--plugin %s: no bmcsim_plugin_init (see "
+				  "bmcsim_plugin.h)",
+			    o->plugins[i]);
+			return -1;
+		}
+		plugin_host_init(&hosts[i], o->plugins[i]);
+		if (init(&hosts[i]) != 0) {
+			log_error("--plugin %s: refused to load (interface "
+				  "version %d)",
+			    o->plugins[i], BMCSIM_PLUGIN_ABI);
+			return -1;
+		}
+		log_info("plugin %s loaded", o->plugins[i]);
+	}
+	return 0;
+}
+
 static int
 setup_signals(struct daemon *d)
 {
@@ -501,6 +545,10 @@ daemon_run(const struct daemon_options *o)
 		log_error("--state-dir %s: %s (create it, or make it writable "
 			  "for this user)",
 		    o->state_dir, strerror(errno));
+		config_free(conf);
+		return 1;
+	}
+	if (load_plugins(o, d.plugins) != 0) {
 		config_free(conf);
 		return 1;
 	}
@@ -556,6 +604,10 @@ out:
 		if (d.ev_sig[i] != NULL)
 			event_free(d.ev_sig[i]);
 	rng_free(d.env.system_rng);
+	plugin_reset();
+	for (i = 0; i < 8; i++)
+		if (d.plugins[i] != NULL)
+			dlclose(d.plugins[i]);
 	udp_batch_free(d.env.batch);
 	event_base_free(d.base);
 	if (d.exit_status == 0)

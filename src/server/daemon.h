@@ -8,9 +8,10 @@
 
 struct daemon_options {
 	const char *config_path;
-	const char *listen;    /* NULL: as configured */
-	const char *state_dir; /* NULL: state lasts until exit */
-	const char *user;      /* NULL: keep the identity we run as */
+	const char *listen;	/* NULL: as configured */
+	const char *state_dir;	/* NULL: state lasts until exit */
+	const char *user;	/* NULL: keep the identity we run as */
+	const char *plugins[8]; /* shared libraries to load, NULL-ended */
 	int	    check_only;
 	int	    verbosity; /* number of -v */
 };

@@ -20,7 +20,7 @@ usage(FILE *f)
 	fprintf(f,
 	    "usage: bmcsimd [-c FILE] [--listen ADDR:PORT] [--state-dir DIR] "
 	    "[--check]\n"
-	    "               [-v...] [--user NAME]\n"
+	    "               [-v...] [--user NAME] [--plugin FILE...]\n"
 	    "\n"
 	    "Simulated BMCs answering IPMI over LAN (RMCP, RMCP+, IPMI 1.5).\n"
 	    "\n"
@@ -34,6 +34,7 @@ usage(FILE *f)
 	    "  -v, --verbose         more logs: -v sessions, -vv packets,\n"
 	    "                        -vvv every field; counters on exit\n"
 	    "  -u, --user NAME       started as root: run as NAME once bound\n"
+	    "  -P, --plugin FILE     load a plugin (bmcsim_plugin.h); up to 8\n"
 	    "  -h, --help            this text\n"
 	    "  -V, --version         version\n"
 	    "\n"
@@ -52,17 +53,19 @@ main(int argc, char **argv)
 	    {"check", no_argument, NULL, 'n'},
 	    {"verbose", no_argument, NULL, 'v'},
 	    {"user", required_argument, NULL, 'u'},
+	    {"plugin", required_argument, NULL, 'P'},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct daemon_options o;
 	int		      c;
+	unsigned	      nplugins = 0;
 
 	memset(&o, 0, sizeof(o));
 	o.config_path = BMCSIM_DEFAULT_CONFIG;
-	while ((c = getopt_long(argc, argv, "c:l:s:nvu:hV", longopts, NULL)) !=
-	    -1) {
+	while ((c = getopt_long(
+		    argc, argv, "c:l:s:nvu:P:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			o.config_path = optarg;
@@ -81,6 +84,13 @@ main(int argc, char **argv)
 			break;
 		case 'u':
 			o.user = optarg;
+			break;
+		case 'P':
+			if (nplugins == 8) {
+				fprintf(stderr, "bmcsimd: at most 8 plugins\n");
+				return 2;
+			}
+			o.plugins[nplugins++] = optarg;
 			break;
 		case 'h':
 			usage(stdout);
