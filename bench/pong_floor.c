@@ -18,8 +18,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#define BATCH	64
-#define DGRAM	512
+#define BATCH 64
+#define DGRAM 512
 
 static volatile sig_atomic_t stop;
 
@@ -33,14 +33,14 @@ on_signal(int sig)
 int
 main(int argc, char **argv)
 {
-	static uint8_t in[BATCH][DGRAM], out[BATCH][40];
+	static uint8_t	    in[BATCH][DGRAM], out[BATCH][40];
 	struct sockaddr_in6 peers[BATCH];
-	struct mmsghdr rx[BATCH], tx[BATCH];
-	struct iovec riov[BATCH], tiov[BATCH];
-	struct sockaddr_in sin;
-	struct pollfd pfd;
-	unsigned long long pongs = 0;
-	int fd, n, i, k;
+	struct mmsghdr	    rx[BATCH], tx[BATCH];
+	struct iovec	    riov[BATCH], tiov[BATCH];
+	struct sockaddr_in  sin;
+	struct pollfd	    pfd;
+	unsigned long long  pongs = 0;
+	int		    fd, n, i, k;
 
 	if (argc != 3) {
 		fprintf(stderr, "usage: pong_floor ADDR PORT\n");
@@ -81,8 +81,8 @@ main(int argc, char **argv)
 			/* RMCP ASF class, IANA 4542, presence ping. */
 			if (rx[i].msg_len < 12 || p[3] != 0x06 || p[8] != 0x80)
 				continue;
-			memcpy(out[k], "\x06\x00\xff\x06\x00\x00\x11\xbe\x40",
-			    9);
+			memcpy(
+			    out[k], "\x06\x00\xff\x06\x00\x00\x11\xbe\x40", 9);
 			out[k][2] = p[2];
 			out[k][9] = p[9];
 			out[k][10] = 0;

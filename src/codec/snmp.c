@@ -95,8 +95,15 @@ ber_uint(struct rd *c, uint32_t *out)
 		return ERR_FORMAT; /* negative */
 	if (len == 5 && first != 0)
 		return ERR_UNSUPPORTED;
-	if (len > 1 && first == 0 && !(c->buf[c->off + 1] & 0x80))
-		return ERR_FORMAT; /* not minimal */
+	if (len > 1 && first == 0) {
+		struct rd ahead = *c;
+		uint8_t	  second;
+
+		rd_skip(&ahead, 1);
+		rd_u8(&ahead, &second);
+		if (!(second & 0x80))
+			return ERR_FORMAT; /* not minimal */
+	}
 	while (rd_u8(c, &b) == 0)
 		v = v << 8 | b;
 	*out = (uint32_t)v;

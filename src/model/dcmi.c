@@ -619,21 +619,18 @@ dcmi_save(const struct bmc *b, struct bmc_state_out *o)
 	bmc_state_hex(o, "mc_id", d->mc_id, d->mc_id_len);
 }
 
+/* A saved string: hex of at most DCMI_STRING_MAX bytes. */
 static int
 dcmi_hex_string(const char *v, uint8_t *s, uint8_t *len)
 {
-	size_t n = strlen(v), i;
+	uint8_t buf[DCMI_STRING_MAX];
+	size_t	n;
 
-	if (n % 2 != 0 || n / 2 > DCMI_STRING_MAX)
+	if (hexdump_parse(v, buf, sizeof(buf), &n) != 0)
 		return -1;
-	for (i = 0; i < n; i++)
-		if (hexdump_digit((unsigned char)v[i]) < 0)
-			return -1;
 	memset(s, 0, DCMI_STRING_MAX);
-	for (i = 0; i < n / 2; i++)
-		s[i] = (uint8_t)(hexdump_digit((unsigned char)v[2 * i]) << 4 |
-		    hexdump_digit((unsigned char)v[2 * i + 1]));
-	*len = (uint8_t)(n / 2);
+	memcpy(s, buf, n);
+	*len = (uint8_t)n;
 	return 0;
 }
 
