@@ -50,6 +50,17 @@ model_defaults(struct model *m)
 	m->chassis.identify_default_s = 15;
 	m->chassis.power_cycle_interval_ms = 1000;
 	m->chassis.soft_off_delay_ms = 1000;
+
+	/* No sensors, SEL history or FRU devices unless the model has them. */
+	m->sel.capacity = 512;
+	m->sel.overwrite = 0;
+
+	m->lan.ip_source = 1; /* static */
+	memcpy(m->lan.netmask, (const uint8_t[]){255, 255, 255, 0}, 4);
+	memcpy(m->lan.community, "public", sizeof("public"));
+	m->lan.destinations = 4;
+
+	memcpy(m->system.firmware_version, "1.00", sizeof("1.00"));
 }
 
 /*
@@ -65,5 +76,12 @@ model_equal(const struct model *a, const struct model *b)
 	    memcmp(&a->chassis, &b->chassis, sizeof(a->chassis)) == 0 &&
 	    memcmp(&a->lab, &b->lab, sizeof(a->lab)) == 0 &&
 	    memcmp(a->users, b->users, sizeof(a->users)) == 0 &&
-	    memcmp(a->oem, b->oem, sizeof(a->oem)) == 0;
+	    memcmp(a->oem, b->oem, sizeof(a->oem)) == 0 &&
+	    a->nsensors == b->nsensors &&
+	    memcmp(a->sensors, b->sensors,
+		a->nsensors * sizeof(a->sensors[0])) == 0 &&
+	    memcmp(&a->sel, &b->sel, sizeof(a->sel)) == 0 &&
+	    memcmp(a->fru, b->fru, sizeof(a->fru)) == 0 &&
+	    memcmp(&a->lan, &b->lan, sizeof(a->lan)) == 0 &&
+	    memcmp(&a->system, &b->system, sizeof(a->system)) == 0;
 }

@@ -127,6 +127,168 @@ struct model_oem {
 	uint8_t data[MODEL_OEM_DATA_MAX];
 };
 
+/*
+ * Sensors ([sensor N] in bmcsim.ini(5)).  A section describes one sensor,
+ * or with count > 1 a row of alike sensors ("DIMM{n} Temp"); the sensors
+ * area numbers them and builds their SDRs.  Values are in the sensor's
+ * units; NAN means "not given" (no such threshold, or the default).
+ */
+#define MODEL_SENSORS_MAX      256 /* sections */
+#define MODEL_SENSOR_NAME_LEN  16  /* the SDR's ID string */
+#define MODEL_SENSOR_COUNT_MAX 64  /* sensors one section makes */
+
+enum model_wave {
+	MODEL_WAVE_CONSTANT,
+	MODEL_WAVE_RAMP, /* nominal to nominal + amplitude, then again */
+	MODEL_WAVE_SINE, /* nominal +- amplitude */
+	MODEL_WAVE_WALK	 /* bounded random walk within nominal +- amplitude */
+};
+
+/* Threshold indices, in the order of the Get Sensor Thresholds mask. */
+enum model_threshold {
+	MODEL_LNC,
+	MODEL_LCR,
+	MODEL_LNR,
+	MODEL_UNC,
+	MODEL_UCR,
+	MODEL_UNR,
+	MODEL_THRESHOLDS
+};
+
+struct model_sensor {
+	uint8_t defined;
+	char	name[MODEL_SENSOR_NAME_LEN + 1]; /* "{n}": replica number */
+	uint8_t count;				 /* 1..64 */
+	uint8_t number; /* first sensor number; 0: next */
+	uint8_t has_number;
+	uint8_t sensor_type;	 /* IPMI 2.0 table 42-3 */
+	uint8_t event_type;	 /* 01h threshold, 6Fh specific... */
+	uint8_t compact;	 /* 1: a Compact record (type 02h) */
+	uint8_t entity_id;	 /* IPMI 2.0 table 43-13 */
+	uint8_t entity_instance; /* of the first; replicas add 1 */
+	uint8_t units;		 /* base unit, IPMI 2.0 table 43-15 */
+	uint8_t analog_signed;	 /* 1: readings are 2's complement */
+	/* Linearisation: y = (M x + B 10^b_exp) 10^r_exp; has_m 0: derived. */
+	uint8_t	 has_m;
+	int16_t	 m;		       /* -512..511 */
+	int16_t	 b;		       /* -512..511 */
+	int8_t	 b_exp;		       /* -8..7 */
+	int8_t	 r_exp;		       /* -8..7 */
+	uint16_t accuracy;	       /* 0..1023, in 1/100 % units */
+	uint8_t	 tolerance;	       /* 0..63, half raw counts */
+	double	 range_min, range_max; /* what the raw 0..255 covers */
+	/* The reading. */
+	double		nominal; /* powered on */
+	double		off;	 /* powered off (NAN: nominal) */
+	enum model_wave wave;
+	double		amplitude;
+	uint32_t	period_ms;
+	uint32_t	settle_ms; /* time constant of a power change */
+	double		threshold[MODEL_THRESHOLDS]; /* NAN: none */
+	uint8_t		thresholds_settable;	     /* over IPMI */
+	double		hysteresis;		     /* both directions */
+	/* Discrete sensors: the states asserted, powered on and off. */
+	uint16_t state;
+	uint16_t off_state;
+	uint8_t	 has_off_state;
+	/* Event generation. */
+	uint8_t	 events;      /* 1: event messages enabled */
+	uint16_t assert_mask; /* 0: derived from thresholds / states */
+	uint16_t deassert_mask;
+};
+
+/*
+ * SEL ([sel] and [sel_event N]): the log's size, what a full log does, and
+ * the history it starts with.
+ */
+#define MODEL_SEL_EVENTS_MAX 64
+struct model_sel_event {
+	uint8_t	 defined;
+	uint32_t ago_s;	    /* before the BMC started */
+	uint8_t	 generator; /* 20h: the BMC */
+	uint8_t	 sensor_type;
+	uint8_t	 sensor_number;
+	uint8_t	 event_type; /* bit 7: deassertion */
+	uint8_t	 data[3];
+	uint8_t	 data_len; /* bytes given; the rest FFh */
+};
+
+struct model_sel {
+	uint16_t capacity;  /* entries, 16..3639 */
+	uint8_t	 overwrite; /* 1: a full log drops its oldest entry */
+	struct model_sel_event
+	    events[MODEL_SEL_EVENTS_MAX + 1]; /* [0] unused */
+};
+
+/*
+ * FRU devices ([fru N], device ID 0..7): the areas of the Platform
+ * Management FRU Information Storage Definition 1.0 generated from these
+ * fields, or an image read from a file.  "{index}" and "{name}" in a
+ * string are replaced by the instance's index and name.
+ */
+#define MODEL_FRU_MAX	     8
+#define MODEL_FRU_STRING_LEN 63 /* a type/length byte's 6 bits */
+#define MODEL_FRU_IMAGE_MAX  4096
+#define MODEL_FRU_CUSTOM_MAX 2
+
+struct model_fru {
+	uint8_t	 defined;
+	char	 name[MODEL_SENSOR_NAME_LEN + 1]; /* the FRU locator's */
+	uint16_t size;	    /* the device's size in bytes */
+	uint16_t image_len; /* >0: image is the content */
+	uint8_t	 image[MODEL_FRU_IMAGE_MAX];
+	uint8_t	 chassis_type; /* SMBIOS type, 17h rack mount chassis */
+	char	 chassis_part[MODEL_FRU_STRING_LEN + 1];
+	char	 chassis_serial[MODEL_FRU_STRING_LEN + 1];
+	char	 chassis_custom[MODEL_FRU_CUSTOM_MAX][MODEL_FRU_STRING_LEN + 1];
+	uint32_t board_mfg_minutes; /* since 1996-01-01 00:00 UTC; 0: none */
+	char	 board_manufacturer[MODEL_FRU_STRING_LEN + 1];
+	char	 board_product[MODEL_FRU_STRING_LEN + 1];
+	char	 board_serial[MODEL_FRU_STRING_LEN + 1];
+	char	 board_part[MODEL_FRU_STRING_LEN + 1];
+	char	 board_fru_id[MODEL_FRU_STRING_LEN + 1];
+	char	 board_custom[MODEL_FRU_CUSTOM_MAX][MODEL_FRU_STRING_LEN + 1];
+	char	 product_manufacturer[MODEL_FRU_STRING_LEN + 1];
+	char	 product_name[MODEL_FRU_STRING_LEN + 1];
+	char	 product_part[MODEL_FRU_STRING_LEN + 1];
+	char	 product_version[MODEL_FRU_STRING_LEN + 1];
+	char	 product_serial[MODEL_FRU_STRING_LEN + 1];
+	char	 product_asset_tag[MODEL_FRU_STRING_LEN + 1];
+	char	 product_fru_id[MODEL_FRU_STRING_LEN + 1];
+	char	 product_custom[MODEL_FRU_CUSTOM_MAX][MODEL_FRU_STRING_LEN + 1];
+	/* A Power Supply Information multi-record (type 00h); 0: none. */
+	uint16_t psu_capacity_w;
+	uint16_t psu_peak_va;
+};
+
+/*
+ * The LAN configuration parameters a BMC starts with ([lan]); per-instance
+ * MAC and IP addresses derive from the index unless given.
+ */
+struct model_lan {
+	uint8_t	 ip[4];
+	uint8_t	 has_ip;
+	uint8_t	 ip_source; /* 1 static, 2 DHCP */
+	uint8_t	 netmask[4];
+	uint8_t	 gateway[4];
+	uint8_t	 gateway_mac[6];
+	uint8_t	 mac[6];
+	uint8_t	 has_mac;
+	uint16_t vlan_id; /* 0: no VLAN */
+	uint8_t	 vlan_priority;
+	char	 community[19]; /* the PET community string, 18 bytes */
+	uint8_t	 destinations;	/* alert destinations, 0..15 */
+};
+
+/* Get/Set System Info Parameters ([system]). */
+#define MODEL_SYSINFO_LEN 64
+struct model_system {
+	char firmware_version[MODEL_SYSINFO_LEN + 1];
+	char name[MODEL_SYSINFO_LEN + 1];
+	char primary_os[MODEL_SYSINFO_LEN + 1];
+	char os_name[MODEL_SYSINFO_LEN + 1];
+};
+
 /* A device model, read-only after loading. */
 struct model {
 	char		     *source; /* file it came from */
@@ -136,6 +298,12 @@ struct model {
 	struct model_lab      lab;
 	struct model_user     users[MODEL_USERS_MAX + 1]; /* [0] unused */
 	struct model_oem      oem[MODEL_OEM_MAX + 1];	  /* [0] unused */
+	struct model_sensor   sensors[MODEL_SENSORS_MAX]; /* in order */
+	unsigned	      nsensors;
+	struct model_sel      sel;
+	struct model_fru      fru[MODEL_FRU_MAX];
+	struct model_lan      lan;
+	struct model_system   system;
 };
 
 /* Sets the documented defaults (bmcsim.ini(5)): no users, suites 3, 17. */

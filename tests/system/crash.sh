@@ -58,11 +58,14 @@ for round in $(seq 1 8); do
 	# saved, its reply lost to the kill): nothing older, nothing torn.
 	cands=$(awk -v ok="$last_ok" 'found { print } $0 == ok { found = 1 }' \
 	    "$WORK/attempts")
+	# The candidates go in as arguments: one per line, they must not
+	# become part of the script's text.
+	# shellcheck disable=SC2086
 	check "round $round: the acknowledged password ($last_ok) or a later one works" \
-	    'Device ID' sh -c "for pw in $last_ok $cands; do
-	        ipmitool -I lanplus -H 127.0.0.1 -p $port -U user -P \$pw \
+	    'Device ID' sh -c 'port=$1; shift; for pw in "$@"; do
+	        ipmitool -I lanplus -H 127.0.0.1 -p "$port" -U user -P "$pw" \
 	            -L USER -R 1 -N 1 mc info 2>/dev/null && exit 0
-	    done; exit 1"
+	    done; exit 1' sh "$port" "$last_ok" $cands
 done
 kill "$pid"
 finish
