@@ -46,6 +46,7 @@ bmc_new(const struct config_bmc *cfg, uint64_t now_ms)
 	b->power_on = m->chassis.power_on ? 1 : 0;
 	b->created_ms = now_ms;
 	b->power_on_since_ms = now_ms;
+	b->power_changed_ms = now_ms;
 	b->acpi_system = b->power_on ? BMC_ACPI_S0 : BMC_ACPI_S5;
 	b->acpi_device = b->power_on ? BMC_ACPI_D0 : BMC_ACPI_D3;
 	/* A cold start is AC being applied: the policy powered us on. */
@@ -318,6 +319,78 @@ bmc_poh_hours(const struct bmc *b, uint64_t now_ms)
  * power state" for the restore-previous policy.  Any pending half of a
  * cycle or soft shutdown is overtaken.
  */
+/*
+ * A power unit event, as real BMCs log it: "Power off/down" (sensor-
+ * specific offset 0 of sensor type 09h) asserted when the power goes off,
+ * deasserted when it comes back.
+ */
+static void
+bmc_power_event(struct bmc *b, int on, uint64_t now_ms)
+{
+	struct bmc_sensor_address at = {0, 0xff};
+	struct bmc_event	  ev = {
+		     .generator = 0x20,
+		     .sensor_type = BMC_SENSOR_TYPE_POWER_UNIT,
+		     .event_type = 0x6f,
+		     .data = {0x00, 0xff, 0xff},
+	 };
+
+	(void)bmc_sensor_find_type(b->model, BMC_SENSOR_TYPE_POWER_UNIT, &at);
+	ev.sensor_number = at.number;
+	if (on)
+		ev.event_type |= 0x80; /* deassertion */
+	bmc_event(b, now_ms, &ev);
+}
+
+static void
+bmc_sensor_next(struct bmc_sensor_address *a)
+{
+	if (a->number < BMC_SENSOR_NUMBER_MAX) {
+		a->number++;
+		return;
+	}
+	a->lun = a->lun == 0 ? 1 : 3;
+	a->number = 1;
+}
+
+void
+bmc_sensor_address(const struct model *m, unsigned section, unsigned replica,
+    struct bmc_sensor_address *out)
+{
+	struct bmc_sensor_address a = {0, 0};
+	unsigned		  i, r;
+
+	for (i = 0; i <= section && i < m->nsensors; i++) {
+		const struct model_sensor *s = &m->sensors[i];
+
+		if (s->has_number) {
+			a.lun = 0;
+			a.number = s->number;
+		} else
+			bmc_sensor_next(&a);
+		for (r = 1; r < s->count; r++) {
+			if (i == section && r > replica)
+				break;
+			bmc_sensor_next(&a);
+		}
+	}
+	*out = a;
+}
+
+int
+bmc_sensor_find_type(
+    const struct model *m, uint8_t sensor_type, struct bmc_sensor_address *out)
+{
+	unsigned i;
+
+	for (i = 0; i < m->nsensors; i++)
+		if (m->sensors[i].sensor_type == sensor_type) {
+			bmc_sensor_address(m, i, 0, out);
+			return 0;
+		}
+	return ERR_NOT_FOUND;
+}
+
 void
 bmc_power_set(struct bmc *b, int on, uint64_t now_ms, const char *why)
 {
@@ -337,8 +410,10 @@ bmc_power_set(struct bmc *b, int on, uint64_t now_ms, const char *why)
 		b->acpi_device = BMC_ACPI_D3;
 	}
 	b->power_on = on ? 1 : 0;
+	b->power_changed_ms = now_ms;
 	b->state_generation++;
 	bmc_log(b, "power %s (%s)", on ? "on" : "off", why);
+	bmc_power_event(b, on, now_ms);
 }
 
 /*

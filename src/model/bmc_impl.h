@@ -113,6 +113,24 @@ struct bmc_boot {
 	uint64_t valid_deadline_ms; /* the 60 s auto-clear; UINT64_MAX: off */
 };
 
+/* Sensor types (IPMI 2.0 table 42-3) the core and the areas name. */
+#define BMC_SENSOR_TYPE_TEMPERATURE	  0x01
+#define BMC_SENSOR_TYPE_VOLTAGE		  0x02
+#define BMC_SENSOR_TYPE_CURRENT		  0x03
+#define BMC_SENSOR_TYPE_FAN		  0x04
+#define BMC_SENSOR_TYPE_INTRUSION	  0x05
+#define BMC_SENSOR_TYPE_PROCESSOR	  0x07
+#define BMC_SENSOR_TYPE_POWER_SUPPLY	  0x08
+#define BMC_SENSOR_TYPE_POWER_UNIT	  0x09
+#define BMC_SENSOR_TYPE_OTHER_UNITS	  0x0b
+#define BMC_SENSOR_TYPE_MEMORY		  0x0c
+#define BMC_SENSOR_TYPE_DRIVE_SLOT	  0x0d
+#define BMC_SENSOR_TYPE_SYSTEM_EVENT	  0x12
+#define BMC_SENSOR_TYPE_BUTTON		  0x14
+#define BMC_SENSOR_TYPE_EVENT_LOGGING	  0x10
+#define BMC_SENSOR_TYPE_WATCHDOG2	  0x23
+#define BMC_SENSOR_TYPE_MANAGEMENT_SUBSYS 0x28
+
 /* A platform event, as in a SEL system event record. */
 struct bmc_event {
 	uint8_t generator;   /* generator ID: 20h, the BMC */
@@ -148,6 +166,7 @@ struct bmc {
 	uint64_t	  pending_deadline_ms;
 	uint64_t	  poh_ms; /* powered-on time before on_since */
 	uint64_t	  power_on_since_ms; /* valid while power_on */
+	uint64_t	  power_changed_ms;  /* the last on/off change */
 	struct bmc_boot	  boot;
 
 	/* Users and the LAN channel, as changed over IPMI. */
@@ -245,6 +264,25 @@ void bmc_event(struct bmc *, uint64_t now_ms, const struct bmc_event *);
 extern const struct bmc_area bmc_area_dcmi;
 /* Every area, NULL-terminated (bmc_areas.c). */
 extern const struct bmc_area *const bmc_areas[];
+
+/*
+ * Where the model's sensors sit: the sensors of [sensor N] sections in
+ * order, a section's replicas one after another; a section with a number
+ * starts there on LUN 0, others go on from the previous sensor.  Numbers
+ * run 1..FEh on LUN 0, then on LUN 1 and LUN 3 (LUN 2 is the SMS's).
+ * bmc_sensor_address() gives the address of replica r of section i;
+ * bmc_sensor_find_type() the first sensor of a sensor type: 0, or
+ * ERR_NOT_FOUND.
+ */
+#define BMC_SENSOR_NUMBER_MAX 0xfe
+struct bmc_sensor_address {
+	uint8_t lun;
+	uint8_t number;
+};
+void bmc_sensor_address(const struct model *, unsigned section,
+    unsigned replica, struct bmc_sensor_address *);
+int  bmc_sensor_find_type(
+     const struct model *, uint8_t sensor_type, struct bmc_sensor_address *);
 
 /* Real time in ms for an event now_ms (monotonic); 0 when not known. */
 uint64_t bmc_wall_ms(const struct bmc *, uint64_t now_ms);
