@@ -342,39 +342,15 @@ bmc_power_event(struct bmc *b, int on, uint64_t now_ms)
 	bmc_event(b, now_ms, &ev);
 }
 
-static void
-bmc_sensor_next(struct bmc_sensor_address *a)
-{
-	if (a->number < BMC_SENSOR_NUMBER_MAX) {
-		a->number++;
-		return;
-	}
-	a->lun = a->lun == 0 ? 1 : 3;
-	a->number = 1;
-}
-
 void
 bmc_sensor_address(const struct model *m, unsigned section, unsigned replica,
     struct bmc_sensor_address *out)
 {
-	struct bmc_sensor_address a = {0, 0};
-	unsigned		  i, r;
+	struct model_sensor_address a;
 
-	for (i = 0; i <= section && i < m->nsensors; i++) {
-		const struct model_sensor *s = &m->sensors[i];
-
-		if (s->has_number) {
-			a.lun = 0;
-			a.number = s->number;
-		} else
-			bmc_sensor_next(&a);
-		for (r = 1; r < s->count; r++) {
-			if (i == section && r > replica)
-				break;
-			bmc_sensor_next(&a);
-		}
-	}
-	*out = a;
+	(void)model_sensor_address(m, section, replica, &a);
+	out->lun = a.lun;
+	out->number = a.number;
 }
 
 int

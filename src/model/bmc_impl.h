@@ -266,15 +266,11 @@ extern const struct bmc_area bmc_area_dcmi;
 extern const struct bmc_area *const bmc_areas[];
 
 /*
- * Where the model's sensors sit: the sensors of [sensor N] sections in
- * order, a section's replicas one after another; a section with a number
- * starts there on LUN 0, others go on from the previous sensor.  Numbers
- * run 1..FEh on LUN 0, then on LUN 1 and LUN 3 (LUN 2 is the SMS's).
- * bmc_sensor_address() gives the address of replica r of section i;
- * bmc_sensor_find_type() the first sensor of a sensor type: 0, or
- * ERR_NOT_FOUND.
+ * Where the model's sensors sit (model_sensor_address() says how they are
+ * numbered): replica r of section i, and the first sensor of a sensor
+ * type (0, or ERR_NOT_FOUND).
  */
-#define BMC_SENSOR_NUMBER_MAX 0xfe
+#define BMC_SENSOR_NUMBER_MAX MODEL_SENSOR_NUMBER_MAX
 struct bmc_sensor_address {
 	uint8_t lun;
 	uint8_t number;

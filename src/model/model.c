@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "err.h"
 #include "ipmi15.h"
 #include "model.h"
 
@@ -84,4 +85,46 @@ model_equal(const struct model *a, const struct model *b)
 	    memcmp(a->fru, b->fru, sizeof(a->fru)) == 0 &&
 	    memcmp(&a->lan, &b->lan, sizeof(a->lan)) == 0 &&
 	    memcmp(&a->system, &b->system, sizeof(a->system)) == 0;
+}
+
+/* The next address: 0 or ERR_NOSPACE past the last LUN. */
+static int
+sensor_next(struct model_sensor_address *a)
+{
+	if (a->number < MODEL_SENSOR_NUMBER_MAX) {
+		a->number++;
+		return 0;
+	}
+	if (a->lun == 3)
+		return ERR_NOSPACE;
+	a->lun = a->lun == 0 ? 1 : 3;
+	a->number = 1;
+	return 0;
+}
+
+int
+model_sensor_address(const struct model *m, unsigned section, unsigned replica,
+    struct model_sensor_address *out)
+{
+	struct model_sensor_address a = {0, 0};
+	unsigned		    i, r;
+	int			    rc = 0;
+
+	for (i = 0; i <= section && i < m->nsensors; i++) {
+		const struct model_sensor *s = &m->sensors[i];
+
+		if (s->has_number) {
+			a.lun = 0;
+			a.number = s->number;
+		} else if (sensor_next(&a) != 0)
+			rc = ERR_NOSPACE;
+		for (r = 1; r < s->count; r++) {
+			if (i == section && r > replica)
+				break;
+			if (sensor_next(&a) != 0)
+				rc = ERR_NOSPACE;
+		}
+	}
+	*out = a;
+	return rc;
 }

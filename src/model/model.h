@@ -306,6 +306,23 @@ struct model {
 	struct model_system   system;
 };
 
+/*
+ * Where the model's sensors sit: the sensors of the [sensor N] sections
+ * in order, a section's replicas one after another; a section with a
+ * number starts there on LUN 0, the others go on from the sensor before.
+ * Numbers run 1..FEh on LUN 0, then on LUN 1 and LUN 3 (LUN 2 is the
+ * SMS's): at most MODEL_SENSOR_SLOTS sensors.
+ */
+#define MODEL_SENSOR_NUMBER_MAX 0xfe
+#define MODEL_SENSOR_SLOTS	(3 * MODEL_SENSOR_NUMBER_MAX)
+struct model_sensor_address {
+	uint8_t lun;
+	uint8_t number;
+};
+/* Replica r of section i; 0, or ERR_NOSPACE past LUN 3's last number. */
+int model_sensor_address(const struct model *, unsigned section,
+    unsigned replica, struct model_sensor_address *);
+
 /* Sets the documented defaults (bmcsim.ini(5)): no users, suites 3, 17. */
 void model_defaults(struct model *);
 /* 1 if two models would behave identically. */
