@@ -14,6 +14,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -87,6 +88,12 @@ enum section_kind {
 	SEC_BMC,
 	SEC_FLEET,
 	SEC_OEM,
+	SEC_SENSOR,
+	SEC_SEL,
+	SEC_SEL_EVENT,
+	SEC_FRU,
+	SEC_LAN,
+	SEC_SYSTEM,
 	SEC_KINDS
 };
 
@@ -139,6 +146,13 @@ struct parse {
 	unsigned user_line[MODEL_USERS_MAX + 1];
 	unsigned oem_line[MODEL_OEM_MAX + 1];
 	unsigned oem_id;
+	unsigned sensor_line[MODEL_SENSORS_MAX + 1];
+	unsigned sensor_id; /* N of [sensor N] */
+	unsigned sel_event_line[MODEL_SEL_EVENTS_MAX + 1];
+	unsigned sel_event_id;
+	uint8_t	 sel_event_dir; /* 80h: deassertion */
+	unsigned fru_line[MODEL_FRU_MAX];
+	unsigned fru_id;
 	unsigned user_name_line[MODEL_USERS_MAX + 1];
 	unsigned suites_line;
 	unsigned suite_priv_line;
@@ -640,6 +654,12 @@ parse_target(struct parse *p)
 		return (uint8_t *)&p->src->model->users[p->user_id];
 	case SEC_OEM:
 		return (uint8_t *)&p->src->model->oem[p->oem_id];
+	case SEC_SENSOR:
+		return (uint8_t *)&p->src->model->sensors[p->sensor_id - 1];
+	case SEC_SEL_EVENT:
+		return (uint8_t *)&p->src->model->sel.events[p->sel_event_id];
+	case SEC_FRU:
+		return (uint8_t *)&p->src->model->fru[p->fru_id];
 	case SEC_BMC:
 	case SEC_FLEET:
 		return (uint8_t *)&p->ld->decls[p->decl];
@@ -1183,6 +1203,262 @@ key_model(struct parse *p, const struct key *k, const char *v)
 	d->model_line = p->lineno;
 }
 
+/* A signed integer from (int64_t)k->min to (int64_t)k->max. */
+static void
+key_sint(struct parse *p, const struct key *k, const char *v)
+{
+	int64_t	 lo = (int64_t)k->min, hi = (int64_t)k->max, x;
+	uint64_t n;
+	int	 neg = v[0] == '-';
+	int16_t	 i16;
+	int8_t	 i8;
+
+	if (number_parse(v + neg, &n) != 0 || n > INT32_MAX ||
+	    (x = neg ? -(int64_t)n : (int64_t)n) < lo || x > hi) {
+		bad_value(p, k, v, "expected an integer from %lld to %lld",
+		    (long long)lo, (long long)hi);
+		return;
+	}
+	if (k->size == 2) {
+		i16 = (int16_t)x;
+		memcpy(parse_target(p) + k->off, &i16, 2);
+	} else {
+		i8 = (int8_t)x;
+		memcpy(parse_target(p) + k->off, &i8, 1);
+	}
+}
+
+/* A finite decimal number: 12, -3.5, 1e3. */
+static void
+key_double(struct parse *p, const struct key *k, const char *v)
+{
+	char  *end;
+	double d;
+
+	errno = 0;
+	d = strtod(v, &end);
+	if (*v == '\0' || *end != '\0' || errno != 0 || !isfinite(d) ||
+	    isspace((unsigned char)*v)) {
+		bad_value(p, k, v, "expected a number (12, -3.5, 0.25)");
+		return;
+	}
+	memcpy(parse_target(p) + k->off, &d, sizeof(d));
+}
+
+/* Printable text of at most k->size bytes, NUL-terminated in place. */
+static void
+key_string(struct parse *p, const struct key *k, const char *v)
+{
+	size_t n = strlen(v);
+
+	if (n > k->size || !printable(v)) {
+		bad_value(p, k, v, "expected at most %u printable bytes",
+		    (unsigned)k->size);
+		return;
+	}
+	memset(parse_target(p) + k->off, 0, (size_t)k->size + 1);
+	memcpy(parse_target(p) + k->off, v, n);
+}
+
+/* A name of k->names, or a number up to k->max. */
+static void
+key_name_or_number(struct parse *p, const struct key *k, const char *v)
+{
+	char	 names[400];
+	uint8_t	 b;
+	uint64_t n;
+
+	if (name_lookup(k->names, v, &b) == 0) {
+		parse_target(p)[k->off] = b;
+		return;
+	}
+	if (number_parse(v, &n) == 0 && n <= k->max) {
+		parse_target(p)[k->off] = (uint8_t)n;
+		return;
+	}
+	names_list(k->names, names, sizeof(names));
+	bad_value(p, k, v, "expected a number up to %llu or one of: %s",
+	    (unsigned long long)k->max, names);
+}
+
+static void
+key_ipv4(struct parse *p, const struct key *k, const char *v)
+{
+	if (ipv4_parse(v, parse_target(p) + k->off) != 0)
+		bad_value(p, k, v, "expected an IPv4 address (10.0.0.2)");
+}
+
+/* "02:00:5e:00:00:01": six bytes in hex, colons or dashes between. */
+static void
+key_mac(struct parse *p, const struct key *k, const char *v)
+{
+	uint8_t mac[6];
+	size_t	i;
+	int	hi, lo;
+
+	if (strlen(v) != 17)
+		goto bad;
+	for (i = 0; i < 6; i++) {
+		hi = hexdump_digit((unsigned char)v[3 * i]);
+		lo = hexdump_digit((unsigned char)v[3 * i + 1]);
+		if (hi < 0 || lo < 0 ||
+		    (i < 5 && v[3 * i + 2] != ':' && v[3 * i + 2] != '-'))
+			goto bad;
+		mac[i] = (uint8_t)(hi << 4 | lo);
+	}
+	memcpy(parse_target(p) + k->off, mac, 6);
+	return;
+bad:
+	bad_value(p, k, v, "expected a MAC address (02:00:5e:00:00:01)");
+}
+
+/* Days from 1970-01-01 to a date of the proleptic Gregorian calendar. */
+static int64_t
+days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+	int64_t	 era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (int64_t)doe - 719468;
+}
+
+/*
+ * "2024-03-15 08:30" or "2024-03-15" (UTC): the FRU board area's minutes
+ * since 1996-01-01 00:00.
+ */
+static void
+key_fru_date(struct parse *p, const struct key *k, const char *v)
+{
+	unsigned	      y, mo, d, h = 0, mi = 0;
+	int		      used = 0;
+	int64_t		      minutes;
+	uint32_t	      out;
+	static const unsigned mdays[] = {
+	    31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (sscanf(v, "%4u-%2u-%2u%n", &y, &mo, &d, &used) != 3)
+		goto bad;
+	if (v[used] != '\0' &&
+	    (sscanf(v + used, " %2u:%2u%n", &h, &mi, &used) != 2 ||
+		v[strlen(v) - 1] == ' '))
+		goto bad;
+	if (y < 1996 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] ||
+	    h > 23 || mi > 59)
+		goto bad;
+	minutes = (days_from_civil(y, mo, d) - days_from_civil(1996, 1, 1)) *
+		1440 +
+	    h * 60 + mi;
+	if (minutes > 0xffffff)
+		goto bad;
+	out = minutes == 0 ? 1 : (uint32_t)minutes; /* 0 means none */
+	memcpy(parse_target(p) + k->off, &out, 4);
+	return;
+bad:
+	bad_value(p, k, v,
+	    "expected YYYY-MM-DD or YYYY-MM-DD HH:MM, UTC, 1996 to 2027");
+}
+
+/* A FRU image from a binary file, relative to the file naming it. */
+static void
+key_fru_file(struct parse *p, const struct key *k, const char *v)
+{
+	struct model_fru *f = &p->src->model->fru[p->fru_id];
+	const char	 *slash = strrchr(p->src->path, '/');
+	char		 *path;
+	FILE		 *fp;
+	size_t		  n;
+	int		  r, c;
+
+	if (*v == '\0') {
+		bad_value(p, k, v, "expected a file name");
+		return;
+	}
+	if (v[0] == '/' || slash == NULL)
+		r = asprintf(&path, "%s", v);
+	else
+		r = asprintf(&path, "%.*s/%s", (int)(slash - p->src->path),
+		    p->src->path, v);
+	if (r < 0) {
+		p->ld->nomem = 1;
+		return;
+	}
+	if ((fp = fopen(path, "rb")) == NULL) {
+		bad_value(p, k, v, "cannot open %s: %s", path, strerror(errno));
+		free(path);
+		return;
+	}
+	n = fread(f->image, 1, sizeof(f->image), fp);
+	c = fgetc(fp);
+	if (ferror(fp))
+		bad_value(p, k, v, "cannot read %s", path);
+	else if (c != EOF)
+		bad_value(p, k, v, "%s is larger than %d bytes", path,
+		    MODEL_FRU_IMAGE_MAX);
+	else if (n < 8)
+		bad_value(p, k, v,
+		    "%s has %zu bytes; a FRU image has at least its 8-byte "
+		    "common header",
+		    path, n);
+	else
+		f->image_len = (uint16_t)n;
+	fclose(fp);
+	free(path);
+}
+
+static const struct name_value direction_names[] = {
+    {"assert", 0x00},
+    {"deassert", 0x80},
+    {NULL, 0},
+};
+
+static void
+key_direction(struct parse *p, const struct key *k, const char *v)
+{
+	if (name_lookup(direction_names, v, &p->sel_event_dir) != 0)
+		bad_value(p, k, v, "expected assert or deassert");
+}
+
+/* One to three event data bytes in hex: "0x01 0xff 0xff" or "01ffff". */
+static void
+key_event_data(struct parse *p, const struct key *k, const char *v)
+{
+	struct model_sel_event *e = &p->src->model->sel.events[p->sel_event_id];
+	char			tok[16], *t;
+	const char	       *s = v;
+	uint8_t			bytes[3];
+	size_t			n = 0, len, i;
+	int			r, hi, lo;
+
+	while ((r = list_next(&s, tok, sizeof(tok))) > 0) {
+		t = tok;
+		if (t[0] == '0' && (t[1] == 'x' || t[1] == 'X'))
+			t += 2;
+		len = strlen(t);
+		if (len == 0 || len % 2 != 0)
+			goto bad;
+		for (i = 0; i < len; i += 2) {
+			hi = hexdump_digit((unsigned char)t[i]);
+			lo = hexdump_digit((unsigned char)t[i + 1]);
+			if (hi < 0 || lo < 0 || n == 3)
+				goto bad;
+			bytes[n++] = (uint8_t)(hi << 4 | lo);
+		}
+	}
+	if (r < 0 || n == 0)
+		goto bad;
+	memset(e->data, 0xff, sizeof(e->data));
+	memcpy(e->data, bytes, n);
+	e->data_len = (uint8_t)n;
+	return;
+bad:
+	bad_value(p, k, v, "expected one to three bytes in hex (0x01 0xff)");
+}
+
 /* ---- tables ---- */
 
 #define U(key, field, sz, lo, hi) \
@@ -1415,6 +1691,322 @@ static const struct key oem_keys[] = {
     {NULL, NULL, 0, 0, 0, 0, 0, NULL, 0},
 };
 
+/* IPMI 2.0 table 42-3. */
+static const struct name_value sensor_type_names[] = {
+    {"temperature", 0x01},
+    {"voltage", 0x02},
+    {"current", 0x03},
+    {"fan", 0x04},
+    {"intrusion", 0x05},
+    {"processor", 0x07},
+    {"power_supply", 0x08},
+    {"power_unit", 0x09},
+    {"other", 0x0b},
+    {"memory", 0x0c},
+    {"drive_slot", 0x0d},
+    {"event_logging", 0x10},
+    {"system_event", 0x12},
+    {"button", 0x14},
+    {"watchdog", 0x23},
+    {"management_subsystem", 0x28},
+    {NULL, 0},
+};
+
+static const struct name_value event_type_names[] = {
+    {"threshold", 0x01},
+    {"specific", 0x6f},
+    {NULL, 0},
+};
+
+static const struct name_value record_names[] = {
+    {"full", 0},
+    {"compact", 1},
+    {NULL, 0},
+};
+
+/* IPMI 2.0 table 43-15; "percent" is unit 0 with the percentage bit. */
+#define UNITS_PERCENT 0xff
+static const struct name_value units_names[] = {
+    {"none", 0},
+    {"degrees_c", 1},
+    {"degrees_f", 2},
+    {"volts", 4},
+    {"amps", 5},
+    {"watts", 6},
+    {"joules", 7},
+    {"rpm", 18},
+    {"cfm", 17},
+    {"percent", UNITS_PERCENT},
+    {NULL, 0},
+};
+
+/* IPMI 2.0 table 43-13, the usual ones. */
+static const struct name_value entity_names[] = {
+    {"processor", 0x03},
+    {"disk_bay", 0x04},
+    {"power_supply", 0x0a},
+    {"front_panel", 0x0c},
+    {"system_board", 0x07},
+    {"power_unit", 0x13},
+    {"chassis", 0x17},
+    {"fan", 0x1d},
+    {"memory", 0x20},
+    {"bmc", 0x2e}, /* management controller firmware */
+    {"air_inlet", 0x37},
+    {NULL, 0},
+};
+
+static const struct name_value wave_names[] = {
+    {"constant", MODEL_WAVE_CONSTANT},
+    {"ramp", MODEL_WAVE_RAMP},
+    {"sine", MODEL_WAVE_SINE},
+    {"walk", MODEL_WAVE_WALK},
+    {NULL, 0},
+};
+
+#define SU(key, field, sz, lo, hi) \
+	{ \
+		.name = key, .parse = key_uint, \
+		.off = offsetof(struct model_sensor, field), .size = sz, \
+		.min = lo, .max = hi \
+	}
+#define SI(key, field, sz, lo, hi) \
+	{ \
+		.name = key, .parse = key_sint, \
+		.off = offsetof(struct model_sensor, field), .size = sz, \
+		.min = (uint64_t)(lo), .max = (uint64_t)(hi) \
+	}
+#define SD(key, field) \
+	{ \
+		.name = key, .parse = key_double, \
+		.off = offsetof(struct model_sensor, field) \
+	}
+#define SB(key, field) \
+	{ \
+		.name = key, .parse = key_bool, \
+		.off = offsetof(struct model_sensor, field) \
+	}
+#define SN(key, field, table, hi) \
+	{ \
+		.name = key, .parse = key_name_or_number, \
+		.off = offsetof(struct model_sensor, field), .max = hi, \
+		.names = table \
+	}
+
+static const struct key sensor_keys[] = {
+    {.name = "name",
+	.parse = key_string,
+	.off = offsetof(struct model_sensor, name),
+	.size = MODEL_SENSOR_NAME_LEN},
+    SU("count", count, 1, 1, MODEL_SENSOR_COUNT_MAX),
+    SU("number", number, 1, 1, MODEL_SENSOR_NUMBER_MAX),
+    SN("type", sensor_type, sensor_type_names, 0xff),
+    SN("event_type", event_type, event_type_names, 0x7f),
+    {.name = "record",
+	.parse = key_enum,
+	.off = offsetof(struct model_sensor, compact),
+	.names = record_names},
+    SN("entity", entity_id, entity_names, 0xff),
+    SU("entity_instance", entity_instance, 1, 0, 127),
+    SN("units", units, units_names, 0xff),
+    SB("signed", analog_signed),
+    SI("m", m, 2, -512, 511),
+    SI("b", b, 2, -512, 511),
+    SI("b_exp", b_exp, 1, -8, 7),
+    SI("r_exp", r_exp, 1, -8, 7),
+    SU("accuracy", accuracy, 2, 0, 1023),
+    SU("tolerance", tolerance, 1, 0, 63),
+    SD("range_min", range_min),
+    SD("range_max", range_max),
+    SD("nominal", nominal),
+    SD("off", off),
+    {.name = "wave",
+	.parse = key_enum,
+	.off = offsetof(struct model_sensor, wave),
+	.names = wave_names},
+    SD("amplitude", amplitude),
+    {.name = "period_s",
+	.parse = key_uint,
+	.off = offsetof(struct model_sensor, period_ms),
+	.size = 4,
+	.min = 1,
+	.max = 86400,
+	.scale = 1000},
+    {.name = "settle_s",
+	.parse = key_uint,
+	.off = offsetof(struct model_sensor, settle_ms),
+	.size = 4,
+	.min = 0,
+	.max = 3600,
+	.scale = 1000},
+    SD("lnr", threshold[MODEL_LNR]),
+    SD("lcr", threshold[MODEL_LCR]),
+    SD("lnc", threshold[MODEL_LNC]),
+    SD("unc", threshold[MODEL_UNC]),
+    SD("ucr", threshold[MODEL_UCR]),
+    SD("unr", threshold[MODEL_UNR]),
+    SB("thresholds_settable", thresholds_settable),
+    SD("hysteresis", hysteresis),
+    SU("state", state, 2, 0, 0x7fff),
+    SU("off_state", off_state, 2, 0, 0x7fff),
+    SB("events", events),
+    SU("assert_mask", assert_mask, 2, 0, 0x7fff),
+    SU("deassert_mask", deassert_mask, 2, 0, 0x7fff),
+    {NULL, NULL, 0, 0, 0, 0, 0, NULL, 0},
+};
+
+static const struct name_value when_full_names[] = {
+    {"stop", 0},
+    {"overwrite", 1},
+    {NULL, 0},
+};
+
+static const struct key sel_keys[] = {
+    U("capacity", sel.capacity, 2, 16, 3639),
+    {.name = "when_full",
+	.parse = key_enum,
+	.off = offsetof(struct model, sel.overwrite),
+	.names = when_full_names},
+    {NULL, NULL, 0, 0, 0, 0, 0, NULL, 0},
+};
+
+#define EU(key, field, sz, lo, hi) \
+	{ \
+		.name = key, .parse = key_uint, \
+		.off = offsetof(struct model_sel_event, field), .size = sz, \
+		.min = lo, .max = hi \
+	}
+
+static const struct key sel_event_keys[] = {
+    EU("ago", ago_s, 4, 0, 10u * 365 * 86400),
+    EU("generator", generator, 1, 0, 255),
+    {.name = "sensor_type",
+	.parse = key_name_or_number,
+	.off = offsetof(struct model_sel_event, sensor_type),
+	.max = 0xff,
+	.names = sensor_type_names},
+    EU("sensor", sensor_number, 1, 0, 255),
+    /* off tells the direction apart: see section_end. */
+    {.name = "event_type",
+	.parse = key_name_or_number,
+	.off = offsetof(struct model_sel_event, event_type),
+	.max = 0x7f,
+	.names = event_type_names},
+    {.name = "direction", .parse = key_direction},
+    {.name = "data", .parse = key_event_data},
+    {NULL, NULL, 0, 0, 0, 0, 0, NULL, 0},
+};
+
+#define FS(key, field) \
+	{ \
+		.name = key, .parse = key_string, \
+		.off = offsetof(struct model_fru, field), \
+		.size = MODEL_FRU_STRING_LEN \
+	}
+
+static const struct key fru_keys[] = {
+    {.name = "name",
+	.parse = key_string,
+	.off = offsetof(struct model_fru, name),
+	.size = MODEL_SENSOR_NAME_LEN},
+    {.name = "size",
+	.parse = key_uint,
+	.off = offsetof(struct model_fru, size),
+	.size = 2,
+	.min = 8,
+	.max = 65535},
+    {.name = "file", .parse = key_fru_file},
+    {.name = "chassis_type",
+	.parse = key_uint,
+	.off = offsetof(struct model_fru, chassis_type),
+	.size = 1,
+	.min = 1,
+	.max = 0x24},
+    FS("chassis_part", chassis_part),
+    FS("chassis_serial", chassis_serial),
+    FS("chassis_custom1", chassis_custom[0]),
+    FS("chassis_custom2", chassis_custom[1]),
+    {.name = "board_mfg_date",
+	.parse = key_fru_date,
+	.off = offsetof(struct model_fru, board_mfg_minutes)},
+    FS("board_manufacturer", board_manufacturer),
+    FS("board_product", board_product),
+    FS("board_serial", board_serial),
+    FS("board_part", board_part),
+    FS("board_fru_id", board_fru_id),
+    FS("board_custom1", board_custom[0]),
+    FS("board_custom2", board_custom[1]),
+    FS("product_manufacturer", product_manufacturer),
+    FS("product_name", product_name),
+    FS("product_part", product_part),
+    FS("product_version", product_version),
+    FS("product_serial", product_serial),
+    FS("product_asset_tag", product_asset_tag),
+    FS("product_fru_id", product_fru_id),
+    FS("product_custom1", product_custom[0]),
+    FS("product_custom2", product_custom[1]),
+    {.name = "psu_capacity_w",
+	.parse = key_uint,
+	.off = offsetof(struct model_fru, psu_capacity_w),
+	.size = 2,
+	.min = 0,
+	.max = 4095},
+    {.name = "psu_peak_va",
+	.parse = key_uint,
+	.off = offsetof(struct model_fru, psu_peak_va),
+	.size = 2,
+	.min = 0,
+	.max = 65534},
+    {NULL, NULL, 0, 0, 0, 0, 0, NULL, 0},
+};
+
+static const struct name_value ip_source_names[] = {
+    {"static", 1},
+    {"dhcp", 2},
+    {NULL, 0},
+};
+
+static const struct key lan_keys[] = {
+    {.name = "ip", .parse = key_ipv4, .off = offsetof(struct model, lan.ip)},
+    {.name = "ip_source",
+	.parse = key_enum,
+	.off = offsetof(struct model, lan.ip_source),
+	.names = ip_source_names},
+    {.name = "netmask",
+	.parse = key_ipv4,
+	.off = offsetof(struct model, lan.netmask)},
+    {.name = "gateway",
+	.parse = key_ipv4,
+	.off = offsetof(struct model, lan.gateway)},
+    {.name = "gateway_mac",
+	.parse = key_mac,
+	.off = offsetof(struct model, lan.gateway_mac)},
+    {.name = "mac", .parse = key_mac, .off = offsetof(struct model, lan.mac)},
+    U("vlan_id", lan.vlan_id, 2, 0, 4094),
+    U("vlan_priority", lan.vlan_priority, 1, 0, 7),
+    {.name = "community",
+	.parse = key_string,
+	.off = offsetof(struct model, lan.community),
+	.size = 18},
+    U("destinations", lan.destinations, 1, 0, 15),
+    {NULL, NULL, 0, 0, 0, 0, 0, NULL, 0},
+};
+
+#define SYS(key, field) \
+	{ \
+		.name = key, .parse = key_string, \
+		.off = offsetof(struct model, system.field), \
+		.size = MODEL_SYSINFO_LEN \
+	}
+
+static const struct key system_keys[] = {
+    SYS("firmware_version", firmware_version),
+    SYS("name", name),
+    SYS("primary_os", primary_os),
+    SYS("os_name", os_name),
+    {NULL, NULL, 0, 0, 0, 0, 0, NULL, 0},
+};
+
 static const struct section_def sections[] = {
     {"identity", SEC_IDENTITY, ARG_NONE, identity_keys},
     {"user", SEC_USER, ARG_NUMBER, user_keys},
@@ -1424,6 +2016,12 @@ static const struct section_def sections[] = {
     {"bmc", SEC_BMC, ARG_NAME, bmc_keys},
     {"fleet", SEC_FLEET, ARG_NAME, fleet_keys},
     {"oem", SEC_OEM, ARG_NUMBER, oem_keys},
+    {"sensor", SEC_SENSOR, ARG_NUMBER, sensor_keys},
+    {"sel", SEC_SEL, ARG_NONE, sel_keys},
+    {"sel_event", SEC_SEL_EVENT, ARG_NUMBER, sel_event_keys},
+    {"fru", SEC_FRU, ARG_NUMBER, fru_keys},
+    {"lan", SEC_LAN, ARG_NONE, lan_keys},
+    {"system", SEC_SYSTEM, ARG_NONE, system_keys},
     {NULL, SEC_NONE, ARG_NONE, NULL},
 };
 
@@ -1453,6 +2051,202 @@ name_valid(const char *s)
 	return 1;
 }
 
+static int
+key_given(const struct parse *p, const char *name)
+{
+	int i = key_index(p->sec, name);
+
+	return i >= 0 && p->key_line[i] != 0;
+}
+
+static void sensor_error(struct parse *, const char *key, const char *, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* A problem of a [sensor N], at the line of the key it is about. */
+static void
+sensor_error(struct parse *p, const char *key, const char *fmt, ...)
+{
+	char	 msg[300];
+	va_list	 ap;
+	int	 i = key_index(p->sec, key);
+	unsigned line = i >= 0 && p->key_line[i] != 0 ? p->key_line[i]
+						      : p->sec_line;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	loader_error(
+	    p->ld, p->src->path, line, "[sensor %u]: %s", p->sensor_id, msg);
+}
+
+/* What a sensor type is like, for the keys a section leaves out. */
+struct sensor_kind {
+	uint8_t	 type;
+	uint8_t	 units;
+	uint8_t	 entity;
+	uint8_t	 threshold; /* 1: a threshold sensor */
+	double	 range_min, range_max, nominal;
+	uint32_t settle_ms;
+	uint16_t state, off_state; /* discrete */
+	uint8_t	 has_off_state;
+};
+
+static const struct sensor_kind sensor_kinds[] = {
+    {0x01, 1, 0x07, 1, 0, 127.5, 35, 60000, 0, 0, 0},	/* temperature */
+    {0x02, 4, 0x07, 1, 0, 0, 0, 500, 0, 0, 0},		/* voltage */
+    {0x03, 5, 0x07, 1, 0, 51, 5, 500, 0, 0, 0},		/* current */
+    {0x04, 18, 0x1d, 1, 0, 20400, 6000, 3000, 0, 0, 0}, /* fan */
+    {0x0b, 6, 0x07, 1, 0, 1020, 200, 1000, 0, 0, 0},	/* other: W */
+    {0x05, 0, 0x17, 0, 0, 0, 0, 0, 0x0000, 0, 0},	/* intrusion */
+    {0x07, 0, 0x03, 0, 0, 0, 0, 0, 0x0080, 0x0080, 1},	/* processor */
+    {0x08, 0, 0x0a, 0, 0, 0, 0, 0, 0x0001, 0x0001, 1},	/* PSU */
+    {0x09, 0, 0x13, 0, 0, 0, 0, 0, 0x0000, 0x0001, 1},	/* power unit */
+    {0x0c, 0, 0x20, 0, 0, 0, 0, 0, 0x0040, 0x0040, 1},	/* memory */
+    {0x0d, 0, 0x04, 0, 0, 0, 0, 0, 0x0001, 0x0001, 1},	/* drive slot */
+    {0, 0, 0x07, 0, 0, 0, 0, 0, 0, 0, 0}, /* any other: discrete */
+};
+
+/*
+ * A [sensor N] is complete: the defaults its type implies, then the
+ * checks that need all its keys.
+ */
+static void
+sensor_end(struct parse *p, struct model_sensor *s)
+{
+	const struct sensor_kind *k = sensor_kinds;
+	char			  name[64], *brace;
+	unsigned		  i;
+	double			  last = -INFINITY;
+	static const char *const  th_names[] = {
+	     "lnc", "lcr", "lnr", "unc", "ucr", "unr"};
+	static const int order[] = {
+	    MODEL_LNR, MODEL_LCR, MODEL_LNC, MODEL_UNC, MODEL_UCR, MODEL_UNR};
+
+	if (!key_given(p, "name"))
+		loader_error(p->ld, p->src->path, p->sec_line,
+		    "[sensor %u] needs a name", p->sensor_id);
+	if (!key_given(p, "type")) {
+		loader_error(p->ld, p->src->path, p->sec_line,
+		    "[sensor %u] needs a type", p->sensor_id);
+		return;
+	}
+	while (k->type != 0 && k->type != s->sensor_type)
+		k++;
+	s->has_number = key_given(p, "number");
+	s->has_m = key_given(p, "m");
+	if (!key_given(p, "event_type"))
+		s->event_type = k->threshold ? 0x01 : 0x6f;
+	if (!key_given(p, "record"))
+		s->compact = s->event_type != 0x01;
+	if (!key_given(p, "entity"))
+		s->entity_id = k->entity;
+	if (!key_given(p, "units"))
+		s->units = k->units;
+	if (s->units == UNITS_PERCENT) {
+		s->units = 0;
+		s->percentage = 1;
+	}
+	if (s->settle_ms == UINT32_MAX)
+		s->settle_ms = k->settle_ms;
+	if (!key_given(p, "state"))
+		s->state = k->state;
+	if (key_given(p, "off_state"))
+		s->has_off_state = 1;
+	else if (k->has_off_state) {
+		s->off_state = k->off_state;
+		s->has_off_state = 1;
+	}
+	if (s->event_type == 0x01) {
+		if (isnan(s->nominal)) {
+			if (s->sensor_type == 0x02) {
+				loader_error(p->ld, p->src->path, p->sec_line,
+				    "[sensor %u] needs nominal (the rail's "
+				    "voltage)",
+				    p->sensor_id);
+				return;
+			}
+			s->nominal = k->nominal;
+		}
+		if (isnan(s->range_min))
+			s->range_min = s->nominal < 0 ? -128 : 0;
+		if (isnan(s->range_max))
+			s->range_max = k->range_max > s->nominal * 1.2
+			    ? k->range_max
+			    : fabs(s->nominal) * 1.5;
+		if (!key_given(p, "signed"))
+			s->analog_signed = s->range_min < 0;
+		if (isnan(s->off))
+			s->off = s->sensor_type == 0x01
+			    ? (s->nominal < 24 ? s->nominal : 24)
+			    : 0;
+		if (isnan(s->hysteresis))
+			s->hysteresis = s->sensor_type == 0x01 ? 1 : 0;
+		if (s->compact)
+			sensor_error(p, "record",
+			    "record = compact: a threshold sensor needs a "
+			    "full record (its linearisation lives there)");
+		if (s->range_max <= s->range_min)
+			sensor_error(p, "range_max",
+			    "range_max must be above range_min");
+		for (i = 0; i < MODEL_THRESHOLDS; i++) {
+			double t = s->threshold[order[i]];
+
+			if (isnan(t))
+				continue;
+			if (t < s->range_min || t > s->range_max)
+				sensor_error(p, th_names[order[i]],
+				    "%s = %g is outside the sensor's range "
+				    "%g to %g",
+				    th_names[order[i]], t, s->range_min,
+				    s->range_max);
+			if (t < last)
+				sensor_error(p, th_names[order[i]],
+				    "%s = %g: thresholds must rise from lnr "
+				    "to unr",
+				    th_names[order[i]], t);
+			last = t;
+		}
+		if (s->hysteresis < 0)
+			sensor_error(
+			    p, "hysteresis", "hysteresis must not be negative");
+	} else {
+		if (isnan(s->nominal))
+			s->nominal = 0;
+		if (isnan(s->off))
+			s->off = 0;
+		if (isnan(s->hysteresis))
+			s->hysteresis = 0;
+		if (isnan(s->range_min))
+			s->range_min = 0;
+		if (isnan(s->range_max))
+			s->range_max = 255;
+	}
+	/* The longest name the replicas get must fit the ID string. */
+	snprintf(name, sizeof(name), "%s", s->name);
+	if ((brace = strstr(name, "{n}")) != NULL)
+		snprintf(brace, sizeof(name) - (size_t)(brace - name), "%u%s",
+		    s->count, strstr(s->name, "{n}") + 3);
+	else if (s->count > 1)
+		snprintf(name + strlen(name), sizeof(name) - strlen(name),
+		    " %u", s->count);
+	if (strlen(name) > MODEL_SENSOR_NAME_LEN)
+		loader_error(p->ld, p->src->path, p->sec_line,
+		    "[sensor %u]: the name '%s' is longer than %d bytes",
+		    p->sensor_id, name, MODEL_SENSOR_NAME_LEN);
+}
+
+static void
+fru_end(struct parse *p, struct model_fru *f)
+{
+	if (f->name[0] == '\0')
+		snprintf(f->name, sizeof(f->name),
+		    p->fru_id == 0 ? "Builtin FRU" : "FRU %u", p->fru_id);
+	if (f->image_len > 0 && f->size != 0 && f->size < f->image_len)
+		loader_error(p->ld, p->src->path, p->sec_line,
+		    "[fru %u]: size = %u is smaller than the image (%u bytes)",
+		    p->fru_id, f->size, f->image_len);
+}
+
 /* Checks made when a section ends: required keys. */
 static void
 section_end(struct parse *p)
@@ -1471,6 +2265,27 @@ section_end(struct parse *p)
 	    p->key_line[i] == 0)
 		loader_error(p->ld, p->src->path, p->sec_line,
 		    "[fleet %s] needs count", p->ld->decls[p->decl].name);
+	if (p->kind == SEC_SENSOR)
+		sensor_end(p, &p->src->model->sensors[p->sensor_id - 1]);
+	if (p->kind == SEC_SEL_EVENT) {
+		struct model_sel_event *e =
+		    &p->src->model->sel.events[p->sel_event_id];
+
+		e->event_type |= p->sel_event_dir;
+		if (e->data_len == 0)
+			loader_error(p->ld, p->src->path, p->sec_line,
+			    "[sel_event %u] needs data (the event data "
+			    "bytes, the first holding the offset)",
+			    p->sel_event_id);
+	}
+	if (p->kind == SEC_FRU)
+		fru_end(p, &p->src->model->fru[p->fru_id]);
+	if (p->kind == SEC_LAN) {
+		if (key_given(p, "ip"))
+			p->src->model->lan.has_ip = 1;
+		if (key_given(p, "mac"))
+			p->src->model->lan.has_mac = 1;
+	}
 	p->sec = NULL;
 }
 
@@ -1500,6 +2315,88 @@ decl_add(struct parse *p, enum section_kind kind, const char *name)
 	d->count = 1;
 	d->src = p->src_index;
 	p->decl = ld->ndecls++;
+	return 0;
+}
+
+/* Defaults of a [sensor N] before its keys; see sensor_end(). */
+static void
+sensor_begin(struct model_sensor *s)
+{
+	unsigned i;
+
+	memset(s, 0, sizeof(*s));
+	s->defined = 1;
+	s->count = 1;
+	s->entity_instance = 1;
+	s->range_min = NAN;
+	s->range_max = NAN;
+	s->nominal = NAN;
+	s->off = NAN;
+	s->amplitude = 0;
+	s->period_ms = 60000;
+	s->hysteresis = NAN;
+	for (i = 0; i < MODEL_THRESHOLDS; i++)
+		s->threshold[i] = NAN;
+	s->thresholds_settable = 1;
+	s->events = 1;
+	s->settle_ms = UINT32_MAX; /* by type */
+}
+
+/* [sensor N], [sel_event N] and [fru N]: 0, or -1 after saying why. */
+static int
+numbered_begin(struct parse *p, const struct section_def *def, const char *arg)
+{
+	struct model *m = p->src->model;
+	uint64_t      n, lo = 1, hi;
+	unsigned     *line;
+
+	switch (def->kind) {
+	case SEC_SENSOR:
+		hi = MODEL_SENSORS_MAX;
+		line = p->sensor_line;
+		break;
+	case SEC_SEL_EVENT:
+		hi = MODEL_SEL_EVENTS_MAX;
+		line = p->sel_event_line;
+		break;
+	default:
+		lo = 0;
+		hi = MODEL_FRU_MAX - 1;
+		line = p->fru_line;
+		break;
+	}
+	if (number_parse(arg, &n) != 0 || n < lo || n > hi) {
+		parse_error(p, "[%s %s]: the number must be %u to %u",
+		    def->name, arg, (unsigned)lo, (unsigned)hi);
+		return -1;
+	}
+	if (line[n] != 0) {
+		parse_error(p, "duplicate [%s %u] (first at line %u)",
+		    def->name, (unsigned)n, line[n]);
+		return -1;
+	}
+	line[n] = p->lineno;
+	switch (def->kind) {
+	case SEC_SENSOR:
+		p->sensor_id = (unsigned)n;
+		sensor_begin(&m->sensors[n - 1]);
+		break;
+	case SEC_SEL_EVENT:
+		p->sel_event_id = (unsigned)n;
+		p->sel_event_dir = 0;
+		memset(&m->sel.events[n], 0, sizeof(m->sel.events[n]));
+		m->sel.events[n].defined = 1;
+		m->sel.events[n].generator = 0x20;
+		m->sel.events[n].sensor_type = 0x12; /* system event */
+		m->sel.events[n].event_type = 0x6f;
+		break;
+	default:
+		p->fru_id = (unsigned)n;
+		memset(&m->fru[n], 0, sizeof(m->fru[n]));
+		m->fru[n].defined = 1;
+		m->fru[n].chassis_type = 0x17; /* rack mount chassis */
+		break;
+	}
 	return 0;
 }
 
@@ -1547,7 +2444,8 @@ section_begin(struct parse *p, char *line)
 	if (def->name == NULL) {
 		parse_error(p,
 		    "unknown section [%s] (known: identity, user N, channel, "
-		    "chassis, lab, oem N, bmc NAME, fleet NAME)",
+		    "chassis, lab, oem N, sensor N, sel, sel_event N, fru N, "
+		    "lan, system, bmc NAME, fleet NAME)",
 		    inner);
 		return;
 	}
@@ -1565,6 +2463,12 @@ section_begin(struct parse *p, char *line)
 		p->once_line[def->kind] = p->lineno;
 		break;
 	case ARG_NUMBER:
+		if (def->kind == SEC_SENSOR || def->kind == SEC_SEL_EVENT ||
+		    def->kind == SEC_FRU) {
+			if (numbered_begin(p, def, arg) != 0)
+				return;
+			break;
+		}
 		if (def->kind == SEC_OEM) {
 			if (number_parse(arg, &n) != 0 || n < 1 ||
 			    n > MODEL_OEM_MAX) {
@@ -1808,6 +2712,51 @@ model_check(struct parse *p)
 	}
 }
 
+/*
+ * The [sensor N] sections in the order of N, without gaps; then every
+ * sensor's number and LUN must be its own.
+ */
+static void
+sensors_place(struct parse *p)
+{
+	struct model		   *m = p->src->model;
+	struct model_sensor_address a;
+	uint8_t			    used[4][256];
+	unsigned		    i, r, n = 0, lines[MODEL_SENSORS_MAX];
+
+	for (i = 1; i <= MODEL_SENSORS_MAX; i++) {
+		if (p->sensor_line[i] == 0)
+			continue;
+		if (n != i - 1)
+			m->sensors[n] = m->sensors[i - 1];
+		lines[n++] = p->sensor_line[i];
+	}
+	for (i = n; i < MODEL_SENSORS_MAX; i++)
+		memset(&m->sensors[i], 0, sizeof(m->sensors[i]));
+	m->nsensors = n;
+	memset(used, 0, sizeof(used));
+	for (i = 0; i < n; i++) {
+		for (r = 0; r < m->sensors[i].count; r++) {
+			if (model_sensor_address(m, i, r, &a) != 0) {
+				loader_error(p->ld, p->src->path, lines[i],
+				    "more than %d sensors: numbers 1 to %d on "
+				    "LUNs 0, 1 and 3 are all taken",
+				    MODEL_SENSOR_SLOTS,
+				    MODEL_SENSOR_NUMBER_MAX);
+				return;
+			}
+			if (used[a.lun][a.number]) {
+				loader_error(p->ld, p->src->path, lines[i],
+				    "sensor number %u on LUN %u is taken by an "
+				    "earlier sensor",
+				    a.number, a.lun);
+				return;
+			}
+			used[a.lun][a.number] = 1;
+		}
+	}
+}
+
 /* Reads one file into src->model (and instance sections if main). */
 static void
 source_parse(struct loader *ld, size_t index, int main_file)
@@ -1847,6 +2796,7 @@ source_parse(struct loader *ld, size_t index, int main_file)
 		ld->nomem = 1;
 	else if (rc > 0) /* the reader lets no bad line through */
 		loader_error(ld, p.src->path, (unsigned)rc, "syntax error");
+	sensors_place(&p);
 	model_check(&p);
 }
 

@@ -167,6 +167,7 @@ struct model_sensor {
 	uint8_t entity_id;	 /* IPMI 2.0 table 43-13 */
 	uint8_t entity_instance; /* of the first; replicas add 1 */
 	uint8_t units;		 /* base unit, IPMI 2.0 table 43-15 */
+	uint8_t percentage;	 /* 1: the reading is a percentage */
 	uint8_t analog_signed;	 /* 1: readings are 2's complement */
 	/* Linearisation: y = (M x + B 10^b_exp) 10^r_exp; has_m 0: derived. */
 	uint8_t	 has_m;
