@@ -1,5 +1,6 @@
 #include <check.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1078,6 +1079,257 @@ START_TEST(test_oem_sections)
 }
 END_TEST
 
+/* [sensor N] sections: order by N, type defaults, numbering. */
+START_TEST(test_sensor_sections)
+{
+	struct config_diag	    d = {0};
+	struct config		   *cfg = NULL;
+	const struct model	   *m;
+	const struct model_sensor  *s;
+	struct model_sensor_address a;
+
+	tmp_setup();
+	ck_assert_int_eq(load_text("[sensor 9]\n"
+				   "name = PSU{n}\n"
+				   "type = power_supply\n"
+				   "count = 2\n"
+				   "[sensor 2]\n"
+				   "name = Inlet Temp\n"
+				   "type = temperature\n"
+				   "nominal = 23.5\n"
+				   "ucr = 42\n"
+				   "[sensor 4]\n"
+				   "name = FAN{n}\n"
+				   "type = fan\n"
+				   "count = 3\n"
+				   "number = 0x40\n"
+				   "m = 70\n"
+				   "r_exp = 0\n"
+				   "lcr = 500\n"
+				   "[sensor 5]\n"
+				   "name = Load\n"
+				   "type = other\n"
+				   "units = percent\n"
+				   "range_min = -10\n"
+				   "range_max = 100\n"
+				   "nominal = 40\n",
+			     &cfg, &d),
+	    0);
+	m = cfg->bmcs[0].model;
+	ck_assert_uint_eq(m->nsensors, 4);
+	s = &m->sensors[0];
+	ck_assert_str_eq(s->name, "Inlet Temp");
+	ck_assert_uint_eq(s->event_type, 0x01);
+	ck_assert_uint_eq(s->units, 1);
+	ck_assert_uint_eq(s->compact, 0);
+	ck_assert_uint_eq(s->entity_id, 0x07);
+	ck_assert(s->nominal == 23.5);
+	ck_assert(s->threshold[MODEL_UCR] == 42);
+	ck_assert(isnan(s->threshold[MODEL_UNC]));
+	ck_assert(s->off == 23.5); /* temperatures fall to 24 °C at most */
+	ck_assert(s->range_max == 127.5);
+	ck_assert_uint_eq(s->has_m, 0);
+	s = &m->sensors[1];
+	ck_assert_uint_eq(s->has_m, 1);
+	ck_assert_int_eq(s->m, 70);
+	ck_assert_uint_eq(s->units, 18);
+	ck_assert(s->off == 0); /* fans stop */
+	s = &m->sensors[2];
+	ck_assert_uint_eq(s->percentage, 1);
+	ck_assert_uint_eq(s->units, 0);
+	ck_assert_uint_eq(s->analog_signed, 1);
+	s = &m->sensors[3];
+	ck_assert_uint_eq(s->event_type, 0x6f);
+	ck_assert_uint_eq(s->compact, 1);
+	ck_assert_uint_eq(s->state, 0x0001);
+	ck_assert_uint_eq(s->entity_id, 0x0a);
+	/* 1, then 40h 41h 42h, then 43h, then 44h 45h. */
+	ck_assert_int_eq(model_sensor_address(m, 0, 0, &a), 0);
+	ck_assert_uint_eq(a.number, 1);
+	ck_assert_int_eq(model_sensor_address(m, 1, 2, &a), 0);
+	ck_assert_uint_eq(a.number, 0x42);
+	ck_assert_int_eq(model_sensor_address(m, 3, 1, &a), 0);
+	ck_assert_uint_eq(a.number, 0x45);
+	ck_assert_uint_eq(a.lun, 0);
+	config_free(cfg);
+	tmp_teardown();
+}
+END_TEST
+
+/* Several hundred sensors go on to LUN 1 and LUN 3. */
+START_TEST(test_sensor_luns)
+{
+	struct config_diag	    d = {0};
+	struct config		   *cfg = NULL;
+	struct model_sensor_address a;
+	char			    text[8192];
+	size_t			    n = 0;
+	unsigned		    i;
+
+	tmp_setup();
+	for (i = 1; i <= 10; i++)
+		n += (size_t)snprintf(text + n, sizeof(text) - n,
+		    "[sensor %u]\nname = T%u-{n}\ntype = temperature\n"
+		    "count = 64\n",
+		    i, i);
+	ck_assert_int_eq(load_text(text, &cfg, &d), 0);
+	ck_assert_uint_eq(cfg->bmcs[0].model->nsensors, 10);
+	/* Sensor 255 (index 254) is the first on LUN 1. */
+	ck_assert_int_eq(
+	    model_sensor_address(cfg->bmcs[0].model, 3, 62, &a), 0);
+	ck_assert_uint_eq(a.lun, 1);
+	ck_assert_uint_eq(a.number, 1);
+	ck_assert_int_eq(
+	    model_sensor_address(cfg->bmcs[0].model, 9, 63, &a), 0);
+	ck_assert_uint_eq(a.lun, 3);
+	ck_assert_uint_eq(a.number, 640 - 2 * 254);
+	config_free(cfg);
+	/* 12 x 64 = 768 do not fit in 3 x 254: [sensor 12] is told. */
+	for (i = 11; i <= 13; i++)
+		n += (size_t)snprintf(text + n, sizeof(text) - n,
+		    "[sensor %u]\nname = T%u-{n}\ntype = temperature\n"
+		    "count = 64\n",
+		    i, i);
+	expect_error(text, 45, "more than 762 sensors");
+	tmp_teardown();
+}
+END_TEST
+
+START_TEST(test_sensor_errors)
+{
+	tmp_setup();
+	expect_error("[sensor 1]\nname = X\n", 1, "needs a type");
+	expect_error("[sensor 1]\ntype = fan\nname = ABCDEFGHIJKLMNO\n"
+		     "count = 10\n",
+	    1, "longer than 16 bytes");
+	expect_error(
+	    "[sensor 1]\nname = V\ntype = voltage\n", 1, "needs nominal");
+	expect_error("[sensor 1]\nname = T\ntype = temperature\nucr = 50\n"
+		     "unc = 60\n",
+	    4, "ucr = 50: thresholds must rise");
+	expect_error("[sensor 1]\nname = T\ntype = temperature\nucr = 500\n", 4,
+	    "outside the sensor's range");
+	expect_error("[sensor 1]\nname = A\ntype = fan\nnumber = 5\n"
+		     "[sensor 2]\nname = B\ntype = fan\nnumber = 5\n",
+	    5, "sensor number 5 on LUN 0 is taken");
+	expect_error("[sensor 0]\n", 1, "the number must be 1 to 256");
+	expect_error("[sensor 1]\nname = T\ntype = fan\nnominal = 1x\n", 4,
+	    "expected a number");
+	tmp_teardown();
+}
+END_TEST
+
+START_TEST(test_sel_fru_lan_system_sections)
+{
+	struct config_diag	      d = {0};
+	struct config		     *cfg = NULL;
+	const struct model	     *m;
+	const struct model_sel_event *e;
+	uint8_t			      image[16] = {1, 0, 0, 1, 0, 0, 0, 0xfe};
+	FILE			     *f;
+	char			      path[200];
+
+	tmp_setup();
+	snprintf(path, sizeof(path), "%s/psu.bin", tmpdir);
+	ck_assert_ptr_nonnull(f = fopen(path, "wb"));
+	ck_assert_uint_eq(fwrite(image, 1, sizeof(image), f), sizeof(image));
+	ck_assert_int_eq(fclose(f), 0);
+	ck_assert_int_eq(
+	    load_text("[sel]\ncapacity = 64\nwhen_full = overwrite\n"
+		      "[sel_event 3]\nago = 3600\n"
+		      "sensor_type = fan\nsensor = 7\n"
+		      "event_type = threshold\n"
+		      "direction = deassert\ndata = 0x52 0x05\n"
+		      "[fru 0]\nboard_mfg_date = 1996-01-02 00:10\n"
+		      "board_serial = SN{index}\n"
+		      "[fru 3]\nfile = psu.bin\nname = PSU\n"
+		      "[lan]\nip = 10.1.2.3\nmac = 02:00:5E:0a:0b:0c\n"
+		      "vlan_id = 12\n"
+		      "[system]\nname = node-7\n",
+		&cfg, &d),
+	    0);
+	m = cfg->bmcs[0].model;
+	ck_assert_uint_eq(m->sel.capacity, 64);
+	ck_assert_uint_eq(m->sel.overwrite, 1);
+	e = &m->sel.events[3];
+	ck_assert_uint_eq(e->defined, 1);
+	ck_assert_uint_eq(m->sel.events[1].defined, 0);
+	ck_assert_uint_eq(e->ago_s, 3600);
+	ck_assert_uint_eq(e->sensor_type, 0x04);
+	ck_assert_uint_eq(e->sensor_number, 7);
+	ck_assert_uint_eq(e->event_type, 0x81);
+	ck_assert_uint_eq(e->generator, 0x20);
+	ck_assert_uint_eq(e->data_len, 2);
+	ck_assert_uint_eq(e->data[0], 0x52);
+	ck_assert_uint_eq(e->data[1], 0x05);
+	ck_assert_uint_eq(e->data[2], 0xff);
+	ck_assert_uint_eq(m->fru[0].defined, 1);
+	ck_assert_uint_eq(m->fru[0].board_mfg_minutes, 1440 + 10);
+	ck_assert_str_eq(m->fru[0].board_serial, "SN{index}");
+	ck_assert_str_eq(m->fru[0].name, "Builtin FRU");
+	ck_assert_uint_eq(m->fru[0].chassis_type, 0x17);
+	ck_assert_uint_eq(m->fru[3].image_len, sizeof(image));
+	ck_assert_mem_eq(m->fru[3].image, image, sizeof(image));
+	ck_assert_str_eq(m->fru[3].name, "PSU");
+	ck_assert_uint_eq(m->fru[1].defined, 0);
+	ck_assert_uint_eq(m->lan.has_ip, 1);
+	ck_assert_mem_eq(m->lan.ip, ((const uint8_t[]){10, 1, 2, 3}), 4);
+	ck_assert_uint_eq(m->lan.has_mac, 1);
+	ck_assert_mem_eq(m->lan.mac,
+	    ((const uint8_t[]){0x02, 0x00, 0x5e, 0x0a, 0x0b, 0x0c}), 6);
+	ck_assert_uint_eq(m->lan.vlan_id, 12);
+	ck_assert_str_eq(m->lan.community, "public");
+	ck_assert_str_eq(m->system.name, "node-7");
+	ck_assert_str_eq(m->system.firmware_version, "1.00");
+	config_free(cfg);
+	expect_error("[sel_event 1]\nsensor = 1\n", 1, "needs data");
+	expect_error("[fru 8]\n", 1, "the number must be 0 to 7");
+	expect_error(
+	    "[fru 0]\nboard_mfg_date = 2024-02-30\n", 2, "expected YYYY-MM-DD");
+	expect_error("[fru 0]\nfile = missing.bin\n", 2, "cannot open");
+	expect_error("[lan]\nmac = 02:00:5e:0a:0b\n", 2, "expected a MAC");
+	expect_error("[sel]\ncapacity = 8\n", 2, "16 to 3639");
+	tmp_teardown();
+}
+END_TEST
+
+/* The shipped default model: the sensors and SEL history agree. */
+START_TEST(test_shipped_default_machine)
+{
+	struct config	   *cfg = load_ok(SIM_CONFIGS_DIR "/default.ini");
+	const struct model *m = cfg->bmcs[0].model;
+	struct model_sensor_address a;
+	unsigned		    i, n = 0, j;
+
+	for (i = 0; i < m->nsensors; i++)
+		n += m->sensors[i].count;
+	ck_assert_uint_ge(n, 30);
+	/* Every history event names a sensor of its type. */
+	for (j = 1; j <= MODEL_SEL_EVENTS_MAX; j++) {
+		const struct model_sel_event *e = &m->sel.events[j];
+		int			      found = 0;
+
+		if (!e->defined)
+			continue;
+		for (i = 0; i < m->nsensors; i++) {
+			unsigned r;
+
+			for (r = 0; r < m->sensors[i].count; r++) {
+				ck_assert_int_eq(
+				    model_sensor_address(m, i, r, &a), 0);
+				if (a.number == e->sensor_number &&
+				    m->sensors[i].sensor_type == e->sensor_type)
+					found = 1;
+			}
+		}
+		ck_assert_msg(found, "sel_event %u names no sensor", j);
+	}
+	ck_assert_uint_eq(m->fru[0].defined, 1);
+	ck_assert_uint_eq(m->fru[1].defined, 1);
+	config_free(cfg);
+}
+END_TEST
+
 static Suite *
 config_suite(void)
 {
@@ -1110,6 +1362,11 @@ config_suite(void)
 	tcase_add_test(tc, test_priv_names);
 	tcase_add_test(tc, test_diag_format);
 	tcase_add_test(tc, test_oem_sections);
+	tcase_add_test(tc, test_sensor_sections);
+	tcase_add_test(tc, test_sensor_luns);
+	tcase_add_test(tc, test_sensor_errors);
+	tcase_add_test(tc, test_sel_fru_lan_system_sections);
+	tcase_add_test(tc, test_shipped_default_machine);
 	suite_add_tcase(s, tc);
 	return s;
 }
