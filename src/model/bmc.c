@@ -24,7 +24,7 @@ bmc_channel_access_from(
 }
 
 struct bmc *
-bmc_new(const struct config_bmc *cfg, uint64_t now_ms)
+bmc_new(const struct config_bmc *cfg, uint64_t now_ms, uint64_t wall_ms)
 {
 	const struct model	     *m = cfg->model;
 	const struct bmc_area *const *a;
@@ -45,6 +45,8 @@ bmc_new(const struct config_bmc *cfg, uint64_t now_ms)
 	b->restore_policy = m->chassis.restore_policy;
 	b->power_on = m->chassis.power_on ? 1 : 0;
 	b->created_ms = now_ms;
+	if (wall_ms != 0)
+		b->wall_offset_ms = (int64_t)wall_ms - (int64_t)now_ms;
 	b->power_on_since_ms = now_ms;
 	b->power_changed_ms = now_ms;
 	b->acpi_system = b->power_on ? BMC_ACPI_S0 : BMC_ACPI_S5;

@@ -23,11 +23,14 @@ struct bmc;
 
 /*
  * Makes the BMC instance described by cfg (its model, name, index and
- * GUIDs), in the power state the model gives for a cold start.  cfg and
- * its model must outlive the BMC.  NULL if out of memory.
+ * GUIDs), in the power state the model gives for a cold start, at
+ * monotonic time now_ms and real time wall_ms (ms since 1970; 0 if not
+ * known, until a request brings it).  cfg and its model must outlive the
+ * BMC.  NULL if out of memory.
  */
-struct bmc *bmc_new(const struct config_bmc *cfg, uint64_t now_ms);
-void	    bmc_free(struct bmc *);
+struct bmc	*
+bmc_new(const struct config_bmc *cfg, uint64_t now_ms, uint64_t wall_ms);
+void bmc_free(struct bmc *);
 
 /*
  * Answers one request: checks the command table (unknown: C1h), the

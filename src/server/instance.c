@@ -518,7 +518,7 @@ instance_new(struct instance_env *env, const struct config_bmc *cfg, char *why,
 	in->cfg = cfg;
 	in->fd = -1;
 	in->armed = UINT64_MAX;
-	in->bmc = bmc_new(cfg, now);
+	in->bmc = bmc_new(cfg, now, wall_clock_ms());
 	if (in->bmc == NULL)
 		goto nomem;
 	if (env->state_dir != NULL) {

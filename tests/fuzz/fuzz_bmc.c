@@ -68,7 +68,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fz_init();
 	if (size < 1)
 		return 0;
-	b = bmc_new(&fz_cfg, now);
+	b = bmc_new(&fz_cfg, now, 0);
 	if (b == NULL)
 		abort();
 	if (data[0] & 1) {

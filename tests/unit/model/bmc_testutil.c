@@ -63,12 +63,15 @@ tb_init(struct tb *t)
 		t->cfg.system_guid[i] = (uint8_t)(0x50 + i);
 	}
 	t->now = 1000000;
+	t->wall_offset = (int64_t)TB_WALL_START_MS - (int64_t)t->now;
 }
 
 void
 tb_start(struct tb *t)
 {
-	t->bmc = bmc_new(&t->cfg, t->now);
+	t->bmc = bmc_new(&t->cfg, t->now,
+	    t->wall_offset != 0 ? (uint64_t)((int64_t)t->now + t->wall_offset)
+				: 0);
 	ck_assert_ptr_nonnull(t->bmc);
 }
 
@@ -149,6 +152,8 @@ tb_call(struct tb *t, uint8_t priv, uint8_t netfn, uint8_t cmd, const char *hex)
 	memset(&req, 0, sizeof(req));
 	req.msg = &msg;
 	req.now_ms = t->now;
+	if (t->wall_offset != 0)
+		req.wall_ms = (uint64_t)((int64_t)t->now + t->wall_offset);
 	req.in_session = priv != 0;
 	req.privilege = priv;
 	req.max_privilege = priv;

@@ -20,6 +20,8 @@ struct tb {
 	struct config_bmc cfg;
 	struct bmc	 *bmc;
 	uint64_t	  now;
+	/* Real time minus now; 0: the BMC does not know the time. */
+	int64_t wall_offset;
 	/* What the fake session layer saw. */
 	unsigned closed[8];
 	unsigned nclosed;
@@ -36,6 +38,9 @@ struct tb {
 /* The last message logged at LOG_LEVEL_INFO or above, and how many. */
 extern char	tb_last_log[256];
 extern unsigned tb_log_count;
+
+/* 2023-11-14 22:13:20 UTC, the real time at the start of every test. */
+#define TB_WALL_START_MS 1700000000000ULL
 
 /* Fills the model; tb_start() then makes the BMC (change the model first). */
 void tb_init(struct tb *);
