@@ -7,6 +7,7 @@
 #include "bmc_impl.h"
 
 const struct bmc_area *const bmc_areas[] = {
+    &bmc_area_sel, /* first: the others log events from the start */
     &bmc_area_dcmi,
     NULL,
 };
