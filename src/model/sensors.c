@@ -979,6 +979,26 @@ static const struct cmd_entry sensors_cmds[] = {
 
 /* ---- life cycle and saved state ---- */
 
+/*
+ * The repository's "most recent addition": clients (FreeIPMI) cache the
+ * SDRs and check this time, so it stays the same from run to run and
+ * changes with the model's sensors and FRU devices.  A time in 2021-2022
+ * taken from a hash of them.
+ */
+static uint32_t
+sensors_repository_time(const struct model *m)
+{
+	const uint8_t *p = (const uint8_t *)m->sensors;
+	size_t	       n = m->nsensors * sizeof(m->sensors[0]), i;
+	uint32_t       h = 2166136261u;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ p[i]) * 16777619u;
+	for (i = 0; i < MODEL_FRU_MAX; i++)
+		h = (h ^ m->fru[i].defined) * 16777619u;
+	return 0x60000000u + h % (365u * 86400u);
+}
+
 static int
 sensors_init(struct bmc *b, uint64_t now_ms)
 {
@@ -1001,7 +1021,7 @@ sensors_init(struct bmc *b, uint64_t now_ms)
 	ss->init_power_on = b->power_on;
 	ss->seen_power_change = b->power_changed_ms;
 	ss->seed = hash32(b->cfg->index * 2654435761u + 7);
-	ss->added = (uint32_t)(bmc_wall_ms(b, now_ms) / 1000);
+	ss->added = sensors_repository_time(m);
 	for (i = 0; i < m->nsensors; i++) {
 		const struct model_sensor *ms = &m->sensors[i];
 
