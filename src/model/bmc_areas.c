@@ -8,5 +8,7 @@
 
 const struct bmc_area *const bmc_areas[] = {
     &bmc_area_dcmi,
+    &bmc_area_sel,
+    &bmc_area_sysinfo,
     NULL,
 };
