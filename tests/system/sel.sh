@@ -115,13 +115,40 @@ check "after clear: log area reset/cleared" \
     sel_list
 check "sel info: last erase today" \
     "Last Del Time +: $(date -u +%m/%d/%y)" lan sel info
+check "ipmi-sel --clear" '' isel --clear
+check "ipmi-sel after --clear: only the log cleared" \
+    '^12 +\| .*\| Event Logging Disabled +\| Log Area Reset/Cleared$' \
+    isel --no-header-output
+check "pyghmi get_event_log(clear=True): read, then cleared" '^all ok$' \
+    timeout 60 /usr/bin/python3 - "$PORT_def" <<'PY'
+import sys
+from pyghmi.ipmi import command, events
+from pyghmi import exceptions
+
+c = command.Command(bmc="127.0.0.1", userid="admin", password="password",
+                    port=int(sys.argv[1]))
+def fetch(clear):
+    try:
+        return list(c.get_event_log(clear))
+    except exceptions.IpmiException:
+        class NoSdr:
+            sensors = {}
+            fru = {}
+        return list(events.EventHandler(NoSdr(), c).fetch_sel(c, clear))
+log = fetch(True)
+assert [e["record_id"] for e in log] == [12], log
+assert log[0]["event"] == "Log clear" and log[0]["component_type_id"] == 16
+log = fetch(False)
+assert [e["record_id"] for e in log] == [13], log
+print("all ok")
+PY
 
 # The SEL time.
 check "sel time get: now" "^$(date -u +%m/%d/%y) [0-9:]+" lan sel time get
 check "sel time set" '01/02/30 10:00:00' lan sel time set "01/02/30 10:00:00"
 check "sel time get: as set" '^01/02/30 10:00:0[0-9]' lan sel time get
 check "added after: stamped in SEL time" \
-    '^ +c \| 01/02/30 \| 10:00:0[0-9] UTC \| Physical Security' \
+    '^ +e \| 01/02/30 \| 10:00:0[0-9] UTC \| Physical Security' \
     sh -c "ipmitool -I lanplus -H 127.0.0.1 -p $PORT_def -U admin \
     -P password sel add $WORK/events.txt >/dev/null 2>&1 &&
     ipmitool -I lanplus -H 127.0.0.1 -p $PORT_def -U admin -P password \
@@ -153,7 +180,7 @@ BMC_PIDS="$BMC_PIDS $pid"
 for i in $(seq 1 50); do asf_ping "$PORT_def" && break; sleep 0.1; done
 check "after restart: 3 entries" '^3$' sel_count
 check "after restart: the added entry" \
-    '^ +d \| 01/02/30 \| .* Temperature #0x02 \| Upper Critical going high' \
+    '^ +f \| 01/02/30 \| .* Temperature #0x02 \| Upper Critical going high' \
     sel_list
 check "after restart: SEL time goes on" '^01/02/30 10:0[0-9]:[0-9]{2}' \
     lan sel time get
