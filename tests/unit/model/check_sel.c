@@ -111,6 +111,21 @@ START_TEST(test_history)
 }
 END_TEST
 
+START_TEST(test_history_before_real_time)
+{
+	/* Real time unknown: seconds since the start, 1000 s at creation. */
+	model_history(&t.model);
+	t.wall_offset = 0;
+	tb_start(&t);
+	ck_assert_uint_eq(
+	    tb_call(&t, USER, ST, 0x43, "00 00 00 00 00 07"), 0x00);
+	tb_assert_reply(&t, "02 00 01 00 02 20 03 00 00");
+	ck_assert_uint_eq(
+	    tb_call(&t, USER, ST, 0x43, "00 00 ff ff 00 07"), 0x00);
+	tb_assert_reply(&t, "ff ff 02 00 02 84 03 00 00");
+}
+END_TEST
+
 START_TEST(test_partial_read)
 {
 	uint16_t r;
@@ -418,6 +433,7 @@ main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_empty);
 	tcase_add_test(tc, test_history);
+	tcase_add_test(tc, test_history_before_real_time);
 	tcase_add_test(tc, test_partial_read);
 	tcase_add_test(tc, test_add_delete);
 	tcase_add_test(tc, test_clear);

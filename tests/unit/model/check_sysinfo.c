@@ -159,6 +159,19 @@ START_TEST(test_state_round_trip)
 	ck_assert_uint_eq(u.data[3], 4);
 	free(text);
 	tb_free(&u);
+
+	/* Not hex, or the volatile OS name: reported, not applied. */
+	tb_init(&u);
+	tb_start(&u);
+	ck_assert_int_eq(
+	    bmc_state_load(u.bmc, "[sysinfo]\nname = zz\n", 20, "s", NULL),
+	    ERR_CONFIG);
+	ck_assert_int_eq(
+	    bmc_state_load(u.bmc, "[sysinfo]\nos_name = 0041\n", 25, "s", NULL),
+	    ERR_CONFIG);
+	ck_assert_uint_eq(tb_call(&u, USER, APP, 0x59, "00 04 00 00"), 0x00);
+	ck_assert_uint_eq(u.data[3], 0);
+	tb_free(&u);
 }
 END_TEST
 
