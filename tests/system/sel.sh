@@ -7,6 +7,9 @@
 # across a restart with the same state directory.
 . "${top_srcdir:-.}/tests/system/lib.sh"
 need ipmitool ipmi-sel python3
+if ! /usr/bin/python3 -c 'import pyghmi' 2>/dev/null; then
+	need pyghmi-is-not-installed
+fi
 
 start_bmcsimd def "$CONFIGS/default.ini"
 lan() { ipmitool -I lanplus -H 127.0.0.1 -p "$PORT_def" -U admin \
