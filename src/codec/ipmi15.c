@@ -13,7 +13,10 @@
 /*
  * IPMI 2.0 §13.6, note on the legacy pad: some legacy LAN controllers
  * cannot handle packets of these lengths (RMCP header included), so a
- * single 00h byte is appended to them.
+ * single 00h byte may be appended to them.  Decoding accepts it; encoding
+ * never adds it: FreeIPMI takes the message trailer from the end of the
+ * datagram, so a padded response fails its checksum, and BMCs in the
+ * field do not pad.
  */
 static const size_t ipmi15_pad_lengths[] = {56, 84, 112, 128, 156};
 
@@ -87,7 +90,6 @@ ipmi15_encode(
 {
 	struct wr w;
 	size_t	  len;
-	int	  pad;
 
 	if (!ipmi15_authtype_valid(s->authtype) ||
 	    (s->msg == NULL && s->msg_len > 0))
@@ -95,8 +97,7 @@ ipmi15_encode(
 	len = RMCP_HEADER_LEN + 1 + 4 + 4 + 1 + s->msg_len;
 	if (s->authtype != IPMI15_AUTHTYPE_NONE)
 		len += IPMI15_AUTHCODE_LEN;
-	pad = ipmi15_pad_needed(len);
-	if (len + pad > cap)
+	if (len > cap)
 		return ERR_NOSPACE;
 
 	wr_init(&w, out, cap);
@@ -109,8 +110,6 @@ ipmi15_encode(
 		wr_bytes(&w, s->authcode, IPMI15_AUTHCODE_LEN);
 	wr_u8(&w, s->msg_len);
 	wr_bytes(&w, s->msg, s->msg_len);
-	if (pad)
-		wr_u8(&w, 0);
 	if (w.err != 0)
 		return w.err;
 	*outlen = wr_len(&w);

@@ -262,8 +262,8 @@ struct bmc_area {
  */
 void bmc_event(struct bmc *, uint64_t now_ms, const struct bmc_event *);
 
-extern const struct bmc_area bmc_area_dcmi;
 extern const struct bmc_area bmc_area_sel;
+extern const struct bmc_area bmc_area_dcmi;
 extern const struct bmc_area bmc_area_sysinfo;
 /* Every area, NULL-terminated (bmc_areas.c). */
 extern const struct bmc_area *const bmc_areas[];
