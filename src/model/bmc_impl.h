@@ -263,6 +263,7 @@ struct bmc_area {
 void bmc_event(struct bmc *, uint64_t now_ms, const struct bmc_event *);
 
 extern const struct bmc_area bmc_area_sel;
+extern const struct bmc_area bmc_area_sensors;
 extern const struct bmc_area bmc_area_dcmi;
 extern const struct bmc_area bmc_area_sysinfo;
 /* Every area, NULL-terminated (bmc_areas.c). */

@@ -8,6 +8,7 @@
 #include "testutil.h"
 
 char	 tb_last_log[256];
+char	 tb_all_logs[4096];
 unsigned tb_log_count;
 
 /* Keeps the log out of the test output, and the last line for asserts. */
@@ -18,6 +19,11 @@ tb_log_sink(void *arg, enum log_level level, const char *origin,
 	/* The origin is the BMC's name: assert that too. */
 	snprintf(tb_last_log, sizeof(tb_last_log), "%s: %s",
 	    origin != NULL ? origin : "-", msg);
+	if (strlen(tb_all_logs) + strlen(tb_last_log) + 2 <
+	    sizeof(tb_all_logs)) {
+		strcat(tb_all_logs, tb_last_log);
+		strcat(tb_all_logs, "\n");
+	}
 	tb_log_count++;
 }
 
@@ -46,6 +52,7 @@ tb_init(struct tb *t)
 	log_set_sink(tb_log_sink, NULL);
 	log_set_level(LOG_LEVEL_INFO);
 	tb_last_log[0] = '\0';
+	tb_all_logs[0] = '\0';
 	tb_log_count = 0;
 	model_defaults(&t->model);
 	t->model.identity.manufacturer_id = 0x1234a;

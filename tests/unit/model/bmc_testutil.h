@@ -36,7 +36,9 @@ struct tb {
 };
 
 /* The last message logged at LOG_LEVEL_INFO or above, and how many. */
-extern char	tb_last_log[256];
+extern char tb_last_log[256];
+/* Every line since tb_init(), as long as it fits. */
+extern char	tb_all_logs[4096];
 extern unsigned tb_log_count;
 
 /* 2023-11-14 22:13:20 UTC, the real time at the start of every test. */
