@@ -31,7 +31,7 @@
 #define SYSINFO_BLOCK	      16
 #define SYSINFO_FIRST_DATA    14 /* block 0: encoding, length, 14 bytes */
 #define SYSINFO_STRING_MAX    255
-#define SYSINFO_SETS	      16 /* 14 + 15 * 16 >= 255 */
+#define SYSINFO_SETS	      17 /* 14 + 16 * 16 >= 255 */
 #define SYSINFO_ASCII	      0x00
 #define SYSINFO_ENCODING_MAX  0x02 /* ASCII/Latin-1, UTF-8, UNICODE */
 

@@ -54,7 +54,7 @@ START_TEST(test_get)
 	tb_assert_reply(&t,
 	    "11 02 78 00 00 00 00 00 00 00 00 00 00 00 00 00 "
 	    "00 00");
-	ck_assert_uint_eq(tb_call(&t, USER, APP, 0x59, "00 02 10 00"), 0xc9);
+	ck_assert_uint_eq(tb_call(&t, USER, APP, 0x59, "00 02 11 00"), 0xc9);
 	/* The OS name: empty until the OS says it. */
 	ck_assert_uint_eq(tb_call(&t, USER, APP, 0x59, "00 04 00 00"), 0x00);
 	ck_assert_uint_eq(t.data[3], 0);
@@ -95,6 +95,17 @@ START_TEST(test_set)
 	tb_assert_reply(&t,
 	    "11 01 54 53 00 00 00 00 00 00 00 00 00 00 00 00 "
 	    "00 00");
+	/* A 255-byte string: its last byte is the first of set 16. */
+	ck_assert_uint_eq(tb_call(&t, ADMN, APP, 0x58, "03 00 01 ff 41"), 0x00);
+	ck_assert_uint_eq(tb_call(&t, ADMN, APP, 0x58, "03 10 5a"), 0x00);
+	ck_assert_uint_eq(tb_call(&t, USER, APP, 0x59, "00 03 10 00"), 0x00);
+	tb_assert_reply(&t,
+	    "11 10 5a 00 00 00 00 00 00 00 00 00 00 00 00 00 "
+	    "00 00");
+	ck_assert_uint_eq(tb_call(&t, USER, APP, 0x59, "00 03 00 00"), 0x00);
+	ck_assert_uint_eq(t.data[2], 0x01); /* UTF-8 */
+	ck_assert_uint_eq(t.data[3], 0xff);
+	ck_assert_uint_eq(tb_call(&t, ADMN, APP, 0x58, "03 11 5a"), 0xc9);
 	/* Encodings 0-2 only; set in progress twice: 81h. */
 	ck_assert_uint_eq(tb_call(&t, ADMN, APP, 0x58, "02 00 03 01 41"), 0xcc);
 	ck_assert_uint_eq(tb_call(&t, ADMN, APP, 0x58, "00 01"), 0x00);
