@@ -185,6 +185,7 @@ struct bmc {
 	struct bmc_lan	    *lan;
 	struct bmc_watchdog *watchdog;
 	struct bmc_dcmi	    *dcmi;
+	struct bmc_sysinfo  *sysinfo;
 	/* Real time minus monotonic time, from the last request; 0 unknown. */
 	int64_t wall_offset_ms;
 	/* Set by the SEL area: where bmc_event() records events. */
@@ -264,6 +265,7 @@ void bmc_event(struct bmc *, uint64_t now_ms, const struct bmc_event *);
 extern const struct bmc_area bmc_area_sel;
 extern const struct bmc_area bmc_area_sensors;
 extern const struct bmc_area bmc_area_dcmi;
+extern const struct bmc_area bmc_area_sysinfo;
 /* Every area, NULL-terminated (bmc_areas.c). */
 extern const struct bmc_area *const bmc_areas[];
 
@@ -281,6 +283,16 @@ void bmc_sensor_address(const struct model *, unsigned section,
     unsigned replica, struct bmc_sensor_address *);
 int  bmc_sensor_find_type(
      const struct model *, uint8_t sensor_type, struct bmc_sensor_address *);
+
+/*
+ * The BMC global enables (Set BMC Global Enables, sysinfo.c): bit 3 lets
+ * the SEL log platform events.  bmc_message_flags_set() raises Get
+ * Message Flags bits (bit 3: watchdog pre-timeout interrupt).
+ */
+#define BMC_GLOBAL_ENABLE_SEL	      0x08
+#define BMC_MESSAGE_FLAG_WATCHDOG_PRE 0x08
+uint8_t bmc_global_enables(const struct bmc *);
+void	bmc_message_flags_set(struct bmc *, uint8_t flags);
 
 /* Real time in ms for an event now_ms (monotonic); 0 when not known. */
 uint64_t bmc_wall_ms(const struct bmc *, uint64_t now_ms);

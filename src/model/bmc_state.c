@@ -482,6 +482,7 @@ bmc_state_load(struct bmc *b, const char *text, size_t len, const char *file,
 	const struct bmc_area *const *a;
 	struct bmc_state_in	      s;
 	int			      rc;
+	void (*event_cb)(struct bmc *, uint64_t, const struct bmc_event *);
 
 	memset(&s, 0, sizeof(s));
 	s.b = b;
@@ -496,16 +497,23 @@ bmc_state_load(struct bmc *b, const char *text, size_t len, const char *file,
 		s.lineno = rc;
 		state_problem(&s, "syntax error");
 	}
-	for (a = bmc_areas; *a != NULL; a++)
-		if ((*a)->loaded_cb != NULL)
-			(*a)->loaded_cb(b);
 	/* Loaded at start, which is a reset: volatile = non-volatile. */
 	b->channel.access_mode = b->nonvolatile.access_mode;
 	b->channel.priv_limit = b->nonvolatile.priv_limit;
 	b->channel.per_message_auth = b->nonvolatile.per_message_auth;
 	b->channel.user_level_auth = b->nonvolatile.user_level_auth;
 	b->channel.alerting = b->nonvolatile.alerting;
+	/*
+	 * The power state the BMC starts in, not a change: the log already
+	 * holds how it got there.  The areas then see the state as it is.
+	 */
+	event_cb = b->event_cb;
+	b->event_cb = NULL;
 	state_apply_power(&s, b->created_ms);
+	b->event_cb = event_cb;
+	for (a = bmc_areas; *a != NULL; a++)
+		if ((*a)->loaded_cb != NULL)
+			(*a)->loaded_cb(b);
 	b->policy_generation++;
 	bmc_log(b,
 	    "state restored from %s: %u user(s), %s, power "

@@ -33,6 +33,8 @@
 #define SEL_ID_FIRST	    0x0000
 #define SEL_ID_LAST	    0xffff
 #define SEL_TYPE_SYSTEM	    0x02
+#define SEL_TYPE_OEM_TS	    0xc0 /* C0h-DFh: OEM, timestamped */
+#define SEL_TYPE_OEM_TS_END 0xdf /* E0h-FFh: OEM, not timestamped */
 #define SEL_EVM_REV	    0x04
 #define SEL_UTC_UNSPECIFIED 0x07ff
 /* Get SEL Info byte 14: delete, reserve and allocation info supported. */
@@ -42,6 +44,8 @@
 #define SEL_CLEAR_INITIATE 0xaa
 #define SEL_CLEAR_STATUS   0x00
 #define SEL_ERASE_DONE	   0x01
+/* Add/Delete SEL Entry: not for this record type (31.6). */
+#define SEL_CC_RECORD_TYPE 0x80
 /* The event the BMC logs when its log is cleared (table 42-3, 10h). */
 #define SEL_EVENT_LOG_CLEARED 0x02
 
@@ -54,7 +58,8 @@ struct bmc_sel {
 	struct sel_entry *e;
 	size_t		  n, cap;
 	uint16_t	  next_id;
-	uint16_t	  reservation; /* 0: none */
+	uint16_t	  reservation; /* the last one given */
+	uint8_t		  reserved;    /* 1: it still holds */
 	uint8_t		  overflow;
 	uint32_t	  last_add;	  /* SEL time of the last addition */
 	uint32_t	  last_erase;	  /* and of the last clear */
@@ -69,14 +74,19 @@ sel_of(const struct bmc *b)
 	return b->sel;
 }
 
-/* SEL time: seconds since 1970 as Set SEL Time last put it. */
+/*
+ * SEL time: seconds since 1970 as Set SEL Time last put it.  Before the
+ * real time is known, seconds since the BMC's clock started: what the
+ * specification calls a pre-init timestamp (00000000h-20000000h).
+ */
 static uint32_t
 sel_time(const struct bmc *b, uint64_t now_ms)
 {
-	int64_t t = (int64_t)(bmc_wall_ms(b, now_ms) / 1000) +
+	uint64_t wall = bmc_wall_ms(b, now_ms);
+	int64_t	 t = (int64_t)((wall != 0 ? wall : now_ms) / 1000) +
 	    sel_of(b)->time_offset_s;
 
-	return t < 0 ? 0 : (uint32_t)t;
+	return t < 0 ? 0 : t > 0xfffffffe ? 0xfffffffe : (uint32_t)t;
 }
 
 /* The ID after id, never 0000h or FFFFh (they mean first and last). */
@@ -162,6 +172,11 @@ sel_append(struct bmc *b, const uint8_t rec[SEL_RECORD_LEN], uint32_t when,
 	if (stamp)
 		sel_put32(e->rec + 3, when);
 	s->last_add = when;
+	/*
+	 * An addition cancels the reservation, so that a client that read
+	 * the log under it cannot clear an event it has not seen (31.4).
+	 */
+	s->reserved = 0;
 	b->state_generation++;
 	if (id != NULL)
 		*id = e->id;
@@ -183,12 +198,14 @@ sel_event_record(uint8_t rec[SEL_RECORD_LEN], const struct bmc_event *ev)
 	memcpy(rec + 13, ev->data, 3);
 }
 
-/* bmc_event() lands here. */
+/* bmc_event() lands here, unless Set BMC Global Enables turned it off. */
 static void
 sel_record_event(struct bmc *b, uint64_t now_ms, const struct bmc_event *ev)
 {
 	uint8_t rec[SEL_RECORD_LEN];
 
+	if (!(bmc_global_enables(b) & BMC_GLOBAL_ENABLE_SEL))
+		return;
 	sel_event_record(rec, ev);
 	if (sel_append(b, rec, sel_time(b, now_ms), 1, NULL) == ERR_NOSPACE)
 		bmc_log(b, "SEL full: event of sensor %02xh not logged",
@@ -248,6 +265,7 @@ sel_reserve(struct bmc *b, const struct model_request *req, struct rd *in,
 	s->reservation = (uint16_t)(s->reservation + 1);
 	if (s->reservation == 0)
 		s->reservation = 1;
+	s->reserved = 1;
 	wr_u16le(out, s->reservation);
 	return IPMI_CC_OK;
 }
@@ -255,7 +273,7 @@ sel_reserve(struct bmc *b, const struct model_request *req, struct rd *in,
 static int
 sel_reservation_ok(const struct bmc_sel *s, uint16_t r)
 {
-	return r != 0 && r == s->reservation;
+	return s->reserved && r == s->reservation;
 }
 
 static uint8_t
@@ -277,11 +295,12 @@ sel_get_entry(struct bmc *b, const struct model_request *req, struct rd *in,
 		return IPMI_CC_INVALID_RESERVATION;
 	if ((i = sel_find(s, id)) < 0)
 		return IPMI_CC_NOT_PRESENT;
-	if (count == 0xff)
-		count = (uint8_t)(SEL_RECORD_LEN -
-		    (offset < SEL_RECORD_LEN ? offset : SEL_RECORD_LEN));
-	if (offset >= SEL_RECORD_LEN || offset + count > SEL_RECORD_LEN)
+	if (offset >= SEL_RECORD_LEN)
 		return IPMI_CC_PARAM_OUT_OF_RANGE;
+	if (count == 0xff)
+		count = (uint8_t)(SEL_RECORD_LEN - offset);
+	else if (offset + count > SEL_RECORD_LEN)
+		return IPMI_CC_CANT_RETURN_BYTES;
 	wr_u16le(
 	    out, (size_t)i + 1 < s->n ? s->e[i + 1].id : (uint16_t)SEL_ID_LAST);
 	wr_bytes(out, s->e[i].rec + offset, count);
@@ -297,8 +316,14 @@ sel_add_entry(struct bmc *b, const struct model_request *req, struct rd *in,
 	int	 rc, stamp;
 
 	rd_bytes(in, rec, sizeof(rec));
-	/* System events and OEM timestamped records get the SEL time. */
-	stamp = rec[2] == SEL_TYPE_SYSTEM || (rec[2] >= 0xc0 && rec[2] <= 0xdf);
+	/* 02h, C0h-DFh and E0h-FFh are the record types of a SEL (32). */
+	if (rec[2] != SEL_TYPE_SYSTEM && rec[2] < SEL_TYPE_OEM_TS)
+		return SEL_CC_RECORD_TYPE;
+	/*
+	 * System events and OEM timestamped records get the SEL time.
+	 * Records added over IPMI are logged whatever the global enables.
+	 */
+	stamp = rec[2] == SEL_TYPE_SYSTEM || rec[2] <= SEL_TYPE_OEM_TS_END;
 	rc = sel_append(b, rec, sel_time(b, req->now_ms), stamp, &id);
 	if (rc == ERR_NOSPACE)
 		return IPMI_CC_OUT_OF_SPACE;
@@ -316,7 +341,6 @@ sel_delete_entry(struct bmc *b, const struct model_request *req, struct rd *in,
 	uint16_t	resv, id;
 	long		i;
 
-	(void)req;
 	rd_u16le(in, &resv);
 	rd_u16le(in, &id);
 	if (!sel_reservation_ok(s, resv))
@@ -325,8 +349,10 @@ sel_delete_entry(struct bmc *b, const struct model_request *req, struct rd *in,
 		return IPMI_CC_NOT_PRESENT;
 	id = s->e[i].id;
 	sel_remove(s, (size_t)i);
-	s->reservation = 0; /* a deletion cancels it (31.4) */
+	s->reserved = 0; /* a deletion cancels it (31.4) */
+	s->last_erase = sel_time(b, req->now_ms);
 	b->state_generation++;
+	bmc_log(b, "SEL entry %04xh deleted", id);
 	wr_u16le(out, id);
 	return IPMI_CC_OK;
 }
@@ -358,7 +384,7 @@ sel_clear(struct bmc *b, const struct model_request *req, struct rd *in,
 	if (op == SEL_CLEAR_INITIATE) {
 		s->n = 0;
 		s->overflow = 0;
-		s->reservation = 0;
+		s->reserved = 0;
 		s->last_erase = sel_time(b, req->now_ms);
 		b->state_generation++;
 		bmc_log(b, "SEL cleared");
@@ -390,9 +416,11 @@ sel_set_time(struct bmc *b, const struct model_request *req, struct rd *in,
 
 	(void)out;
 	rd_u32le(in, &t);
-	s->time_offset_s = (int64_t)t -
-	    (int64_t)(bmc_wall_ms(b, req->now_ms) / 1000);
+	s->time_offset_s = 0;
+	s->time_offset_s = (int64_t)t - (int64_t)sel_time(b, req->now_ms);
 	b->state_generation++;
+	bmc_log(b, "SEL time set to %u (%+lld s from the real time)", t,
+	    (long long)s->time_offset_s);
 	return IPMI_CC_OK;
 }
 
@@ -422,6 +450,7 @@ sel_set_utc_offset(struct bmc *b, const struct model_request *req,
 		return IPMI_CC_PARAM_OUT_OF_RANGE;
 	sel_of(b)->utc_offset_min = min;
 	b->state_generation++;
+	bmc_log(b, "SEL time UTC offset: %d minutes", min);
 	return IPMI_CC_OK;
 }
 

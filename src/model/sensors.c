@@ -80,7 +80,8 @@ struct bmc_sensors {
 	uint64_t       init_power_change; /* b->power_changed_ms at start */
 	uint8_t	       init_power_on;
 	uint64_t       seen_power_change;
-	uint64_t       next_tick; /* UINT64_MAX: nothing to watch */
+	uint8_t	       follows_power; /* a discrete state changes with it */
+	uint64_t       next_tick;     /* UINT64_MAX: nothing to watch */
 	uint32_t       seed;
 	uint32_t       added; /* SEL-style time of the repository */
 };
@@ -447,7 +448,7 @@ sensors_deadline(const struct bmc *b)
 {
 	const struct bmc_sensors *ss = sensors_of(b);
 
-	if (ss->seen_power_change != b->power_changed_ms)
+	if (ss->follows_power && ss->seen_power_change != b->power_changed_ms)
 		return b->power_changed_ms;
 	return ss->next_tick;
 }
@@ -1052,6 +1053,10 @@ sensors_init(struct bmc *b, uint64_t now_ms)
 			s->assert_en = d.assert_mask;
 			s->deassert_en = d.deassert_mask;
 			s->last_state = sensor_state(b, s, now_ms);
+			if (!is_threshold(ms) && ms->has_off_state &&
+			    ms->off_state != ms->state && ms->events &&
+			    ms->sensor_type != BMC_SENSOR_TYPE_POWER_UNIT)
+				ss->follows_power = 1;
 		}
 	}
 	ss->nrecords = ss->n + 1;
@@ -1141,6 +1146,12 @@ sensors_loaded(struct bmc *b)
 		    "thresholds of %u sensor(s) set over IPMI restored; they "
 		    "override the model's",
 		    n);
+	/* The restored power state is where the BMC starts, settled. */
+	ss->init_power_change = b->power_changed_ms;
+	ss->init_power_on = b->power_on;
+	ss->seen_power_change = b->power_changed_ms;
+	for (i = 0; i < ss->n; i++)
+		ss->s[i].last_state = sensor_state(b, &ss->s[i], ss->init_ms);
 	sensors_plan(b, ss->init_ms);
 }
 

@@ -111,7 +111,10 @@ START_TEST(test_partial_reads_and_reservations)
 	snprintf(hex, sizeof(hex), "%02x %02x 01 00 0a 06", r & 0xff, r >> 8);
 	ck_assert_uint_eq(tb_call(&t, USER, ST, 0x43, hex), 0x00);
 	tb_assert_reply(&t, "ff ff 01 07 01 52 04 06");
+	/* Past the record's end: CAh; an offset outside it: C9h. */
 	snprintf(hex, sizeof(hex), "%02x %02x 01 00 0a 07", r & 0xff, r >> 8);
+	ck_assert_uint_eq(tb_call(&t, USER, ST, 0x43, hex), 0xca);
+	snprintf(hex, sizeof(hex), "%02x %02x 01 00 10 ff", r & 0xff, r >> 8);
 	ck_assert_uint_eq(tb_call(&t, USER, ST, 0x43, hex), 0xc9);
 	/* A new reservation cancels the old one. */
 	ck_assert_uint_ne(reserve(), r);
@@ -312,6 +315,107 @@ START_TEST(test_saved_and_restored)
 }
 END_TEST
 
+/* What the model's history gives before the real time is known. */
+START_TEST(test_history_before_real_time)
+{
+	struct model_sel_event *e = &t.model.sel.events[1];
+
+	e->defined = 1;
+	e->ago_s = 200;
+	e->generator = 0x20;
+	e->sensor_type = 0x09;
+	e->event_type = 0x6f;
+	memcpy(e->data, "\x00\xff\xff", 3);
+	/* Seconds since the clock's start: 1000 - 200 = 320h. */
+	t.wall_offset = 0;
+	tb_start(&t);
+	ck_assert_uint_eq(
+	    tb_call(&t, USER, ST, 0x43, "00 00 00 00 00 07"), 0x00);
+	tb_assert_reply(&t, "ff ff 01 00 02 20 03 00 00");
+}
+END_TEST
+
+/* Additions cancel the reservation: a clear cannot lose an unseen event. */
+START_TEST(test_addition_cancels_reservation)
+{
+	uint16_t r;
+	char	 hex[64];
+
+	tb_start(&t);
+	r = reserve();
+	ck_assert_uint_eq(tb_call(&t, OPER, CH, 0x02, "00"), 0x00);
+	snprintf(hex, sizeof(hex), "%02x %02x 43 4c 52 aa", r & 0xff, r >> 8);
+	ck_assert_uint_eq(tb_call(&t, OPER, ST, 0x47, hex), 0xc5);
+	r = reserve();
+	ck_assert_uint_eq(
+	    tb_call(&t, OPER, ST, 0x44,
+		"00 00 02 00 00 00 00 41 00 04 01 07 01 52 04 06"),
+	    0x00);
+	snprintf(hex, sizeof(hex), "%02x %02x 43 4c 52 aa", r & 0xff, r >> 8);
+	ck_assert_uint_eq(tb_call(&t, OPER, ST, 0x47, hex), 0xc5);
+	/* Reservation IDs never repeat the cancelled one. */
+	ck_assert_uint_ne(reserve(), r);
+	ck_assert_uint_eq(sel_count(), 2);
+}
+END_TEST
+
+START_TEST(test_record_types)
+{
+	tb_start(&t);
+	/* Record types 00h-01h and 03h-BFh are not a SEL's. */
+	ck_assert_uint_eq(
+	    tb_call(&t, OPER, ST, 0x44,
+		"00 00 01 00 00 00 00 41 00 04 01 07 01 52 04 06"),
+	    0x80);
+	ck_assert_uint_eq(
+	    tb_call(&t, OPER, ST, 0x44,
+		"00 00 bf 00 00 00 00 41 00 04 01 07 01 52 04 06"),
+	    0x80);
+	/* Timestamped OEM (C0h-DFh) gets the time; E0h-FFh is kept. */
+	ck_assert_uint_eq(
+	    tb_call(&t, OPER, ST, 0x44,
+		"00 00 c1 00 00 00 00 57 01 00 aa bb cc dd ee ff"),
+	    0x00);
+	ck_assert_uint_eq(
+	    tb_call(&t, USER, ST, 0x43, "00 00 ff ff 00 ff"), 0x00);
+	tb_assert_reply(
+	    &t, "ff ff 01 00 c1 00 f1 53 65 57 01 00 aa bb cc dd ee ff");
+	ck_assert_uint_eq(
+	    tb_call(&t, OPER, ST, 0x44,
+		"00 00 e0 11 22 33 44 55 66 77 88 99 aa bb cc dd"),
+	    0x00);
+	ck_assert_uint_eq(
+	    tb_call(&t, USER, ST, 0x43, "00 00 ff ff 00 ff"), 0x00);
+	tb_assert_reply(
+	    &t, "ff ff 02 00 e0 11 22 33 44 55 66 77 88 99 aa bb cc dd");
+	ck_assert_uint_eq(sel_count(), 2);
+}
+END_TEST
+
+/* Set BMC Global Enables bit 3 off: the BMC's events are not logged. */
+START_TEST(test_logging_disabled)
+{
+	tb_start(&t);
+	ck_assert_uint_eq(
+	    tb_call(&t, IPMI_PRIV_ADMIN, IPMI_NETFN_APP, 0x2e, "05"), 0x00);
+	ck_assert_uint_eq(tb_call(&t, OPER, CH, 0x02, "00"), 0x00);
+	ck_assert_uint_eq(sel_count(), 0);
+	/* Entries added over IPMI still are. */
+	ck_assert_uint_eq(
+	    tb_call(&t, OPER, ST, 0x44,
+		"00 00 02 00 00 00 00 41 00 04 01 07 01 52 04 06"),
+	    0x00);
+	ck_assert_uint_eq(
+	    tb_call(&t, IPMI_PRIV_ADMIN, IPMI_NETFN_APP, 0x2e, "0d"), 0x00);
+	ck_assert_uint_eq(tb_call(&t, OPER, CH, 0x02, "01"), 0x00);
+	ck_assert_uint_eq(sel_count(), 2);
+	ck_assert_uint_eq(
+	    tb_call(&t, USER, ST, 0x43, "00 00 ff ff 00 ff"), 0x00);
+	tb_assert_reply(
+	    &t, "ff ff 02 00 02 00 f1 53 65 20 00 04 09 ff ef 00 ff ff");
+}
+END_TEST
+
 static Suite *
 sel_suite(void)
 {
@@ -328,6 +432,10 @@ sel_suite(void)
 	tcase_add_test(tc, test_full_log);
 	tcase_add_test(tc, test_time_and_utc_offset);
 	tcase_add_test(tc, test_saved_and_restored);
+	tcase_add_test(tc, test_history_before_real_time);
+	tcase_add_test(tc, test_addition_cancels_reservation);
+	tcase_add_test(tc, test_record_types);
+	tcase_add_test(tc, test_logging_disabled);
 	suite_add_tcase(s, tc);
 	return s;
 }
