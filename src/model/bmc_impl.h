@@ -294,6 +294,16 @@ int  bmc_sensor_find_type(
 uint8_t bmc_global_enables(const struct bmc *);
 void	bmc_message_flags_set(struct bmc *, uint8_t flags);
 
+/*
+ * Readings of the model's threshold sensors at now_ms (sensors.c), for
+ * other areas that report the same quantities (DCMI): those of a sensor
+ * type and entity ID (0xff: any), with units (0xff: any); up to max of
+ * them into values, in sensor order.  The number there are.
+ */
+unsigned
+bmc_sensors_values(const struct bmc *, uint64_t now_ms, uint8_t sensor_type,
+    uint8_t entity_id, uint8_t units, double *values, unsigned max);
+
 /* Real time in ms for an event now_ms (monotonic); 0 when not known. */
 uint64_t bmc_wall_ms(const struct bmc *, uint64_t now_ms);
 

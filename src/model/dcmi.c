@@ -27,6 +27,10 @@
 #define DCMI_CHUNK_MAX	16    /* bytes per Get/Set of those */
 #define DCMI_STATS_MS	60000 /* the statistics reporting period */
 #define DCMI_TEMPS_MAX	8     /* readings per response */
+#define DCMI_TEMPS_ALL	64    /* readings of one entity */
+#define DCMI_PSU_MAX	16
+#define DCMI_ENTITY_PSU 0x0a
+#define DCMI_UNIT_WATTS 6
 
 /* DCMI 1.5 completion codes. */
 #define DCMI_CC_NO_ACTIVE_LIMIT	   0x80
@@ -84,13 +88,25 @@ dcmi_hash(uint32_t x)
 	return x;
 }
 
-/* Watts at a moment, from the power state and a smooth load curve. */
+/*
+ * Watts at a moment: the sum of the model's power supply input sensors
+ * (watts, entity power supply) when it has them, so that DCMI and the
+ * sensors agree; otherwise a smooth load curve that follows the power.
+ */
 static unsigned
 dcmi_power_at(const struct bmc *b, uint64_t t_ms)
 {
 	const struct bmc_dcmi *d = dcmi_of(b);
-	double		       w;
+	double		       w, psu[DCMI_PSU_MAX];
+	unsigned	       i, n;
 
+	n = bmc_sensors_values(
+	    b, t_ms, 0xff, DCMI_ENTITY_PSU, DCMI_UNIT_WATTS, psu, DCMI_PSU_MAX);
+	if (n > 0) {
+		for (w = 0, i = 0; i < n && i < DCMI_PSU_MAX; i++)
+			w += psu[i];
+		return w < 0 ? 0 : (unsigned)(w + 0.5);
+	}
 	if (!b->power_on)
 		return 11;
 	w = 165.0 + 25.0 * sin((double)(t_ms % 120000) / 120000.0 * 2 * M_PI);
@@ -403,9 +419,10 @@ dcmi_get_temperatures(struct bmc *b, const struct model_request *req,
     struct rd *in, struct wr *out)
 {
 	uint8_t cc, type, entity, instance, start, total, n, i;
-	int8_t	temps[2];
+	int8_t	temps[DCMI_TEMPS_ALL];
+	double	v[DCMI_TEMPS_ALL];
+	uint8_t ipmi_entity;
 
-	(void)req;
 	if ((cc = dcmi_group(in, out)) != IPMI_CC_OK)
 		return cc;
 	rd_u8(in, &type);
@@ -414,6 +431,21 @@ dcmi_get_temperatures(struct bmc *b, const struct model_request *req,
 	rd_u8(in, &start);
 	if (type != 0x01)
 		return IPMI_CC_INVALID_DATA_FIELD;
+	/* The model's temperature sensors of the entity, when it has them. */
+	ipmi_entity = entity == 0x40 ? 0x37
+	    : entity == 0x41	     ? 0x03
+	    : entity == 0x42	     ? 0x07
+				     : entity;
+	total = (uint8_t)bmc_sensors_values(b, req->now_ms,
+	    BMC_SENSOR_TYPE_TEMPERATURE, ipmi_entity, 0xff, v, DCMI_TEMPS_ALL);
+	if (total > DCMI_TEMPS_ALL)
+		total = DCMI_TEMPS_ALL;
+	for (i = 0; i < total; i++)
+		temps[i] = (int8_t)(v[i] < -128 ? -128
+			: v[i] > 127		? 127
+				     : (v[i] < 0 ? v[i] - 0.5 : v[i] + 0.5));
+	if (total > 0)
+		goto answer;
 	switch (entity) {
 	case 0x40: /* inlet air, DCMI entity IDs and their IPMI ones */
 	case 0x37:
@@ -434,6 +466,7 @@ dcmi_get_temperatures(struct bmc *b, const struct model_request *req,
 	default:
 		return IPMI_CC_INVALID_DATA_FIELD;
 	}
+answer:
 	wr_u8(out, total);
 	if (instance != 0) { /* one instance */
 		if (instance > total)

@@ -480,6 +480,28 @@ sensors_tick(struct bmc *b, uint64_t now_ms)
 	}
 }
 
+unsigned
+bmc_sensors_values(const struct bmc *b, uint64_t now_ms, uint8_t sensor_type,
+    uint8_t entity_id, uint8_t units, double *values, unsigned max)
+{
+	const struct bmc_sensors *ss = sensors_of(b);
+	unsigned		  i, n = 0;
+
+	for (i = 0; i < ss->n; i++) {
+		const struct model_sensor *m = model_of(b, &ss->s[i]);
+
+		if (!is_threshold(m) ||
+		    (sensor_type != 0xff && m->sensor_type != sensor_type) ||
+		    (entity_id != 0xff && m->entity_id != entity_id) ||
+		    (units != 0xff && m->units != units))
+			continue;
+		if (n < max)
+			values[n] = sensor_value(b, &ss->s[i], now_ms);
+		n++;
+	}
+	return n;
+}
+
 /* ---- lookups ---- */
 
 static struct sensor *

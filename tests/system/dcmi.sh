@@ -15,14 +15,16 @@ check "dcmi discover: power management" 'Power management available' \
     lan dcmi discover
 check "dcmi discover: 512 SEL entries, temperatures" \
     '512 SEL entries' lan dcmi discover
-check "dcmi power reading: powered on, 130-219 W" \
-    'Instantaneous power reading: +1[3-9][0-9]|21[0-9] Watts' \
+# The power is the sum of the model's PSU input sensors: 2 x (95 +- 10) W
+# on, 2 x 6 W standby.
+check "dcmi power reading: powered on, 170-210 W" \
+    'Instantaneous power reading: +(1[7-9][0-9]|20[0-9]|210) Watts' \
     lan dcmi power reading
 check "dcmi power reading: measurement active" 'state is: +activated' \
     lan dcmi power reading
 check "power off" 'Down/Off' lan chassis power off
-check "dcmi power reading: standby 11 W" \
-    'Instantaneous power reading: +11 Watts' lan dcmi power reading
+check "dcmi power reading: standby 12 W" \
+    'Instantaneous power reading: +12 Watts' lan dcmi power reading
 check "power on" 'Up/On' lan chassis power on
 check "dcmi power get_limit: none active" 'No Active Power Limit' \
     lan dcmi power get_limit
@@ -37,10 +39,15 @@ check "dcmi set_asset_tag" 'Set Asset Tag: RACK7-U12' \
 check "dcmi asset_tag" 'Asset tag: RACK7-U12' lan dcmi asset_tag
 check "dcmi set_mc_id_string" 'node-42' lan dcmi set_mc_id_string node-42
 check "dcmi get_mc_id_string" 'String: node-42' lan dcmi get_mc_id_string
-check "dcmi get_temp_reading: inlet +23 C" 'Inlet air.*\+23 C' \
+# The model's temperature sensors by entity: the inlet, two processors,
+# three on the baseboard (exhaust, PCH, system).
+check "dcmi get_temp_reading: inlet 21-25 C" 'Inlet air.*\+2[1-5] C' \
     lan dcmi get_temp_reading
+check "dcmi get_temp_reading: 2 CPUs, 3 baseboard" '^2 3$' sh -c \
+    "ipmitool -I lanplus -H 127.0.0.1 -p $PORT_def -U admin -P password \
+    -R 2 -N 1 dcmi get_temp_reading | awk '/^CPU/ { c++ } /^Baseboard/ { b++ } END { print c, b }'"
 check "ipmi-dcmi --get-system-power-statistics" \
-    'Current Power +: 1[3-9][0-9]|21[0-9] Watts' \
+    'Current Power +: (1[7-9][0-9]|20[0-9]|210) Watts' \
     ipmi-dcmi $F --get-system-power-statistics
 check "ipmi-dcmi --get-power-limit: 450 W" 'Power Limit Requested +: 450 watts' \
     ipmi-dcmi $F --get-power-limit
