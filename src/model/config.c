@@ -33,7 +33,7 @@
 
 #define CONFIG_DIAG_MAX		100 /* messages kept; a binary file makes many */
 #define CONFIG_VALUE_MAX	256
-#define CONFIG_KEYS_MAX		32 /* keys of one section kind */
+#define CONFIG_KEYS_MAX		64 /* keys of one section kind */
 #define CONFIG_NAME_WIDTH	4  /* fleet members: NAME-0001 */
 #define CONFIG_INDEX_MAX_DIGITS 5  /* of CONFIG_INSTANCES_MAX */
 
@@ -2030,6 +2030,13 @@ key_index(const struct section_def *sec, const char *name)
 {
 	int i;
 
+	/* key_line[] has a slot for every key of the longest table. */
+	_Static_assert(
+	    sizeof(sensor_keys) / sizeof(sensor_keys[0]) <= CONFIG_KEYS_MAX,
+	    "CONFIG_KEYS_MAX is too small for [sensor N]");
+	_Static_assert(
+	    sizeof(fru_keys) / sizeof(fru_keys[0]) <= CONFIG_KEYS_MAX,
+	    "CONFIG_KEYS_MAX is too small for [fru N]");
 	for (i = 0; sec->keys[i].name != NULL; i++)
 		if (strcmp(sec->keys[i].name, name) == 0)
 			return i;
