@@ -5,6 +5,7 @@
  * bmc_state_load().  The reply must respect its buffer, a generic error
  * code carries no data, and nothing may crash or leak.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,37 @@ quiet(void *arg, enum log_level level, const char *origin, const char *func,
 static struct model	*fz_model;
 static struct config_bmc fz_cfg;
 
+/* A sensor like the loader makes: thresholds and off value given. */
+static struct model_sensor *
+fz_sensor(const char *name, uint8_t type, uint8_t event_type, double nominal)
+{
+	struct model_sensor *s = &fz_model->sensors[fz_model->nsensors++];
+	int		     i;
+
+	s->defined = 1;
+	strcpy(s->name, name);
+	s->count = 2;
+	s->sensor_type = type;
+	s->event_type = event_type;
+	s->compact = event_type != 0x01;
+	s->entity_id = 0x07;
+	s->entity_instance = 1;
+	s->units = 1;
+	s->range_min = 0;
+	s->range_max = 127.5;
+	s->nominal = nominal;
+	s->off = 20;
+	s->wave = MODEL_WAVE_WALK;
+	s->amplitude = 30;
+	s->period_ms = 5000;
+	s->settle_ms = 1000;
+	for (i = 0; i < MODEL_THRESHOLDS; i++)
+		s->threshold[i] = NAN;
+	s->thresholds_settable = 1;
+	s->events = 1;
+	return s;
+}
+
 static void
 fz_init(void)
 {
@@ -46,6 +78,24 @@ fz_init(void)
 	memcpy(u->name, "admin", 5);
 	memcpy(u->password, "password", 8);
 	u->priv_limit = IPMI_PRIV_ADMIN;
+	/* A machine: sensors whose readings cross thresholds, a discrete
+	 * one that follows the power, FRU devices, a small SEL with history. */
+	fz_sensor("T{n}", 0x01, 0x01, 50)->threshold[MODEL_UCR] = 60;
+	fz_model->sensors[0].threshold[MODEL_LCR] = 30;
+	fz_model->sensors[0].hysteresis = 1;
+	fz_sensor("PSU{n}", 0x08, 0x6f, 0)->state = 1;
+	fz_model->sensors[1].off_state = 8;
+	fz_model->sensors[1].has_off_state = 1;
+	fz_model->sensors[1].has_number = 1;
+	fz_model->sensors[1].number = 0xfe; /* the second goes to LUN 1 */
+	fz_model->fru[0].defined = 1;
+	strcpy(fz_model->fru[0].board_serial, "SN{index}");
+	fz_model->fru[3].defined = 1;
+	strcpy(fz_model->fru[3].name, "PSU");
+	fz_model->sel.capacity = 16;
+	fz_model->sel.overwrite = 1;
+	fz_model->sel.events[1].defined = 1;
+	fz_model->sel.events[1].ago_s = 60;
 	strcpy(fz_cfg.name, "fuzz");
 	strcpy(fz_cfg.host, "127.0.0.1");
 	fz_cfg.port = 623;
@@ -86,6 +136,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		memset(&msg, 0, sizeof(msg));
 		msg.netfn = data[i] & 0x3f;
+		msg.rs_lun = data[i] >> 6;
 		msg.cmd = data[i + 1];
 		msg.data = data + i + 3;
 		msg.data_len = len <= size - i - 3 ? len : size - i - 3;
