@@ -10,6 +10,7 @@ const struct bmc_area *const bmc_areas[] = {
     &bmc_area_sel, /* first: the others log events from the start */
     &bmc_area_sensors,
     &bmc_area_dcmi,
+    &bmc_area_sol,
     &bmc_area_sysinfo,
     NULL,
 };

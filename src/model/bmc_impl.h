@@ -185,6 +185,7 @@ struct bmc {
 	struct bmc_lan	    *lan;
 	struct bmc_watchdog *watchdog;
 	struct bmc_dcmi	    *dcmi;
+	struct bmc_sol	    *sol;
 	struct bmc_sysinfo  *sysinfo;
 	/* Real time minus monotonic time, from the last request; 0 unknown. */
 	int64_t wall_offset_ms;
@@ -265,6 +266,7 @@ void bmc_event(struct bmc *, uint64_t now_ms, const struct bmc_event *);
 extern const struct bmc_area bmc_area_sel;
 extern const struct bmc_area bmc_area_sensors;
 extern const struct bmc_area bmc_area_dcmi;
+extern const struct bmc_area bmc_area_sol;
 extern const struct bmc_area bmc_area_sysinfo;
 /* Every area, NULL-terminated (bmc_areas.c). */
 extern const struct bmc_area *const bmc_areas[];
