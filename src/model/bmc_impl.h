@@ -268,6 +268,7 @@ extern const struct bmc_area bmc_area_sensors;
 extern const struct bmc_area bmc_area_dcmi;
 extern const struct bmc_area bmc_area_sol;
 extern const struct bmc_area bmc_area_fru;
+extern const struct bmc_area bmc_area_lan;
 extern const struct bmc_area bmc_area_sysinfo;
 /* Every area, NULL-terminated (bmc_areas.c). */
 extern const struct bmc_area *const bmc_areas[];
