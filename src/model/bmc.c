@@ -461,7 +461,9 @@ bmc_tick(struct bmc *b, uint64_t now_ms)
 		if (b->pending == BMC_PENDING_POWER_ON) {
 			bmc_power_set(b, 1, now_ms, "power cycle");
 			b->last_power_event = BMC_LAST_EVENT_IPMI_ON;
-			bmc_system_boot(b, BMC_RESTART_CHASSIS_CONTROL,
+			bmc_system_boot(b,
+			    b->pending_cause != 0 ? b->pending_cause
+						  : BMC_RESTART_CHASSIS_CONTROL,
 			    b->restart_channel, now_ms);
 		} else
 			bmc_power_set(b, 0, now_ms, "soft shutdown");

@@ -13,6 +13,7 @@ const struct bmc_area *const bmc_areas[] = {
     &bmc_area_sol,
     &bmc_area_fru,
     &bmc_area_lan,
+    &bmc_area_watchdog,
     &bmc_area_sysinfo,
     NULL,
 };

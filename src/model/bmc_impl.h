@@ -51,6 +51,7 @@
 /* System restart causes (IPMI 2.0 §28.11, table 28-11). */
 #define BMC_RESTART_UNKNOWN	    0x0
 #define BMC_RESTART_CHASSIS_CONTROL 0x1
+#define BMC_RESTART_WATCHDOG	    0x4
 #define BMC_RESTART_ALWAYS_RESTORE  0x6
 #define BMC_RESTART_RESTORE_PREV    0x7
 
@@ -164,7 +165,8 @@ struct bmc {
 	uint64_t	  identify_deadline_ms;
 	enum bmc_pending  pending;
 	uint64_t	  pending_deadline_ms;
-	uint64_t	  poh_ms; /* powered-on time before on_since */
+	uint8_t		  pending_cause; /* restart cause of a cycle's "on" */
+	uint64_t	  poh_ms;	 /* powered-on time before on_since */
 	uint64_t	  power_on_since_ms; /* valid while power_on */
 	uint64_t	  power_changed_ms;  /* the last on/off change */
 	struct bmc_boot	  boot;
@@ -269,6 +271,7 @@ extern const struct bmc_area bmc_area_dcmi;
 extern const struct bmc_area bmc_area_sol;
 extern const struct bmc_area bmc_area_fru;
 extern const struct bmc_area bmc_area_lan;
+extern const struct bmc_area bmc_area_watchdog;
 extern const struct bmc_area bmc_area_sysinfo;
 /* Every area, NULL-terminated (bmc_areas.c). */
 extern const struct bmc_area *const bmc_areas[];

@@ -103,6 +103,7 @@ cmd_chassis_control(struct bmc *b, const struct model_request *req,
 	case CONTROL_POWER_CYCLE:
 		bmc_power_set(b, 0, now, "Chassis Control power cycle");
 		b->pending = BMC_PENDING_POWER_ON;
+		b->pending_cause = BMC_RESTART_CHASSIS_CONTROL;
 		b->pending_deadline_ms = now + mc->power_cycle_interval_ms;
 		b->restart_channel = req->channel;
 		break;
