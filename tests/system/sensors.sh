@@ -88,9 +88,12 @@ c = command.Command(bmc='127.0.0.1', userid='admin', password='password',
 h = c.get_health()
 print(h['health'], h['badreadings'])"
 
-check "ipmi-sensors: every reading present, 39 sensors" '^39 0$' sh -c \
+# 39 sensors; of the 28 threshold ones none N/A and none outside its
+# thresholds (FreeIPMI's event column 'OK').
+check "ipmi-sensors: every reading present and within its thresholds" \
+    '^39 28 0 0$' sh -c \
     "$(declare -f fi_sensors); fi_sensors --no-header-output --comma-separated-output |
-    awk -F, '{ n++ } \$5 == \"N/A\" && \$3 ~ /Temperature|Voltage|Fan|Current|Other/ { bad++ } END { print n, bad + 0 }'"
+    awk -F, '{ n++ } \$3 ~ /Temperature|Voltage|Fan|Current|Other/ { t++; if (\$4 == \"N/A\") na++; if (\$6 != \"'\\''OK'\\''\") off++ } END { print n, t, na + 0, off + 0 }'"
 check "ipmi-sensors: CPU1 Temp 42..54 C" 'in range' sh -c \
     "$(declare -f fi_sensors in_range); fi_sensors --no-header-output --comma-separated-output | awk -F, '\$2 == \"CPU1 Temp\" { print \$4 }' | in_range 42 54"
 
