@@ -104,6 +104,27 @@ START_TEST(test_psu_record)
 }
 END_TEST
 
+/* An image from a file is served as it is, bad checksum and all. */
+START_TEST(test_image_file_as_is)
+{
+	struct model_fru    *f = &t.model.fru[1];
+	static const uint8_t image[16] = {0x01, 0x00, 0x00, 0x01, 0x00, 0x00,
+	    0x00, 0x00, /* bad sum */
+	    0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0xc1, 0x3c};
+
+	f->defined = 1;
+	memcpy(f->image, image, sizeof(image));
+	f->image_len = sizeof(image);
+	tb_start(&t);
+	/* The device has the default 512 bytes, the image first. */
+	ck_assert_uint_eq(tb_call(&t, USER, ST, 0x10, "01"), 0x00);
+	tb_assert_reply(&t, "00 02 00");
+	ck_assert_uint_eq(tb_call(&t, USER, ST, 0x11, "01 00 00 10"), 0x00);
+	ck_assert_uint_eq(t.data[0], 16);
+	ck_assert_mem_eq(t.data + 1, image, sizeof(image));
+}
+END_TEST
+
 START_TEST(test_commands)
 {
 	uint8_t image[512];
@@ -177,6 +198,7 @@ fru_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_image_bytes);
 	tcase_add_test(tc, test_psu_record);
+	tcase_add_test(tc, test_image_file_as_is);
 	tcase_add_test(tc, test_commands);
 	tcase_add_test(tc, test_writes_saved);
 	suite_add_tcase(s, tc);
