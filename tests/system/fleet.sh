@@ -1,6 +1,6 @@
 #!/bin/sh
 # A fleet of 1,000 BMCs in one process: it starts, and a sample of them
-# answer ipmitool, each with its own GUID.
+# answer ipmitool, each with its own GUID, serial numbers, address and MAC.
 . "${top_srcdir:-.}/tests/system/lib.sh"
 need ipmitool python3
 
@@ -42,5 +42,23 @@ for off in 0 1 499 998 999; do
 done
 check "five distinct system GUIDs" '^5$' \
     sh -c "echo $guids | tr ' ' '\n' | sort -u | grep -c ."
+
+# Members 1 and 1000 (ports +0, +999): "{index}" in the FRU's serial
+# numbers, addresses counting up from 10.0.0.2, MACs of their own.
+fleet_ipmi() {
+	ipmitool -I lanplus -H 127.0.0.1 -p "$1" -U admin -P password -R 2 \
+	    -N 1 "$2" print "$3"
+}
+check "member 1: board serial OM24AS10012" 'Board Serial +: OM24AS10012$' \
+    fleet_ipmi "$base" fru 0
+check "member 1000: board serial OM24AS10000012" \
+    'Board Serial +: OM24AS10000012$' fleet_ipmi $((base + 999)) fru 0
+check "member 1: 10.0.0.3" 'IP Address +: 10\.0\.0\.3$' \
+    fleet_ipmi "$base" lan 1
+check "member 1000: 10.0.3.234" 'IP Address +: 10\.0\.3\.234$' \
+    fleet_ipmi $((base + 999)) lan 1
+check "two MACs" '^2$' sh -c "for p in $base $((base + 999)); do \
+    ipmitool -I lanplus -H 127.0.0.1 -p \$p -U admin -P password -R 2 -N 1 \
+    lan print 1 | awk '/^MAC Address/ { print \$NF }'; done | sort -u | grep -c ."
 
 finish
