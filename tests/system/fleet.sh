@@ -4,31 +4,57 @@
 . "${top_srcdir:-.}/tests/system/lib.sh"
 need ipmitool python3
 
-# The shipped fleet on ports 7000-7999, moved to a free range.
-base=$(python3 - <<'PY'
-import socket, random
+# The shipped fleet on ports 7000-7999, moved to a free range below the
+# kernel's ephemeral ports, where the clients of tests running beside this
+# one bind theirs. A port taken between the probe and the start makes
+# bmcsimd refuse to start; then another range is tried.
+pick_base() {
+	python3 - <<'PY'
+import random, socket
+lo = 10000
+try:
+    with open("/proc/sys/net/ipv4/ip_local_port_range") as f:
+        eph = int(f.read().split()[0])
+except OSError:
+    eph = 32768
 for _ in range(50):
-    b = random.randrange(20000, 60000 - 1000)
-    ok = True
-    for p in (b, b + 500, b + 999):
-        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        try:
+    b = random.randrange(lo, max(lo + 1, eph - 1000))
+    socks = []
+    try:
+        for p in range(b, b + 1000):
+            s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            socks.append(s)
             s.bind(("127.0.0.1", p))
-        except OSError:
-            ok = False
-        s.close()
-    if ok:
-        print(b)
-        break
+    except OSError:
+        continue
+    finally:
+        for s in socks:
+            s.close()
+    print(b)
+    break
 PY
-)
-sed -e "s/127\.0\.0\.1:7000/127.0.0.1:$base/" -e "s|default\.ini|$CONFIGS/default.ini|" \
-    "$CONFIGS/fleet.ini" >"$WORK/fleet.ini"
+}
+for attempt in 1 2 3; do
+	base=$(pick_base)
+	sed -e "s/127\.0\.0\.1:7000/127.0.0.1:$base/" \
+	    -e "s|default\.ini|$CONFIGS/default.ini|" \
+	    "$CONFIGS/fleet.ini" >"$WORK/fleet.ini"
+	"$BMCSIMD" -c "$WORK/fleet.ini" -v >"$WORK/fleet.log" 2>&1 &
+	pid=$!
+	for i in $(seq 1 100); do
+		asf_ping $((base + 999)) && break
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	if kill -0 "$pid" 2>/dev/null; then
+		BMC_PIDS="$BMC_PIDS $pid"
+		break
+	fi
+	wait "$pid" 2>/dev/null
+	grep -q 'is in use' "$WORK/fleet.log" || break
+	echo "     ports $base-$((base + 999)) were taken meanwhile; another range"
+done
 check "--check: 1000 BMCs" 'OK: 1000 BMC' "$BMCSIMD" --check -c "$WORK/fleet.ini"
-"$BMCSIMD" -c "$WORK/fleet.ini" -v >"$WORK/fleet.log" 2>&1 &
-pid=$!
-BMC_PIDS="$BMC_PIDS $pid"
-for i in $(seq 1 100); do asf_ping $((base + 999)) && break; sleep 0.1; done
 check "started: 1000 BMCs listening" '1000 BMCs listening' cat "$WORK/fleet.log"
 guids=""
 for off in 0 1 499 998 999; do
