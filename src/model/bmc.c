@@ -193,6 +193,7 @@ bmc_handle(
 	uint8_t			cc;
 
 	rep->len = 0;
+	rep->followup_len = 0;
 	if (req->wall_ms != 0)
 		b->wall_offset_ms = (int64_t)req->wall_ms -
 		    (int64_t)req->now_ms;
@@ -219,7 +220,9 @@ bmc_handle(
 	}
 	rd_init(&in, msg->data, msg->data_len);
 	wr_init(&out, rep->data, rep->cap);
+	b->reply = rep;
 	cc = e->handler(b, req, &in, &out);
+	b->reply = NULL;
 	if (cc == IPMI_CC_OK && out.err != 0)
 		cc = IPMI_CC_CANT_RETURN_BYTES;
 	rep->cc = cc;

@@ -20,6 +20,7 @@
 #define CMD_APP_SET_ACPI_POWER_STATE	  0x06
 #define CMD_APP_GET_ACPI_POWER_STATE	  0x07
 #define CMD_APP_GET_DEVICE_GUID		  0x08
+#define CMD_APP_SEND_MESSAGE		  0x34
 #define CMD_APP_GET_SYSTEM_GUID		  0x37
 #define CMD_APP_GET_SESSION_INFO	  0x3d
 #define CMD_APP_SET_CHANNEL_ACCESS	  0x40
@@ -191,6 +192,11 @@ struct bmc {
 	struct bmc_sysinfo  *sysinfo;
 	/* Real time minus monotonic time, from the last request; 0 unknown. */
 	int64_t wall_offset_ms;
+	/*
+	 * The reply bmc_handle() is building, for Send Message, whose
+	 * bridged response goes in the reply's follow-up.
+	 */
+	struct model_reply *reply;
 	/* Set by the SEL area: where bmc_event() records events. */
 	void (*event_cb)(
 	    struct bmc *, uint64_t now_ms, const struct bmc_event *);
@@ -346,6 +352,8 @@ cmd_handler_fn cmd_app_set_user_name;
 cmd_handler_fn cmd_app_get_user_name;
 cmd_handler_fn cmd_app_set_user_password;
 cmd_handler_fn cmd_app_get_channel_cipher_suites;
+/* Send Message to the IPMB (bridge.c). */
+cmd_handler_fn cmd_app_send_message;
 
 /* Chassis handlers (cmd_chassis.c). */
 cmd_handler_fn cmd_chassis_get_capabilities;

@@ -49,6 +49,9 @@ static const struct cmd_entry cmd_table[] = {
 	cmd_app_get_acpi_power_state, "Get ACPI Power State"},
     {APP, CMD_APP_GET_DEVICE_GUID, USER, 0, 0, 0, cmd_app_get_device_guid,
 	"Get Device GUID"},
+    /* Channel byte, then an IPMB request of 7 bytes or more. */
+    {APP, CMD_APP_SEND_MESSAGE, USER, 8, 255, 0, cmd_app_send_message,
+	"Send Message"},
     /* Appendix G: Get System GUID needs no session. */
     {APP, CMD_APP_GET_SYSTEM_GUID, CB, 0, 0, 1, cmd_app_get_system_guid,
 	"Get System GUID"},

@@ -381,12 +381,21 @@ struct model_request {
 	void			       *sessions_arg;
 };
 
-/* Where the model writes its answer: cc and up to cap data bytes. */
+/*
+ * Where the model writes its answer: cc and up to cap data bytes.  A
+ * tracked Send Message (IPMI 2.0 §6.12.2) also writes a follow-up: the
+ * bridged command's response as a whole IPMI LAN message, which the
+ * session layer sends after the reply.  followup_cap 0: no follow-up can
+ * be sent (sessionless, unit tests), and Send Message says so.
+ */
 struct model_reply {
 	uint8_t	 cc;
 	uint8_t *data;
 	size_t	 cap;
 	size_t	 len;
+	uint8_t *followup;
+	size_t	 followup_cap;
+	size_t	 followup_len;
 };
 
 #endif

@@ -244,9 +244,13 @@ cb_request(
 	mp.data = rp->data;
 	mp.cap = rp->cap;
 	mp.len = 0;
+	mp.followup = rp->followup;
+	mp.followup_cap = rp->followup_cap;
+	mp.followup_len = 0;
 	bmc_handle(in->bmc, &mr, &mp);
 	rp->cc = mp.cc;
 	rp->len = mp.len;
+	rp->followup_len = mp.followup_len;
 }
 
 static const struct responder_ops instance_responder_ops = {
@@ -444,6 +448,10 @@ serve_slot(struct instance *in, uint64_t now, struct udp_slot *s)
 		s->outlen = outlen;
 		if (log_enabled(LOG_LEVEL_PACKET))
 			log_datagram("to  ", s, s->out, outlen);
+		s->followup_len = responder_take_followup(
+		    in->resp, s->followup, sizeof(s->followup));
+		if (s->followup_len != 0 && log_enabled(LOG_LEVEL_PACKET))
+			log_datagram("to  ", s, s->followup, s->followup_len);
 	} else
 		log_packet("dropped: %s", responder_drop_name(drop));
 	apply_model_changes(in);

@@ -11,10 +11,11 @@
 #include "udp.h"
 
 struct udp_batch {
-	struct mmsghdr	rx[UDP_BATCH];
-	struct iovec	rxiov[UDP_BATCH];
-	struct mmsghdr	tx[UDP_BATCH];
-	struct iovec	txiov[UDP_BATCH];
+	struct mmsghdr rx[UDP_BATCH];
+	struct iovec   rxiov[UDP_BATCH];
+	/* A reply and a follow-up per slot at most. */
+	struct mmsghdr	tx[2 * UDP_BATCH];
+	struct iovec	txiov[2 * UDP_BATCH];
 	struct udp_slot slots[UDP_BATCH];
 };
 
@@ -173,6 +174,7 @@ udp_batch_recv(struct udp_batch *b, int fd)
 		s->inlen = b->rx[i].msg_len;
 		s->truncated = (b->rx[i].msg_hdr.msg_flags & MSG_TRUNC) != 0;
 		s->outlen = 0;
+		s->followup_len = 0;
 		peer_from_sockaddr(&s->from, &s->peer);
 	}
 	return n;
@@ -182,6 +184,20 @@ struct udp_slot *
 udp_batch_slot(struct udp_batch *b, unsigned i)
 {
 	return &b->slots[i];
+}
+
+/* Puts datagram m of a sendmmsg() batch in place: p to where s came from. */
+static void
+udp_batch_queue(struct udp_batch *b, unsigned m, const struct udp_slot *s,
+    const uint8_t *p, size_t len)
+{
+	b->txiov[m].iov_base = (void *)p;
+	b->txiov[m].iov_len = len;
+	memset(&b->tx[m], 0, sizeof(b->tx[m]));
+	b->tx[m].msg_hdr.msg_name = (void *)&s->from;
+	b->tx[m].msg_hdr.msg_namelen = s->fromlen;
+	b->tx[m].msg_hdr.msg_iov = &b->txiov[m];
+	b->tx[m].msg_hdr.msg_iovlen = 1;
 }
 
 unsigned
@@ -194,14 +210,10 @@ udp_batch_send(struct udp_batch *b, int fd, unsigned n)
 
 		if (s->outlen == 0)
 			continue;
-		b->txiov[m].iov_base = s->out;
-		b->txiov[m].iov_len = s->outlen;
-		memset(&b->tx[m], 0, sizeof(b->tx[m]));
-		b->tx[m].msg_hdr.msg_name = &s->from;
-		b->tx[m].msg_hdr.msg_namelen = s->fromlen;
-		b->tx[m].msg_hdr.msg_iov = &b->txiov[m];
-		b->tx[m].msg_hdr.msg_iovlen = 1;
-		m++;
+		udp_batch_queue(b, m++, s, s->out, s->outlen);
+		if (s->followup_len != 0)
+			udp_batch_queue(
+			    b, m++, s, s->followup, s->followup_len);
 	}
 	while (sent < m) {
 		int r = sendmmsg(fd, b->tx + sent, m - sent, MSG_DONTWAIT);

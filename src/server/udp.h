@@ -21,16 +21,21 @@
  */
 int udp_open(const char *host, uint16_t port, char *why, size_t whycap);
 
-/* One received datagram and the reply to it, if any. */
+/*
+ * One received datagram and the reply to it, if any, and a second
+ * datagram sent after the reply (a bridged response), if any.
+ */
 struct udp_slot {
 	struct sockaddr_storage from;
 	socklen_t		fromlen;
 	struct peer_addr	peer;
 	size_t			inlen;
-	int			truncated; /* larger than the buffer */
-	size_t			outlen;	   /* 0: no reply */
+	int			truncated;    /* larger than the buffer */
+	size_t			outlen;	      /* 0: no reply */
+	size_t			followup_len; /* 0: none */
 	uint8_t			in[RESPONDER_DATAGRAM_MAX];
 	uint8_t			out[RESPONDER_DATAGRAM_MAX];
+	uint8_t			followup[RESPONDER_DATAGRAM_MAX];
 };
 
 struct udp_batch;
@@ -47,8 +52,8 @@ int		 udp_batch_recv(struct udp_batch *, int fd);
 struct udp_slot *udp_batch_slot(struct udp_batch *, unsigned i);
 
 /*
- * Sends every slot of 0..n-1 with outlen > 0 back to where it came from.
- * Returns how many could not be sent.
+ * Sends every slot of 0..n-1 with outlen > 0 back to where it came from,
+ * its follow-up right after it.  Returns how many could not be sent.
  */
 unsigned udp_batch_send(struct udp_batch *, int fd, unsigned n);
 

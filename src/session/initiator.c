@@ -408,6 +408,15 @@ initiator_request(struct initiator *in, uint8_t netfn, uint8_t cmd,
 	return initiator_wrap(in, msg, msglen, out, cap, outlen);
 }
 
+void
+initiator_expect_bridged(struct initiator *in, uint8_t cmd)
+{
+	if (in->state != INITIATOR_ESTABLISHED)
+		return;
+	in->req_cmd = cmd;
+	in->req_valid = 1;
+}
+
 int
 initiator_close(struct initiator *in, uint8_t *out, size_t cap, size_t *outlen)
 {

@@ -108,6 +108,13 @@ int initiator_request(struct initiator *, uint8_t netfn, uint8_t cmd,
     const uint8_t *data, size_t len, uint8_t *out, size_t outcap,
     size_t *outlen);
 
+/*
+ * After the response to a tracked Send Message: accepts one more response
+ * under the same rqSeq, for command cmd: the bridged response, which the
+ * BMC sends in a datagram of its own (IPMI 2.0 §6.12.2).
+ */
+void initiator_expect_bridged(struct initiator *, uint8_t cmd);
+
 /* Wraps a Close Session request for this session. */
 int initiator_close(struct initiator *, uint8_t *, size_t, size_t *);
 

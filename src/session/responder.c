@@ -68,6 +68,9 @@ struct responder {
 	void		       *trace_arg;
 	uint8_t			anti_enum_key[20];
 	uint8_t			anti_enum_ready;
+	/* A second datagram for the last input's peer; taken on first use. */
+	uint8_t *followup;
+	size_t	 followup_len;
 };
 
 /* Everything one datagram needs while it is being answered. */
@@ -199,6 +202,9 @@ responder_free(struct responder *r)
 		return;
 	session_table_free(r->table);
 	free(r->lockouts);
+	if (r->followup != NULL)
+		ct_wipe(r->followup, RESPONDER_DATAGRAM_MAX);
+	free(r->followup);
 	ct_wipe(r, sizeof(*r));
 	free(r);
 }
@@ -685,9 +691,15 @@ responder_request_ctx(struct exchange *x, const struct session *s,
 	}
 }
 
+/*
+ * Hands a request to the model.  followup (SESSION_CACHE_MAX bytes, or
+ * NULL outside a session) receives the follow-up message, its length in
+ * *followup_len (0: none).
+ */
 static void
 responder_call_model(struct exchange *x, const struct session *s,
-    const struct ipmi_req *req, uint8_t *cc, uint8_t *data, size_t *len)
+    const struct ipmi_req *req, uint8_t *cc, uint8_t *data, size_t *len,
+    uint8_t *followup, size_t *followup_len)
 {
 	struct responder_request ctx;
 	struct responder_reply	 reply;
@@ -697,11 +709,51 @@ responder_call_model(struct exchange *x, const struct session *s,
 	reply.cc = IPMI_CC_INVALID_CMD;
 	reply.data = data;
 	reply.cap = IPMIMSG_DATA_MAX;
+	reply.followup = followup;
+	reply.followup_cap = followup != NULL ? SESSION_CACHE_MAX : 0;
 	if (x->r->ops.request_cb != NULL)
 		x->r->ops.request_cb(x->r->ops_arg, &ctx, &reply);
 	x->r->stats.requests++;
 	*cc = reply.cc;
 	*len = reply.len > reply.cap ? reply.cap : reply.len;
+	if (followup_len != NULL)
+		*followup_len = reply.followup_len <= reply.followup_cap
+		    ? reply.followup_len
+		    : 0;
+}
+
+/*
+ * Wraps a follow-up message in the session, after the reply (so under the
+ * next outbound sequence number), for responder_take_followup().
+ */
+static int
+responder_queue_followup(
+    struct exchange *x, struct session *s, const uint8_t *msg, size_t len)
+{
+	struct responder *r = x->r;
+	struct exchange	  y = *x;
+
+	if (r->followup == NULL &&
+	    (r->followup = malloc(RESPONDER_DATAGRAM_MAX)) == NULL)
+		return ERR_NOMEM;
+	y.out = r->followup;
+	y.outcap = RESPONDER_DATAGRAM_MAX;
+	y.outlen = &r->followup_len;
+	if (s->ipmi15)
+		return responder_send_ipmi15(&y, s, msg, len);
+	return responder_send_rmcpp_session(&y, s, msg, len);
+}
+
+size_t
+responder_take_followup(struct responder *r, uint8_t *out, size_t outcap)
+{
+	size_t len = r->followup_len;
+
+	r->followup_len = 0;
+	if (len == 0 || len > outcap)
+		return 0;
+	memcpy(out, r->followup, len);
+	return len;
 }
 
 /* IPMI 1.5: Get Session Challenge (IPMI 2.0 §22.16). */
@@ -986,6 +1038,7 @@ responder_cache_response(struct session *s, const struct ipmi_req *req,
 	s->cache_req_hash = responder_hash(req->data, req->data_len);
 	s->cache_len = (uint16_t)msglen;
 	memcpy(s->cache, msg, msglen);
+	s->cache_followup_len = 0;
 }
 
 /*
@@ -999,7 +1052,8 @@ responder_in_session_request(struct exchange *x, struct session *s,
 	struct responder *r = x->r;
 	uint8_t		  data[IPMIMSG_DATA_MAX];
 	uint8_t		  msg[SESSION_CACHE_MAX];
-	size_t		  len = 0, msglen;
+	uint8_t		  followup[SESSION_CACHE_MAX];
+	size_t		  len = 0, msglen, followup_len = 0;
 	uint32_t	  hash;
 	uint8_t		  cc;
 	int		  close_after = 0, rc;
@@ -1021,6 +1075,9 @@ responder_in_session_request(struct exchange *x, struct session *s,
 		else
 			rc = responder_send_rmcpp_session(
 			    x, s, s->cache, s->cache_len);
+		if (rc == 0 && s->cache_followup_len != 0)
+			rc = responder_queue_followup(
+			    x, s, s->cache_followup, s->cache_followup_len);
 		if (rc != 0)
 			return responder_drop(x, RESPONDER_DROP_INTERNAL, drop);
 		r->stats.replies++;
@@ -1045,18 +1102,26 @@ responder_in_session_request(struct exchange *x, struct session *s,
 			break;
 		}
 	}
-	responder_call_model(x, s, req, &cc, data, &len);
+	responder_call_model(
+	    x, s, req, &cc, data, &len, followup, &followup_len);
 send:
 	if ((rc = responder_send_response(
 		 x, s, s->ipmi15, req, cc, data, len, msg, &msglen)) != 0)
+		return responder_drop(x, RESPONDER_DROP_INTERNAL, drop);
+	if (followup_len != 0 &&
+	    responder_queue_followup(x, s, followup, followup_len) != 0)
 		return responder_drop(x, RESPONDER_DROP_INTERNAL, drop);
 	if (close_after) {
 		log_session("session %08x closed by request", s->bmc_sid);
 		session_table_close(r->table, s);
 		r->stats.sessions_closed++;
-	} else if (r->cfg.response_cache)
+	} else if (r->cfg.response_cache) {
 		responder_cache_response(s, req, msg, msglen);
+		s->cache_followup_len = (uint16_t)followup_len;
+		memcpy(s->cache_followup, followup, followup_len);
+	}
 	ct_wipe(data, sizeof(data));
+	ct_wipe(followup, followup_len);
 	r->stats.replies++;
 	return 1;
 }
@@ -1084,7 +1149,7 @@ responder_sessionless_request(struct exchange *x, int ipmi15,
 		/* These need a session; outside one, 0xD4 as for any other. */
 		cc = IPMI_CC_INSUFFICIENT_PRIV;
 	} else
-		responder_call_model(x, NULL, req, &cc, data, &len);
+		responder_call_model(x, NULL, req, &cc, data, &len, NULL, NULL);
 	if (responder_send_response(
 		x, NULL, ipmi15, req, cc, data, len, msg, &msglen) != 0)
 		return responder_drop(x, RESPONDER_DROP_INTERNAL, drop);
@@ -1765,6 +1830,7 @@ responder_input(struct responder *r, uint64_t now_ms,
 	uint8_t		   authtype;
 
 	*outlen = 0;
+	r->followup_len = 0;
 	r->stats.received++;
 	rd_init(&rd, in, inlen);
 	if (rmcp_decode_header(&rd, &h) != 0)

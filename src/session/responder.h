@@ -3,7 +3,8 @@
  *
  * responder_input() takes one datagram, the time and the peer's address
  * and either writes one reply datagram or drops the input (counted by
- * reason).  It answers the ASF presence ping, runs the IPMI 1.5 (Get
+ * reason); a tracked Send Message also leaves a second datagram, the
+ * bridged response, for responder_take_followup().  It answers the ASF presence ping, runs the IPMI 1.5 (Get
  * Session Challenge, Activate Session) and RMCP+ (Open Session, RAKP 1-4)
  * handshakes, checks every in-session packet in the order of the decisions
  * in doc/protocol (flags, integrity in constant time, decryption, sequence
@@ -99,12 +100,20 @@ struct responder_request {
 	uint32_t		session_id; /* the BMC's ID */
 };
 
-/* Where the model writes its answer. */
+/*
+ * Where the model writes its answer.  In a session the model may also
+ * write a follow-up: a whole IPMI message (a tracked Send Message's
+ * bridged response) that is sent after the reply, in the same session.
+ * followup_cap is 0 where none can be sent.
+ */
 struct responder_reply {
 	uint8_t	 cc;
 	uint8_t *data;
 	size_t	 cap;
 	size_t	 len;
+	uint8_t *followup;
+	size_t	 followup_cap;
+	size_t	 followup_len;
 };
 
 struct responder_ops {
@@ -217,6 +226,13 @@ const struct responder_config *responder_get_config(const struct responder *);
 int responder_input(struct responder *, uint64_t now_ms,
     const struct peer_addr *, const uint8_t *in, size_t inlen, uint8_t *out,
     size_t outcap, size_t *outlen, enum responder_drop *drop);
+
+/*
+ * After responder_input() returned 1: copies the datagram to send to the
+ * same peer after the reply, if the request left one, and returns its
+ * length; else 0.  Taken once.  outcap should be RESPONDER_DATAGRAM_MAX.
+ */
+size_t responder_take_followup(struct responder *, uint8_t *out, size_t outcap);
 
 /* The earliest time a session expires, or UINT64_MAX when none can. */
 uint64_t responder_next_deadline(const struct responder *);

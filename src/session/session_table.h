@@ -70,6 +70,9 @@ struct session {
 	uint16_t cache_len;
 	uint32_t cache_req_hash;
 	uint8_t	 cache[SESSION_CACHE_MAX];
+	/* The follow-up the response had (a bridged response), if any. */
+	uint16_t cache_followup_len;
+	uint8_t	 cache_followup[SESSION_CACHE_MAX];
 };
 
 #define SESSION_CACHE_NONE	0

@@ -127,10 +127,35 @@ check "large: PSU4 Temp is number 08h" 'Sensor ID +: PSU4 Temp \(0x8\)' \
     ipmitool -I lanplus -H 127.0.0.1 -p "$PORT_large" -U admin -P password \
     -R 2 -N 1 sdr get "PSU4 Temp"
 # FreeIPMI reads sensors of LUNs other than 0 only by bridging them with
-# Send Message, which bmcsimd does not do yet: the 49 threshold sensors on
-# LUN 1 show N/A there, the 254 of LUN 0 their readings.
-check "large: ipmi-sensors lists 308, reads those of LUN 0" '^308 49$' sh -c \
-    "ipmi-sensors -h 127.0.0.1:$PORT_large -u admin -p password -l ADMIN \
-    --driver-type=LAN_2_0 --quiet-cache --sdr-cache-directory=$WORK/sdr --no-header-output --comma-separated-output | \
-    awk -F, '{ n++ } \$4 == \"N/A\" && \$3 ~ /Temperature|Fan|Voltage|Current|Other/ { bad++ } END { print n, bad + 0 }'"
+# Send Message (--bridge-sensors), as against any BMC: without it the 49
+# threshold sensors on LUN 1 show N/A, the 254 of LUN 0 their readings;
+# with it, every one of the 308 reads.
+ipmi_sensors_large() {
+	ipmi-sensors -h "127.0.0.1:$PORT_large" -u admin -p password -l ADMIN \
+	    --driver-type=LAN_2_0 --quiet-cache \
+	    --sdr-cache-directory="$WORK/sdr" --no-header-output \
+	    --comma-separated-output "$@" |
+	    awk -F, '{ n++ } $4 == "N/A" && $3 ~ /Temperature|Fan|Voltage|Current|Other/ { bad++ } END { print n, bad + 0 }'
+}
+check "large: ipmi-sensors lists 308, reads those of LUN 0" '^308 49$' \
+    ipmi_sensors_large
+check "large: ipmi-sensors --bridge-sensors reads all 308" '^308 0$' \
+    ipmi_sensors_large --bridge-sensors
+check "large: bridged PSU4 Temp (LUN 1) 36..40 C" 'in range' sh -c \
+    "$(declare -f in_range); ipmi-sensors -h 127.0.0.1:$PORT_large -u admin \
+    -p password -l USER --driver-type=LAN_2_0 --quiet-cache \
+    --sdr-cache-directory=$WORK/sdr --no-header-output \
+    --comma-separated-output --bridge-sensors | awk -F, '\$2 == \"PSU4 Temp\" { print \$4 }' | in_range 36 40"
+# ipmitool bridges when its own address (-m) is not the target's: through
+# Send Message to the BMC at 20h, and to a controller that is not there.
+check "large: ipmitool bridged through Send Message: mc info" \
+    'Firmware Revision' ipmitool -I lanplus -H 127.0.0.1 -p "$PORT_large" \
+    -U admin -P password -R 2 -N 1 -m 0x22 -t 0x20 -b 0 mc info
+check "large: ipmitool bridged sdr elist reads LUN 1 (PSU4 Temp)" \
+    'PSU4 Temp +\| 08h \| ok +\| 10\.4 \| 3[6-9] degrees C' \
+    ipmitool -I lanplus -H 127.0.0.1 -p "$PORT_large" -U admin -P password \
+    -R 2 -N 1 -m 0x22 -t 0x20 -b 0 sdr elist
+check_fails "large: nobody at IPMB 2Ch: 83h" '0x83' \
+    ipmitool -I lanplus -H 127.0.0.1 -p "$PORT_large" -U admin -P password \
+    -R 2 -N 1 -t 0x2c mc info
 finish

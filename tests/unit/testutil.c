@@ -112,6 +112,30 @@ tu_user_by_id_cb(void *arg, uint8_t id, struct responder_user *out)
 	return ERR_NOT_FOUND;
 }
 
+/* The bridged response a tracked Send Message brings back (§6.12.2). */
+static void
+tu_bridged_followup(const struct tu_bmc *b, const struct ipmi_req *req,
+    struct responder_reply *rp)
+{
+	struct ipmi_rsp rsp;
+
+	if (rp->followup_cap == 0)
+		return;
+	memset(&rsp, 0, sizeof(rsp));
+	rsp.rq_addr = req->rq_addr;
+	rsp.netfn = IPMI_NETFN_SENSOR | 1;
+	rsp.rq_lun = req->rq_lun;
+	rsp.rs_addr = IPMIMSG_BMC_ADDR;
+	rsp.rq_seq = req->rq_seq;
+	rsp.rs_lun = 1;
+	rsp.cmd = 0x2d;
+	rsp.data = b->bridged;
+	rsp.data_len = b->bridged_len;
+	ck_assert_int_eq(ipmimsg_encode_rsp(&rsp, rp->followup,
+			     rp->followup_cap, &rp->followup_len),
+	    0);
+}
+
 static void
 tu_request_cb(
     void *arg, const struct responder_request *rq, struct responder_reply *rp)
@@ -133,6 +157,9 @@ tu_request_cb(
 			rp->cc = b->answers[i].cc;
 			memcpy(rp->data, b->answers[i].data, b->answers[i].len);
 			rp->len = b->answers[i].len;
+			if (rq->msg->netfn == IPMI_NETFN_APP &&
+			    rq->msg->cmd == 0x34 && b->bridged_len > 0)
+				tu_bridged_followup(b, rq->msg, rp);
 			return;
 		}
 }

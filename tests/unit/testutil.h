@@ -42,6 +42,12 @@ struct tu_bmc {
 	size_t			 last_len;
 	/* Per-command call counts (netfn/cmd of the last answers entry). */
 	unsigned executed[16];
+	/*
+	 * When bridged_len > 0, Send Message also leaves a follow-up: a Get
+	 * Sensor Reading response from LUN 1 with these data bytes.
+	 */
+	uint8_t bridged[8];
+	size_t	bridged_len;
 };
 
 void tu_bmc_init(struct tu_bmc *);

@@ -176,9 +176,13 @@ tb_call(struct tb *t, uint8_t priv, uint8_t netfn, uint8_t cmd, const char *hex)
 	rep.data = t->data;
 	rep.cap = sizeof(t->data);
 	rep.len = 0;
+	rep.followup = t->followup;
+	rep.followup_cap = sizeof(t->followup);
+	rep.followup_len = 0xee;
 	bmc_handle(t->bmc, &req, &rep);
 	t->cc = rep.cc;
 	t->len = rep.len;
+	t->followup_len = rep.followup_len;
 	return rep.cc;
 }
 

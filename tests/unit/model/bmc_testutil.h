@@ -33,6 +33,9 @@ struct tb {
 	uint8_t cc;
 	uint8_t data[255];
 	size_t	len;
+	/* Its follow-up (a bridged response), as a whole IPMI message. */
+	uint8_t followup[300];
+	size_t	followup_len;
 };
 
 /* The last message logged at LOG_LEVEL_INFO or above, and how many. */

@@ -17,6 +17,7 @@
 #define ST   IPMI_NETFN_STORAGE
 #define SE   IPMI_NETFN_SENSOR
 #define CH   IPMI_NETFN_CHASSIS
+#define APP  IPMI_NETFN_APP
 #define OPER IPMI_PRIV_OPERATOR
 #define USER IPMI_PRIV_USER
 
@@ -223,6 +224,94 @@ START_TEST(test_readings_follow_power)
 }
 END_TEST
 
+/*
+ * Sensors past FEh live on LUN 1; Send Message to the BMC's own address
+ * reaches them there, its response followed by the bridged one.
+ */
+START_TEST(test_send_message_reaches_lun_1)
+{
+	struct model_sensor *s = add_sensor(&t.model, "T{n}", 0x01, 30);
+	struct ipmi_rsp	     rsp;
+
+	s->count = 250; /* 5..FEh: LUN 0 is full */
+	s->off = 30;
+	s = add_sensor(&t.model, "U{n}", 0x01, 30);
+	s->count = 5; /* 1..5 on LUN 1 */
+	s->off = 30;
+	tb_start(&t);
+	/* Get Sensor Reading 05h on LUN 1 (netFn 04h << 2 | 1 = 11h). */
+	ck_assert_uint_eq(
+	    tb_call(&t, USER, APP, 0x34, "40 20 11 cf 20 08 2d 05 a6"), 0x00);
+	ck_assert_uint_eq(t.len, 0);
+	ck_assert_uint_gt(t.followup_len, 0);
+	ck_assert_int_eq(
+	    ipmimsg_decode_rsp(t.followup, t.followup_len, &rsp), 0);
+	ck_assert_uint_eq(rsp.rq_addr, IPMIMSG_CONSOLE_ADDR);
+	ck_assert_uint_eq(rsp.netfn, SE | 1);
+	ck_assert_uint_eq(rsp.rs_addr, IPMIMSG_BMC_ADDR);
+	ck_assert_uint_eq(rsp.rs_lun, 1);
+	ck_assert_uint_eq(rsp.cmd, 0x2d);
+	ck_assert_uint_eq(rsp.cc, 0x00);
+	ck_assert_uint_eq(rsp.data_len, 3);
+	ck_assert_uint_eq(rsp.data[0], 60); /* 30 °C at 0.5 °C per count */
+	/* The same number on LUN 0 is another sensor: T1, also 30 °C. */
+	ck_assert_uint_eq(
+	    tb_call(&t, USER, APP, 0x34, "40 20 10 d0 20 08 2d 05 a6"), 0x00);
+	ck_assert_int_eq(
+	    ipmimsg_decode_rsp(t.followup, t.followup_len, &rsp), 0);
+	ck_assert_uint_eq(rsp.rs_lun, 0);
+	ck_assert_uint_eq(rsp.cc, 0x00);
+	/* LUN 1 has five sensors: number 06h is not there. */
+	ck_assert_uint_eq(
+	    tb_call(&t, USER, APP, 0x34, "40 20 11 cf 20 08 2d 06 a5"), 0x00);
+	ck_assert_int_eq(
+	    ipmimsg_decode_rsp(t.followup, t.followup_len, &rsp), 0);
+	ck_assert_uint_eq(rsp.cc, 0xcb);
+	ck_assert_uint_eq(rsp.data_len, 0);
+	/* The bridged command keeps its own privilege: Set Thresholds. */
+	ck_assert_uint_eq(
+	    tb_call(&t, USER, APP, 0x34,
+		"40 20 11 cf 20 08 26 05 00 00 00 00 00 00 00 ad"),
+	    0x00);
+	ck_assert_int_eq(
+	    ipmimsg_decode_rsp(t.followup, t.followup_len, &rsp), 0);
+	ck_assert_uint_eq(rsp.cc, 0xd4);
+}
+END_TEST
+
+/* What Send Message refuses, each with its code and no follow-up. */
+START_TEST(test_send_message_refusals)
+{
+	tb_start(&t);
+	/* Nobody else on the IPMB: 2Ch does not acknowledge. */
+	ck_assert_uint_eq(
+	    tb_call(&t, USER, APP, 0x34, "40 2c 18 bc 20 08 01 d7"), 0x83);
+	ck_assert_uint_eq(t.followup_len, 0);
+	/* A bad IPMB checksum, an untracked request, another channel. */
+	ck_assert_uint_eq(
+	    tb_call(&t, USER, APP, 0x34, "40 20 18 c8 20 08 01 00"), 0xcc);
+	ck_assert_uint_eq(
+	    tb_call(&t, USER, APP, 0x34, "00 20 18 c8 20 08 01 d7"), 0xcc);
+	ck_assert_uint_eq(
+	    tb_call(&t, USER, APP, 0x34, "41 20 18 c8 20 08 01 d7"), 0xcc);
+	/* One hop only: Send Message inside Send Message. */
+	ck_assert_uint_eq(
+	    tb_call(&t, USER, APP, 0x34,
+		"40 20 18 c8 20 08 34 40 20 18 c8 20 08 01 d7 64"),
+	    0xcc);
+	ck_assert_uint_eq(t.followup_len, 0);
+	/* Too short for an IPMB request; and never outside a session. */
+	ck_assert_uint_eq(
+	    tb_call(&t, USER, APP, 0x34, "40 20 18 c8 20 08 01"), 0xc7);
+	ck_assert_uint_eq(
+	    tb_call(&t, 0, APP, 0x34, "40 20 18 c8 20 08 01 d7"), 0xd4);
+	/* Get Device ID bridged to the BMC itself works. */
+	ck_assert_uint_eq(
+	    tb_call(&t, USER, APP, 0x34, "40 20 18 c8 20 08 01 d7"), 0x00);
+	ck_assert_uint_gt(t.followup_len, 8);
+}
+END_TEST
+
 START_TEST(test_thresholds_and_events)
 {
 	ck_assert_uint_eq(t.model.sensors[0].threshold[MODEL_UNC], 38);
@@ -385,6 +474,8 @@ sensors_suite(void)
 	tcase_add_test(tc, test_hysteresis_factors_and_device_sdr);
 	tcase_add_test(tc, test_platform_event);
 	tcase_add_test(tc, test_thresholds_saved);
+	tcase_add_test(tc, test_send_message_reaches_lun_1);
+	tcase_add_test(tc, test_send_message_refusals);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -37,6 +37,7 @@ fixture_start(struct fixture *f)
 	tu_bmc_add_user(&f->bmc, "admin", "password", IPMI_PRIV_ADMIN);
 	tu_bmc_add_user(&f->bmc, "user", "userpass", IPMI_PRIV_USER);
 	tu_bmc_answer(&f->bmc, IPMI_NETFN_APP, 0x01, 0, devid, sizeof(devid));
+	tu_bmc_answer(&f->bmc, IPMI_NETFN_APP, 0x34, 0, NULL, 0);
 	f->rng = rng_new_seeded(42);
 	f->r = responder_new(&f->cfg, &tu_bmc_ops, &f->bmc, f->rng);
 	ck_assert_ptr_nonnull(f->r);
@@ -47,6 +48,58 @@ fixture_stop(struct fixture *f)
 {
 	responder_free(f->r);
 	rng_free(f->rng);
+}
+
+/*
+ * A tracked Send Message: its response, then the bridged response in a
+ * datagram of its own under the same rqSeq; a retry of the Send Message
+ * gets both again from the cache, the model called once.
+ */
+static void
+bridged_request(struct fixture *f, struct initiator *in)
+{
+	static const uint8_t reading[] = {0x26, 0xc0, 0xc0};
+	static const uint8_t send[] = {
+	    0x40, 0x20, 0x11, 0xcf, 0x20, 0x08, 0x2d, 0x07, 0xa4};
+	struct initiator_event ev;
+	uint8_t		       a[RESPONDER_DATAGRAM_MAX];
+	uint8_t		       b[RESPONDER_DATAGRAM_MAX];
+	uint8_t		       c[RESPONDER_DATAGRAM_MAX];
+	size_t		       alen, blen, clen;
+	unsigned	       calls = f->bmc.calls, round;
+
+	memcpy(f->bmc.bridged, reading, sizeof(reading));
+	f->bmc.bridged_len = sizeof(reading);
+	ck_assert_int_eq(initiator_request(in, IPMI_NETFN_APP, 0x34, send,
+			     sizeof(send), a, sizeof(a), &alen),
+	    0);
+	/* Round 0's datagrams are lost; the retry is answered from cache. */
+	for (round = 0; round < 2; round++) {
+		ck_assert_int_eq(responder_input(f->r, 2500 + round, NULL, a,
+				     alen, b, sizeof(b), &blen, NULL),
+		    1);
+		clen = responder_take_followup(f->r, c, sizeof(c));
+		ck_assert_uint_gt(clen, 0);
+		/* Taken once. */
+		ck_assert_uint_eq(responder_take_followup(f->r, c, 1), 0);
+		if (round == 0)
+			ck_assert_int_eq(
+			    initiator_retransmit(in, a, sizeof(a), &alen), 0);
+	}
+	ck_assert_int_eq(initiator_input(in, b, blen, a, sizeof(a), &alen, &ev),
+	    INITIATOR_RESPONSE);
+	ck_assert_uint_eq(ev.rsp.cmd, 0x34);
+	ck_assert_uint_eq(ev.rsp.cc, 0);
+	ck_assert_uint_eq(ev.rsp.data_len, 0);
+	initiator_expect_bridged(in, 0x2d);
+	ck_assert_int_eq(initiator_input(in, c, clen, a, sizeof(a), &alen, &ev),
+	    INITIATOR_RESPONSE);
+	ck_assert_uint_eq(ev.rsp.netfn, IPMI_NETFN_SENSOR | 1);
+	ck_assert_uint_eq(ev.rsp.rs_lun, 1);
+	ck_assert_uint_eq(ev.rsp.cmd, 0x2d);
+	tu_assert_bytes(ev.rsp.data, ev.rsp.data_len, reading, sizeof(reading));
+	ck_assert_uint_eq(f->bmc.calls, calls + 1);
+	f->bmc.bridged_len = 0;
 }
 
 static void
@@ -67,6 +120,7 @@ ten_requests_and_close(struct fixture *f, struct initiator *in)
 		    ev.rsp.data, ev.rsp.data_len, devid, sizeof(devid));
 	}
 	ck_assert_uint_eq(f->bmc.executed[0], 10);
+	bridged_request(f, in);
 	ck_assert_uint_eq(f->bmc.last.privilege, IPMI_PRIV_ADMIN);
 	ck_assert_uint_eq(f->bmc.last.in_session, 1);
 	ck_assert_int_eq(initiator_close(in, out, sizeof(out), &outlen), 0);
