@@ -19,6 +19,7 @@
 
 #include "bmc_impl.h"
 #include "err.h"
+#include "fnv.h"
 #include "hexdump.h"
 
 #define CMD_LAN_SET_CONFIG 0x01
@@ -434,16 +435,6 @@ static const struct cmd_entry lan_cmds[] = {
 
 /* ---- life cycle and saved state ---- */
 
-static uint32_t
-lan_hash(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	while (*s != '\0')
-		h = (h ^ (uint8_t)*s++) * 16777619u;
-	return h;
-}
-
 static int
 lan_init(struct bmc *b, uint64_t now_ms)
 {
@@ -467,7 +458,7 @@ lan_init(struct bmc *b, uint64_t now_ms)
 	if (m->has_mac)
 		memcpy(l->mac, m->mac, 6);
 	else {
-		h = lan_hash(b->name);
+		h = fnv1a32(FNV1A32_INIT, b->name, strlen(b->name));
 		memcpy(l->mac,
 		    (const uint8_t[]){0x02, 0x00, 0x5e, (uint8_t)(h >> 16),
 			(uint8_t)(h >> 8), (uint8_t)h},

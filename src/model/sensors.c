@@ -23,6 +23,7 @@
 
 #include "bmc_impl.h"
 #include "err.h"
+#include "fnv.h"
 #include "hexdump.h"
 #include "sdr.h"
 
@@ -1011,14 +1012,13 @@ static const struct cmd_entry sensors_cmds[] = {
 static uint32_t
 sensors_repository_time(const struct model *m)
 {
-	const uint8_t *p = (const uint8_t *)m->sensors;
-	size_t	       n = m->nsensors * sizeof(m->sensors[0]), i;
-	uint32_t       h = 2166136261u;
+	uint32_t h;
+	size_t	 i;
 
-	for (i = 0; i < n; i++)
-		h = (h ^ p[i]) * 16777619u;
+	h = fnv1a32(
+	    FNV1A32_INIT, m->sensors, m->nsensors * sizeof(m->sensors[0]));
 	for (i = 0; i < MODEL_FRU_MAX; i++)
-		h = (h ^ m->fru[i].defined) * 16777619u;
+		h = fnv1a32(h, &m->fru[i].defined, 1);
 	return 0x60000000u + h % (365u * 86400u);
 }
 

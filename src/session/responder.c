@@ -13,6 +13,7 @@
 #include "ct.h"
 #include "cursor.h"
 #include "err.h"
+#include "fnv.h"
 #include "ipmi15.h"
 #include "ipmimsg.h"
 #include "log.h"
@@ -1015,17 +1016,6 @@ responder_close_session(struct exchange *x, struct session *s,
 }
 
 /* FNV-1a over a request's data, to tell a retry from a new request. */
-static uint32_t
-responder_hash(const uint8_t *p, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ p[i]) * 16777619u;
-	return h;
-}
-
 static void
 responder_cache_response(struct session *s, const struct ipmi_req *req,
     const uint8_t *msg, size_t msglen)
@@ -1035,7 +1025,7 @@ responder_cache_response(struct session *s, const struct ipmi_req *req,
 	s->cache_netfn = req->netfn;
 	s->cache_cmd = req->cmd;
 	s->cache_rq_addr = req->rq_addr;
-	s->cache_req_hash = responder_hash(req->data, req->data_len);
+	s->cache_req_hash = fnv1a32(FNV1A32_INIT, req->data, req->data_len);
 	s->cache_len = (uint16_t)msglen;
 	memcpy(s->cache, msg, msglen);
 	s->cache_followup_len = 0;
@@ -1058,7 +1048,7 @@ responder_in_session_request(struct exchange *x, struct session *s,
 	uint8_t		  cc;
 	int		  close_after = 0, rc;
 
-	hash = responder_hash(req->data, req->data_len);
+	hash = fnv1a32(FNV1A32_INIT, req->data, req->data_len);
 	/*
 	 * A retry (same rqSeq, netFn, command, requester and data, under a
 	 * new session sequence number) gets the answer the first one got, so
