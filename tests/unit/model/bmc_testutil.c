@@ -141,6 +141,17 @@ static const struct model_session_ops tb_ops = {
     tb_channel_changed,
 };
 
+void
+tb_restart(struct tb *u, const struct tb *t, const char *text, size_t len,
+    struct config_diag *d)
+{
+	memcpy(u, t, sizeof(*u));
+	u->bmc = NULL;
+	u->cfg.model = &u->model;
+	tb_start(u);
+	ck_assert_int_eq(bmc_state_load(u->bmc, text, len, "s", d), 0);
+}
+
 uint8_t
 tb_call(struct tb *t, uint8_t priv, uint8_t netfn, uint8_t cmd, const char *hex)
 {

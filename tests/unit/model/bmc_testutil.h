@@ -52,6 +52,12 @@ void tb_init(struct tb *);
 void tb_start(struct tb *);
 void tb_free(struct tb *);
 /*
+ * Makes u a second BMC of t's model, as after a restart, and loads the
+ * saved state text into it, asserting that it loads (d may be NULL).
+ */
+void tb_restart(struct tb *u, const struct tb *t, const char *text, size_t len,
+    struct config_diag *d);
+/*
  * One request in a session at this privilege (0: sessionless) as user
  * TB_ADMIN_ID on the LAN channel; hex is the data after the command.
  * Returns the completion code; the data is in t->data, t->len.

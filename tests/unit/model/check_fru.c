@@ -174,11 +174,7 @@ START_TEST(test_writes_saved)
 	ck_assert_ptr_nonnull(strstr(text, "\n2.32 = "));
 	ck_assert_ptr_null(strstr(text, "\n0.0 = ")); /* unwritten */
 
-	memcpy(&u, &t, sizeof(u));
-	u.bmc = NULL;
-	u.cfg.model = &u.model;
-	tb_start(&u);
-	ck_assert_int_eq(bmc_state_load(u.bmc, text, len, "s", &d), 0);
+	tb_restart(&u, &t, text, len, &d);
 	free(text);
 	ck_assert_uint_eq(tb_call(&u, USER, ST, 0x11, "02 30 00 02"), 0x00);
 	tb_assert_reply(&u, "02 de ad");

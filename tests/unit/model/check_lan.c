@@ -146,11 +146,7 @@ START_TEST(test_saved)
 	    0x00);
 	text = bmc_state_save(t.bmc, &len);
 	ck_assert_ptr_nonnull(strstr(text, "[lan]\nip = 0a090807\n"));
-	memcpy(&u, &t, sizeof(u));
-	u.bmc = NULL;
-	u.cfg.model = &u.model;
-	tb_start(&u);
-	ck_assert_int_eq(bmc_state_load(u.bmc, text, len, "s", &d), 0);
+	tb_restart(&u, &t, text, len, &d);
 	free(text);
 	ck_assert_uint_eq(tb_call(&u, OPER, TR, 0x02, "01 03 00 00"), 0x00);
 	tb_assert_reply(&u, "11 0a 09 08 07");

@@ -443,11 +443,7 @@ START_TEST(test_thresholds_saved)
 	text = bmc_state_save(t.bmc, &len);
 	ck_assert_ptr_nonnull(strstr(text, "[sensors]\n0.1 = "));
 
-	memcpy(&u, &t, sizeof(u));
-	u.bmc = NULL;
-	u.cfg.model = &u.model;
-	tb_start(&u);
-	ck_assert_int_eq(bmc_state_load(u.bmc, text, len, "s", &d), 0);
+	tb_restart(&u, &t, text, len, &d);
 	free(text);
 	ck_assert_uint_eq(tb_call(&u, USER, SE, 0x27, "01"), 0x00);
 	tb_assert_reply(&u, "38 00 00 00 4c 50 5a");
