@@ -96,22 +96,6 @@ sel_next_id(uint16_t id)
 	return id >= 0xfffe ? 1 : (uint16_t)(id + 1);
 }
 
-static void
-sel_put16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)v;
-	p[1] = (uint8_t)(v >> 8);
-}
-
-static void
-sel_put32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)v;
-	p[1] = (uint8_t)(v >> 8);
-	p[2] = (uint8_t)(v >> 16);
-	p[3] = (uint8_t)(v >> 24);
-}
-
 static long
 sel_find(const struct bmc_sel *s, uint16_t id)
 {
@@ -147,6 +131,7 @@ sel_append(struct bmc *b, const uint8_t rec[SEL_RECORD_LEN], uint32_t when,
 {
 	struct bmc_sel	 *s = sel_of(b);
 	struct sel_entry *e;
+	struct wr	  w;
 
 	if (s->n >= b->model->sel.capacity) {
 		s->overflow = 1;
@@ -168,9 +153,13 @@ sel_append(struct bmc *b, const uint8_t rec[SEL_RECORD_LEN], uint32_t when,
 	e->id = s->next_id;
 	s->next_id = sel_next_id(s->next_id);
 	memcpy(e->rec, rec, SEL_RECORD_LEN);
-	sel_put16(e->rec, e->id);
-	if (stamp)
-		sel_put32(e->rec + 3, when);
+	/* Record ID in bytes 1-2, the timestamp in 4-7 (table 32-1). */
+	wr_init(&w, e->rec, SEL_RECORD_LEN);
+	wr_u16le(&w, e->id);
+	if (stamp) {
+		wr_u8(&w, e->rec[2]);
+		wr_u32le(&w, when);
+	}
 	s->last_add = when;
 	/*
 	 * An addition cancels the reservation, so that a client that read

@@ -180,10 +180,9 @@ sysinfo_set(struct bmc *b, const struct model_request *req, struct rd *in,
 {
 	struct bmc_sysinfo    *si = sysinfo_of(b);
 	struct sysinfo_string *str;
-	const uint8_t	      *p;
 	uint8_t		       param, set, v;
-	size_t		       n;
-	unsigned	       start = 0, i;
+	size_t		       n = 0;
+	unsigned	       start = 0;
 
 	(void)req;
 	(void)out;
@@ -212,22 +211,22 @@ sysinfo_set(struct bmc *b, const struct model_request *req, struct rd *in,
 	if (set >= SYSINFO_SETS)
 		return IPMI_CC_PARAM_OUT_OF_RANGE;
 	str = &si->param[param];
-	n = rd_left(in);
-	rd_span(in, &p, n);
 	if (set == 0) {
-		if (n < 2)
+		if (rd_left(in) < 2)
 			return IPMI_CC_REQ_DATA_LEN_INVALID;
-		if ((p[0] & 0x0f) > SYSINFO_ENCODING_MAX)
+		rd_u8(in, &v);
+		if ((v & 0x0f) > SYSINFO_ENCODING_MAX)
 			return IPMI_CC_INVALID_DATA_FIELD;
-		str->encoding = p[0] & 0x0f;
-		str->len = p[1];
+		str->encoding = v & 0x0f;
+		rd_u8(in, &str->len);
 		memset(str->data, 0, sizeof(str->data));
-		for (i = 0; i + 2 < n; i++)
-			str->data[i] = p[2 + i];
+		rd_bytes(in, str->data, rd_left(in));
 	} else {
 		start = SYSINFO_FIRST_DATA + (set - 1u) * SYSINFO_BLOCK;
-		for (i = 0; i < n && start + i < SYSINFO_STRING_MAX; i++)
-			str->data[start + i] = p[i];
+		n = rd_left(in);
+		if (n > SYSINFO_STRING_MAX - start)
+			n = SYSINFO_STRING_MAX - start;
+		rd_bytes(in, str->data + start, n);
 	}
 	if (param != SYSINFO_OS_NAME) {
 		si->changed |= (uint8_t)(1u << param);
