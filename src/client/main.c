@@ -64,7 +64,8 @@ main_usage(FILE *fp)
 		fprintf(
 		    fp, "  %-7s %s\n", cmd_table[i]->name, cmd_table[i]->usage);
 	fprintf(fp,
-	    "  help    [COMMAND]\n\n"
+	    "  help    [COMMAND]\n"
+	    "  --version\n\n"
 	    "Exit status: 0 success, 1 error (as ipmitool).\n");
 }
 
@@ -100,6 +101,10 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0)
 		return main_help(argc - 1, argv + 1);
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("bmcsim %s\n", PACKAGE_VERSION);
+		return CMD_EXIT_OK;
+	}
 	if ((e = cmd_find(argv[1])) == NULL) {
 		fprintf(stderr, "bmcsim: no command \"%s\"\n", argv[1]);
 		main_usage(stderr);
