@@ -36,4 +36,17 @@ char *describe_summary(char *buf, size_t cap, const uint8_t *, size_t);
  */
 int describe_snmp_trap(FILE *, const char *indent, const uint8_t *, size_t);
 
+/*
+ * Stored records (describe_records.c), field by field like the datagrams:
+ * one SDR (header and body; IPMI 2.0 §43), one SEL record (16 bytes;
+ * §32), or a FRU image (common header, the areas it points to and the
+ * multi-records; FRU Information Storage Definition v1.0).  Never fail:
+ * malformed input is described up to where it breaks.  0 if the record
+ * decodes (the codec's decoder agrees), else the ERR_* code of the first
+ * problem; ERR_UNSUPPORTED for an SDR type not described.
+ */
+int describe_sdr_record(FILE *, const char *indent, const uint8_t *, size_t);
+int describe_sel_record(FILE *, const char *indent, const uint8_t *, size_t);
+int describe_fru_image(FILE *, const char *indent, const uint8_t *, size_t);
+
 #endif

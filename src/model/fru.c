@@ -16,6 +16,7 @@
 #include "bmc_impl.h"
 #include "err.h"
 #include "fru.h"
+#include "fru_record.h"
 #include "hexdump.h"
 
 #define CMD_FRU_GET_INFO 0x10
@@ -73,60 +74,11 @@ fru_expand(const char *s, unsigned index, const char *name, char *out)
 	return n;
 }
 
-struct fru_writer {
-	uint8_t *out;
-	size_t	 cap, len;
-	int	 overflow;
+/* Fields' text: every string an image can have, expanded. */
+struct fru_texts {
+	char   s[MODEL_FRU_CUSTOM_MAX * 3 + 14][MODEL_FRU_STRING_LEN + 1];
+	size_t n;
 };
-
-static void
-fw_byte(struct fru_writer *w, uint8_t v)
-{
-	if (w->len < w->cap)
-		w->out[w->len] = v;
-	else
-		w->overflow = 1;
-	w->len++;
-}
-
-/* A type/length byte (8-bit ASCII) and the text. */
-static void
-fw_string(struct fru_writer *w, const char *s, unsigned index, const char *name)
-{
-	char   text[MODEL_FRU_STRING_LEN + 1];
-	size_t n = fru_expand(s, index, name, text), i;
-
-	fw_byte(w, (uint8_t)(0xc0 | n));
-	for (i = 0; i < n; i++)
-		fw_byte(w, (uint8_t)text[i]);
-}
-
-static uint8_t
-fru_zero_sum(const uint8_t *p, size_t n)
-{
-	uint8_t sum = 0;
-
-	while (n-- > 0)
-		sum = (uint8_t)(sum + *p++);
-	return (uint8_t)-sum;
-}
-
-/*
- * An info area from start: end marker C1h, zeros up to a multiple of 8
- * bytes with the checksum last, the length byte (area + 1) filled in.
- */
-static void
-fw_area_end(struct fru_writer *w, size_t start)
-{
-	fw_byte(w, 0xc1);
-	while ((w->len - start + 1) % 8 != 0)
-		fw_byte(w, 0x00);
-	fw_byte(w, 0x00); /* the checksum's place */
-	if (w->overflow)
-		return;
-	w->out[start + 1] = (uint8_t)((w->len - start) / 8);
-	w->out[w->len - 1] = fru_zero_sum(w->out + start, w->len - start - 1);
-}
 
 static int
 any(const char *a)
@@ -134,14 +86,40 @@ any(const char *a)
 	return a[0] != '\0';
 }
 
+/* Appends s, expanded, to the area as an 8-bit ASCII field. */
+static void
+fru_field(struct fru_record_area *a, struct fru_texts *t, const char *s,
+    unsigned index, const char *name)
+{
+	struct fru_record_field *f = &a->field[a->nfields++];
+	char			*text = t->s[t->n++];
+
+	f->type = FRU_RECORD_LATIN1;
+	f->len = (uint8_t)fru_expand(s, index, name, text);
+	f->data = (const uint8_t *)text;
+}
+
+static void
+fru_customs(struct fru_record_area *a, struct fru_texts	    *t,
+    const char (*custom)[MODEL_FRU_STRING_LEN + 1], unsigned index,
+    const char *name)
+{
+	int i;
+
+	for (i = 0; i < MODEL_FRU_CUSTOM_MAX; i++)
+		if (any(custom[i]))
+			fru_field(a, t, custom[i], index, name);
+}
+
 size_t
 fru_image_build(const struct model_fru *f, unsigned index, const char *name,
     uint8_t *out, size_t cap)
 {
-	struct fru_writer w = {out, cap, 0, 0};
-	size_t		  start;
-	int		  i;
-	uint8_t		  offsets[4] = {0, 0, 0, 0};
+	struct fru_record_image img;
+	struct fru_record_area *a;
+	struct fru_texts	t;
+	uint8_t			psu[24] = {0};
+	size_t			len = 0;
 
 	if (f->image_len > 0) {
 		if (f->image_len > cap)
@@ -149,109 +127,77 @@ fru_image_build(const struct model_fru *f, unsigned index, const char *name,
 		memcpy(out, f->image, f->image_len);
 		return f->image_len;
 	}
-	for (i = 0; i < 8; i++)
-		fw_byte(&w, 0); /* the common header, filled in below */
+	memset(&img, 0, sizeof(img));
+	t.n = 0;
+	a = &img.area[FRU_RECORD_CHASSIS];
+	a->kind = FRU_RECORD_CHASSIS;
 	if (any(f->chassis_part) || any(f->chassis_serial) ||
 	    any(f->chassis_custom[0]) || any(f->chassis_custom[1])) {
-		start = w.len;
-		offsets[0] = (uint8_t)(start / 8);
-		fw_byte(&w, 0x01);
-		fw_byte(&w, 0x00);
-		fw_byte(&w, f->chassis_type);
-		fw_string(&w, f->chassis_part, index, name);
-		fw_string(&w, f->chassis_serial, index, name);
-		for (i = 0; i < MODEL_FRU_CUSTOM_MAX; i++)
-			if (any(f->chassis_custom[i]))
-				fw_string(
-				    &w, f->chassis_custom[i], index, name);
-		fw_area_end(&w, start);
+		a->present = 1;
+		a->chassis_type = f->chassis_type;
+		fru_field(a, &t, f->chassis_part, index, name);
+		fru_field(a, &t, f->chassis_serial, index, name);
+		fru_customs(a, &t, f->chassis_custom, index, name);
 	}
+	a = &img.area[FRU_RECORD_BOARD];
+	a->kind = FRU_RECORD_BOARD;
 	if (f->board_mfg_minutes != 0 || any(f->board_manufacturer) ||
 	    any(f->board_product) || any(f->board_serial) ||
 	    any(f->board_part) || any(f->board_fru_id)) {
-		start = w.len;
-		offsets[1] = (uint8_t)(start / 8);
-		fw_byte(&w, 0x01);
-		fw_byte(&w, 0x00);
-		fw_byte(&w, 0x00); /* English */
-		fw_byte(&w, (uint8_t)f->board_mfg_minutes);
-		fw_byte(&w, (uint8_t)(f->board_mfg_minutes >> 8));
-		fw_byte(&w, (uint8_t)(f->board_mfg_minutes >> 16));
-		fw_string(&w, f->board_manufacturer, index, name);
-		fw_string(&w, f->board_product, index, name);
-		fw_string(&w, f->board_serial, index, name);
-		fw_string(&w, f->board_part, index, name);
-		fw_string(&w, f->board_fru_id, index, name);
-		for (i = 0; i < MODEL_FRU_CUSTOM_MAX; i++)
-			if (any(f->board_custom[i]))
-				fw_string(&w, f->board_custom[i], index, name);
-		fw_area_end(&w, start);
+		a->present = 1;
+		a->language = 0x00; /* English */
+		a->mfg_minutes = f->board_mfg_minutes;
+		fru_field(a, &t, f->board_manufacturer, index, name);
+		fru_field(a, &t, f->board_product, index, name);
+		fru_field(a, &t, f->board_serial, index, name);
+		fru_field(a, &t, f->board_part, index, name);
+		fru_field(a, &t, f->board_fru_id, index, name);
+		fru_customs(a, &t, f->board_custom, index, name);
 	}
+	a = &img.area[FRU_RECORD_PRODUCT];
+	a->kind = FRU_RECORD_PRODUCT;
 	if (any(f->product_manufacturer) || any(f->product_name) ||
 	    any(f->product_part) || any(f->product_version) ||
 	    any(f->product_serial) || any(f->product_asset_tag)) {
-		start = w.len;
-		offsets[2] = (uint8_t)(start / 8);
-		fw_byte(&w, 0x01);
-		fw_byte(&w, 0x00);
-		fw_byte(&w, 0x00); /* English */
-		fw_string(&w, f->product_manufacturer, index, name);
-		fw_string(&w, f->product_name, index, name);
-		fw_string(&w, f->product_part, index, name);
-		fw_string(&w, f->product_version, index, name);
-		fw_string(&w, f->product_serial, index, name);
-		fw_string(&w, f->product_asset_tag, index, name);
-		fw_string(&w, f->product_fru_id, index, name);
-		for (i = 0; i < MODEL_FRU_CUSTOM_MAX; i++)
-			if (any(f->product_custom[i]))
-				fw_string(
-				    &w, f->product_custom[i], index, name);
-		fw_area_end(&w, start);
+		a->present = 1;
+		a->language = 0x00; /* English */
+		fru_field(a, &t, f->product_manufacturer, index, name);
+		fru_field(a, &t, f->product_name, index, name);
+		fru_field(a, &t, f->product_part, index, name);
+		fru_field(a, &t, f->product_version, index, name);
+		fru_field(a, &t, f->product_serial, index, name);
+		fru_field(a, &t, f->product_asset_tag, index, name);
+		fru_field(a, &t, f->product_fru_id, index, name);
+		fru_customs(a, &t, f->product_custom, index, name);
 	}
 	if (f->psu_capacity_w != 0) {
 		/* Power Supply Information (FRU spec 18.1), last record. */
-		uint8_t r[24] = {0};
-		size_t	h = w.len;
+		uint16_t  peak = f->psu_peak_va != 0 ? f->psu_peak_va : 0xffff;
+		struct wr w;
 
-		offsets[3] = (uint8_t)(h / 8);
-		r[0] = (uint8_t)f->psu_capacity_w;
-		r[1] = (uint8_t)((f->psu_capacity_w >> 8) & 0x0f);
-		r[2] = (uint8_t)(f->psu_peak_va != 0 ? f->psu_peak_va : 0xffff);
-		r[3] = (uint8_t)((f->psu_peak_va != 0 ? f->psu_peak_va
-						      : 0xffff) >>
-		    8);
-		r[4] = 30;	      /* inrush current, A */
-		r[5] = 5;	      /* inrush interval, ms */
-		r[6] = (uint8_t)9000; /* 90 V to 264 V, 10 mV units */
-		r[7] = (uint8_t)(9000 >> 8);
-		r[8] = (uint8_t)26400;
-		r[9] = (uint8_t)(26400 >> 8);
-		r[14] = 47; /* 47 to 63 Hz */
-		r[15] = 63;
-		r[16] = 20;   /* AC dropout tolerance, ms */
-		r[17] = 0x1c; /* hot swap, autoswitch, power factor corrected */
-		r[18] = (uint8_t)f->psu_capacity_w; /* peak: 1 s hold-up */
-		r[19] = (uint8_t)(0x10 | ((f->psu_capacity_w >> 8) & 0x0f));
-		fw_byte(&w, 0x00); /* record type: power supply information */
-		fw_byte(&w, 0x82); /* end of list, format version 2 */
-		fw_byte(&w, sizeof(r));
-		fw_byte(&w, fru_zero_sum(r, sizeof(r)));
-		fw_byte(&w, 0x00);
-		if (!w.overflow)
-			w.out[h + 4] = fru_zero_sum(w.out + h, 4);
-		for (i = 0; i < (int)sizeof(r); i++)
-			fw_byte(&w, r[i]);
-		while (w.len % 8 != 0)
-			fw_byte(&w, 0x00);
+		wr_init(&w, psu, sizeof(psu));
+		wr_u16le(&w, f->psu_capacity_w & 0x0fff);
+		wr_u16le(&w, peak);
+		wr_u8(&w, 30);	    /* inrush current, A */
+		wr_u8(&w, 5);	    /* inrush interval, ms */
+		wr_u16le(&w, 9000); /* 90 V to 264 V, 10 mV units */
+		wr_u16le(&w, 26400);
+		wr_fill(&w, 0, 4); /* no second input range */
+		wr_u8(&w, 47);	   /* 47 to 63 Hz */
+		wr_u8(&w, 63);
+		wr_u8(&w, 20);	 /* AC dropout tolerance, ms */
+		wr_u8(&w, 0x1c); /* hot swap, autoswitch, PFC */
+		/* Peak wattage with a 1 s hold-up time. */
+		wr_u16le(&w, (uint16_t)(0x1000 | (f->psu_capacity_w & 0x0fff)));
+		img.multi[0].type = 0x00; /* power supply information */
+		img.multi[0].version = FRU_RECORD_MULTI_VERSION;
+		img.multi[0].len = sizeof(psu);
+		img.multi[0].data = psu;
+		img.nmulti = 1;
 	}
-	if (w.overflow)
+	if (fru_record_encode_image(&img, out, cap, &len) != 0)
 		return 0;
-	out[0] = 0x01; /* format version */
-	out[1] = 0x00; /* no internal use area */
-	memcpy(out + 2, offsets, 4);
-	out[6] = 0x00;
-	out[7] = fru_zero_sum(out, 7);
-	return w.len;
+	return len;
 }
 
 /* The device's bytes, made on first use; NULL if out of memory. */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sdr.h"
+#include "sdr_record.h"
 
 static double
 pow10i(int e)
@@ -106,26 +107,17 @@ sdr_to_raw(const struct sdr_linear *l, double value)
 	return (uint8_t)x;
 }
 
-static size_t
-sdr_header(uint8_t *out, uint16_t id, uint8_t type)
-{
-	out[0] = (uint8_t)id;
-	out[1] = (uint8_t)(id >> 8);
-	out[2] = SDR_VERSION;
-	out[3] = type;
-	return SDR_HEADER_LEN;
-}
-
-static size_t
-sdr_id_string(uint8_t *out, const char *name)
+/* The ID string, cut to 16 bytes: 8-bit ASCII + Latin 1. */
+static void
+sdr_id_string(struct sdr_record_idstr *id, const char *name)
 {
 	size_t n = strlen(name);
 
-	if (n > SDR_ID_MAX)
-		n = SDR_ID_MAX;
-	out[0] = (uint8_t)(0xc0 | n); /* 8-bit ASCII + Latin 1 */
-	memcpy(out + 1, name, n);
-	return n + 1;
+	if (n > SDR_RECORD_ID_MAX)
+		n = SDR_RECORD_ID_MAX;
+	id->type = SDR_RECORD_ID_LATIN1;
+	id->len = (uint8_t)n;
+	memcpy(id->bytes, name, n);
 }
 
 /* Sensor initialization and capabilities (table 43-1, bytes 11-12). */
@@ -158,25 +150,23 @@ sdr_units1(const struct sdr_sensor *s)
 	return (uint8_t)(u | (s->lin.sign ? 0x80 : 0x00));
 }
 
-/* Bytes 1-20 of both sensor records (after the header). */
-static size_t
-sdr_sensor_common(const struct sdr_sensor *s, uint8_t *p)
+/* Bytes 5-22 of both sensor records (table 43-1). */
+static void
+sdr_sensor_common(const struct sdr_sensor *s, struct sdr_record_sensor *r)
 {
-	uint8_t	 init, caps;
 	uint16_t am = s->assert_mask, dm = s->deassert_mask;
 	uint16_t rm = s->reading_mask;
 	int	 i;
 
-	sdr_init_caps(s, &init, &caps);
-	p[0] = SDR_OWNER_BMC;
-	p[1] = s->lun & 0x03;
-	p[2] = s->number;
-	p[3] = s->m->entity_id;
-	p[4] = s->entity_instance & 0x7f;
-	p[5] = init;
-	p[6] = caps;
-	p[7] = s->m->sensor_type;
-	p[8] = s->m->event_type;
+	memset(r, 0, sizeof(*r));
+	sdr_init_caps(s, &r->init, &r->caps);
+	r->owner_id = SDR_OWNER_BMC;
+	r->owner_lun = s->lun & 0x03;
+	r->number = s->number;
+	r->entity_id = s->m->entity_id;
+	r->entity_instance = s->entity_instance & 0x7f;
+	r->sensor_type = s->m->sensor_type;
+	r->event_type = s->m->event_type;
 	if (s->m->event_type == 0x01) {
 		/* Lower/upper "comparison returned" bits 12-14, and the
 		 * readable and settable threshold masks. */
@@ -188,40 +178,49 @@ sdr_sensor_common(const struct sdr_sensor *s, uint8_t *p)
 				dm |= (uint16_t)(1u << (12 + i));
 		}
 	}
-	p[9] = (uint8_t)am;
-	p[10] = (uint8_t)(am >> 8);
-	p[11] = (uint8_t)dm;
-	p[12] = (uint8_t)(dm >> 8);
-	p[13] = (uint8_t)rm;
-	p[14] = (uint8_t)(rm >> 8);
-	p[15] = sdr_units1(s);
-	p[16] = s->m->units;
-	p[17] = 0x00;
-	return 18;
+	r->assert_mask = am;
+	r->deassert_mask = dm;
+	r->reading_mask = rm;
+	r->units1 = sdr_units1(s);
+	r->units2 = s->m->units;
+	r->units3 = 0x00;
+}
+
+/*
+ * The encoders below fill the codec's record and let it write the bytes:
+ * out holds SDR_RECORD_MAX bytes (the longest record), so they cannot
+ * fail; 0 would mean a record the codec refused.
+ */
+_Static_assert(SDR_RECORD_MAX >= SDR_RECORD_LEN_MAX,
+    "SDR_RECORD_MAX holds the longest record");
+
+static size_t
+sdr_encoded(int rc, size_t len)
+{
+	return rc == 0 ? len : 0;
 }
 
 size_t
 sdr_full(const struct sdr_sensor *s, uint16_t id, uint8_t *out)
 {
 	const struct sdr_linear *l = &s->lin;
-	uint8_t			*p;
-	size_t			 n = sdr_header(out, id, SDR_TYPE_FULL);
-	uint16_t		 m = (uint16_t)l->m & 0x3ff;
-	uint16_t		 b = (uint16_t)l->b & 0x3ff;
+	struct sdr_record_full	 r;
 	double			 smin, smax;
+	size_t			 len = 0;
+	int			 rc;
 
-	p = out + n;
-	n += sdr_sensor_common(s, p);
-	p = out + n;
-	p[0] = 0x00; /* linear */
-	p[1] = (uint8_t)m;
-	p[2] = (uint8_t)((m >> 8) << 6 | (l->tolerance & 0x3f));
-	p[3] = (uint8_t)b;
-	p[4] = (uint8_t)((b >> 8) << 6 | (l->accuracy & 0x3f));
-	p[5] = (uint8_t)(((l->accuracy >> 6) & 0x0f) << 4);
-	p[6] = (uint8_t)((l->r_exp & 0x0f) << 4 | (l->b_exp & 0x0f));
-	p[7] = 0x07; /* nominal, normal max and normal min given */
-	p[8] = sdr_to_raw(l, s->m->nominal);
+	memset(&r, 0, sizeof(r));
+	r.hdr.id = id;
+	sdr_sensor_common(s, &r.s);
+	r.linearization = 0x00; /* linear */
+	r.m = l->m;
+	r.tolerance = l->tolerance;
+	r.b = l->b;
+	r.accuracy = l->accuracy;
+	r.r_exp = l->r_exp;
+	r.b_exp = l->b_exp;
+	r.analog_flags = 0x07; /* nominal, normal max and normal min given */
+	r.nominal = sdr_to_raw(l, s->m->nominal);
 	/* Normal range: between the non-critical thresholds if any. */
 	smax = !isnan(s->m->threshold[MODEL_UNC]) ? s->m->threshold[MODEL_UNC]
 	    : !isnan(s->m->threshold[MODEL_UCR])  ? s->m->threshold[MODEL_UCR]
@@ -229,87 +228,79 @@ sdr_full(const struct sdr_sensor *s, uint16_t id, uint8_t *out)
 	smin = !isnan(s->m->threshold[MODEL_LNC]) ? s->m->threshold[MODEL_LNC]
 	    : !isnan(s->m->threshold[MODEL_LCR])  ? s->m->threshold[MODEL_LCR]
 						  : s->m->range_min;
-	p[9] = sdr_to_raw(l, smax);
-	p[10] = sdr_to_raw(l, smin);
-	p[11] = l->sign ? 0x7f : 0xff; /* sensor maximum reading */
-	p[12] = l->sign ? 0x80 : 0x00;
-	p[13] = s->thresholds[MODEL_UNR];
-	p[14] = s->thresholds[MODEL_UCR];
-	p[15] = s->thresholds[MODEL_UNC];
-	p[16] = s->thresholds[MODEL_LNR];
-	p[17] = s->thresholds[MODEL_LCR];
-	p[18] = s->thresholds[MODEL_LNC];
-	p[19] = s->hyst_pos;
-	p[20] = s->hyst_neg;
-	p[21] = 0x00;
-	p[22] = 0x00;
-	p[23] = 0x00; /* OEM */
-	n += 24;
-	n += sdr_id_string(out + n, s->name);
-	out[4] = (uint8_t)(n - SDR_HEADER_LEN);
-	return n;
+	r.normal_max = sdr_to_raw(l, smax);
+	r.normal_min = sdr_to_raw(l, smin);
+	r.sensor_max = l->sign ? 0x7f : 0xff;
+	r.sensor_min = l->sign ? 0x80 : 0x00;
+	r.threshold[SDR_RECORD_UNR] = s->thresholds[MODEL_UNR];
+	r.threshold[SDR_RECORD_UCR] = s->thresholds[MODEL_UCR];
+	r.threshold[SDR_RECORD_UNC] = s->thresholds[MODEL_UNC];
+	r.threshold[SDR_RECORD_LNR] = s->thresholds[MODEL_LNR];
+	r.threshold[SDR_RECORD_LCR] = s->thresholds[MODEL_LCR];
+	r.threshold[SDR_RECORD_LNC] = s->thresholds[MODEL_LNC];
+	r.hyst_pos = s->hyst_pos;
+	r.hyst_neg = s->hyst_neg;
+	sdr_id_string(&r.idstr, s->name);
+	rc = sdr_record_encode_full(&r, out, SDR_RECORD_MAX, &len);
+	return sdr_encoded(rc, len);
 }
 
 size_t
 sdr_compact(const struct sdr_sensor *s, uint16_t id, uint8_t *out)
 {
-	uint8_t *p;
-	size_t	 n = sdr_header(out, id, SDR_TYPE_COMPACT);
+	struct sdr_record_compact r;
+	size_t			  len = 0;
+	int			  rc;
 
-	p = out + n;
-	n += sdr_sensor_common(s, p);
-	p = out + n;
-	p[0] = 0x00; /* no record sharing */
-	p[1] = 0x00;
-	p[2] = s->hyst_pos;
-	p[3] = s->hyst_neg;
-	p[4] = 0x00;
-	p[5] = 0x00;
-	p[6] = 0x00;
-	p[7] = 0x00; /* OEM */
-	n += 8;
-	n += sdr_id_string(out + n, s->name);
-	out[4] = (uint8_t)(n - SDR_HEADER_LEN);
-	return n;
+	memset(&r, 0, sizeof(r));
+	r.hdr.id = id;
+	sdr_sensor_common(s, &r.s); /* no record sharing */
+	r.hyst_pos = s->hyst_pos;
+	r.hyst_neg = s->hyst_neg;
+	sdr_id_string(&r.idstr, s->name);
+	rc = sdr_record_encode_compact(&r, out, SDR_RECORD_MAX, &len);
+	return sdr_encoded(rc, len);
 }
 
 size_t
 sdr_fru_locator(uint8_t fru_id, const char *name, uint16_t id, uint8_t *out)
 {
-	size_t n = sdr_header(out, id, SDR_TYPE_FRU_LOC);
+	struct sdr_record_fru_loc r;
+	size_t			  len = 0;
+	int			  rc;
 
-	out[n++] = SDR_OWNER_BMC; /* device access address */
-	out[n++] = fru_id;
-	out[n++] = 0x80; /* logical FRU device, LUN 0, private bus 0 */
-	out[n++] = 0x00; /* channel 0 */
-	out[n++] = 0x00;
-	out[n++] = 0x10; /* FRU inventory device behind the controller */
-	out[n++] = 0x00;
-	out[n++] = fru_id == 0 ? 0x07 : 0x0a; /* system board, or a PSU */
-	out[n++] = 0x01;
-	out[n++] = 0x00; /* OEM */
-	n += sdr_id_string(out + n, name);
-	out[4] = (uint8_t)(n - SDR_HEADER_LEN);
-	return n;
+	memset(&r, 0, sizeof(r));
+	r.hdr.id = id;
+	r.access_addr = SDR_OWNER_BMC;
+	r.fru_id = fru_id;
+	r.access_lun = 0x80; /* logical FRU device, LUN 0, private bus 0 */
+	r.channel = 0x00;
+	r.device_type = 0x10; /* FRU inventory device behind the controller */
+	r.device_type_modifier = 0x00;
+	r.entity_id = fru_id == 0 ? 0x07 : 0x0a; /* system board, or a PSU */
+	r.entity_instance = 0x01;
+	sdr_id_string(&r.idstr, name);
+	rc = sdr_record_encode_fru_loc(&r, out, SDR_RECORD_MAX, &len);
+	return sdr_encoded(rc, len);
 }
 
 size_t
 sdr_mc_locator(
     uint8_t capabilities, const char *name, uint16_t id, uint8_t *out)
 {
-	size_t n = sdr_header(out, id, SDR_TYPE_MC_LOC);
+	struct sdr_record_mc_loc r;
+	size_t			 len = 0;
+	int			 rc;
 
-	out[n++] = SDR_OWNER_BMC;
-	out[n++] = 0x00; /* channel 0 */
-	out[n++] = 0x00; /* no ACPI notifications, enable event logging */
-	out[n++] = capabilities;
-	out[n++] = 0x00;
-	out[n++] = 0x00;
-	out[n++] = 0x00;
-	out[n++] = 0x2e; /* management controller firmware */
-	out[n++] = 0x01;
-	out[n++] = 0x00; /* OEM */
-	n += sdr_id_string(out + n, name);
-	out[4] = (uint8_t)(n - SDR_HEADER_LEN);
-	return n;
+	memset(&r, 0, sizeof(r));
+	r.hdr.id = id;
+	r.slave_addr = SDR_OWNER_BMC;
+	r.channel = 0x00;
+	r.power_state = 0x00; /* no ACPI notifications, event logging on */
+	r.capabilities = capabilities;
+	r.entity_id = 0x2e; /* management controller firmware */
+	r.entity_instance = 0x01;
+	sdr_id_string(&r.idstr, name);
+	rc = sdr_record_encode_mc_loc(&r, out, SDR_RECORD_MAX, &len);
+	return sdr_encoded(rc, len);
 }

@@ -15,6 +15,7 @@
 #include "bmc_impl.h"
 #include "err.h"
 #include "hexdump.h"
+#include "sel_record.h"
 
 #define CMD_SEL_GET_INFO       0x40
 #define CMD_SEL_GET_ALLOC_INFO 0x41
@@ -35,7 +36,6 @@
 #define SEL_TYPE_SYSTEM	    0x02
 #define SEL_TYPE_OEM_TS	    0xc0 /* C0h-DFh: OEM, timestamped */
 #define SEL_TYPE_OEM_TS_END 0xdf /* E0h-FFh: OEM, not timestamped */
-#define SEL_EVM_REV	    0x04
 #define SEL_UTC_UNSPECIFIED 0x07ff
 /* Get SEL Info byte 14: delete, reserve and allocation info supported. */
 #define SEL_OPS_SUPPORTED 0x0b
@@ -131,7 +131,8 @@ sel_append(struct bmc *b, const uint8_t rec[SEL_RECORD_LEN], uint32_t when,
 {
 	struct bmc_sel	 *s = sel_of(b);
 	struct sel_entry *e;
-	struct wr	  w;
+	struct sel_record r;
+	size_t		  len;
 
 	if (s->n >= b->model->sel.capacity) {
 		s->overflow = 1;
@@ -153,12 +154,12 @@ sel_append(struct bmc *b, const uint8_t rec[SEL_RECORD_LEN], uint32_t when,
 	e->id = s->next_id;
 	s->next_id = sel_next_id(s->next_id);
 	memcpy(e->rec, rec, SEL_RECORD_LEN);
-	/* Record ID in bytes 1-2, the timestamp in 4-7 (table 32-1). */
-	wr_init(&w, e->rec, SEL_RECORD_LEN);
-	wr_u16le(&w, e->id);
-	if (stamp) {
-		wr_u8(&w, e->rec[2]);
-		wr_u32le(&w, when);
+	/* The record ID, and the timestamp if its type has one (32.1). */
+	if (sel_record_decode(rec, SEL_RECORD_LEN, &r) == 0) {
+		r.id = e->id;
+		if (stamp)
+			r.timestamp = when;
+		(void)sel_record_encode(&r, e->rec, SEL_RECORD_LEN, &len);
 	}
 	s->last_add = when;
 	/*
@@ -176,15 +177,17 @@ sel_append(struct bmc *b, const uint8_t rec[SEL_RECORD_LEN], uint32_t when,
 static void
 sel_event_record(uint8_t rec[SEL_RECORD_LEN], const struct bmc_event *ev)
 {
-	memset(rec, 0, SEL_RECORD_LEN);
-	rec[2] = SEL_TYPE_SYSTEM;
-	rec[7] = ev->generator;
-	rec[8] = 0x00; /* channel 0, LUN 0 */
-	rec[9] = SEL_EVM_REV;
-	rec[10] = ev->sensor_type;
-	rec[11] = ev->sensor_number;
-	rec[12] = ev->event_type;
-	memcpy(rec + 13, ev->data, 3);
+	struct sel_record r = {.type = SEL_RECORD_SYSTEM};
+	size_t		  len;
+
+	r.u.system.generator = ev->generator; /* channel 0, LUN 0 */
+	r.u.system.evm_rev = SEL_RECORD_EVM_REV;
+	r.u.system.sensor_type = ev->sensor_type;
+	r.u.system.sensor_number = ev->sensor_number;
+	r.u.system.event_type = ev->event_type;
+	memcpy(r.u.system.data, ev->data, 3);
+	if (sel_record_encode(&r, rec, SEL_RECORD_LEN, &len) != 0)
+		memset(rec, 0, SEL_RECORD_LEN);
 }
 
 /* bmc_event() lands here, unless Set BMC Global Enables turned it off. */
