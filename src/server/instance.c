@@ -448,8 +448,8 @@ serve_slot(struct instance *in, uint64_t now, struct udp_slot *s)
 		s->outlen = outlen;
 		if (log_enabled(LOG_LEVEL_PACKET))
 			log_datagram("to  ", s, s->out, outlen);
-		s->followup_len = responder_take_followup(
-		    in->resp, s->followup, sizeof(s->followup));
+		s->followup_len = responder_write(
+		    in->resp, NULL, s->followup, sizeof(s->followup));
 		if (s->followup_len != 0 && log_enabled(LOG_LEVEL_PACKET))
 			log_datagram("to  ", s, s->followup, s->followup_len);
 	} else

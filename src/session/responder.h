@@ -1,18 +1,23 @@
 /*
- * The responder: the BMC side of IPMI over LAN, sans I/O.
+ * The responder: the BMC side of IPMI over LAN, sans I/O, in the shape of
+ * ngtcp2's connection: datagrams in, datagrams out, a next deadline.
  *
  * responder_input() takes one datagram, the time and the peer's address
- * and either writes one reply datagram or drops the input (counted by
- * reason); a tracked Send Message also leaves a second datagram, the
- * bridged response, for responder_take_followup().  It answers the ASF presence ping, runs the IPMI 1.5 (Get
- * Session Challenge, Activate Session) and RMCP+ (Open Session, RAKP 1-4)
+ * and either writes one direct reply or drops the input (counted by
+ * reason).  Anything else the responder has to send (today the bridged
+ * response of a tracked Send Message; later SOL data and retransmits) is
+ * queued and pulled with responder_write(), which the caller calls until
+ * it returns 0, after every input and every responder_expire().
+ *
+ * It answers the ASF presence ping, runs the IPMI 1.5 (Get Session
+ * Challenge, Activate Session) and RMCP+ (Open Session, RAKP 1-4)
  * handshakes, checks every in-session packet in the order of the decisions
  * in doc/protocol (flags, integrity in constant time, decryption, sequence
  * window, idle refresh), handles the session commands itself (Get Channel
  * Authentication Capabilities, Get Session Challenge, Activate Session, Set
  * Session Privilege Level, Close Session) and hands every other request to
  * the request callback of struct responder_ops, which the device model
- * implements.
+ * implements.  Nothing is allocated per datagram.
  *
  * Time is milliseconds on a monotonic clock of the caller's choosing.
  */
@@ -31,6 +36,7 @@ struct responder;
 #define RESPONDER_SESSIONS_MAX 63   /* active sessions per BMC */
 #define RESPONDER_USERS_MAX    63   /* user IDs 1..63 */
 #define RESPONDER_DATAGRAM_MAX 1024 /* largest datagram in or out */
+#define RESPONDER_QUEUE_MAX    4    /* datagrams queued for responder_write() */
 
 /* A peer's address as plain bytes (no socket types below the server). */
 struct peer_addr {
@@ -103,8 +109,10 @@ struct responder_request {
 /*
  * Where the model writes its answer.  In a session the model may also
  * write a follow-up: a whole IPMI message (a tracked Send Message's
- * bridged response) that is sent after the reply, in the same session.
- * followup_cap is 0 where none can be sent.
+ * bridged response) that the responder wraps in the same session after
+ * the reply, under the next sequence number, and queues for
+ * responder_write().  followup_cap is 0 where none can be sent (outside a
+ * session).
  */
 struct responder_reply {
 	uint8_t	 cc;
@@ -155,6 +163,12 @@ enum responder_drop {
 	RESPONDER_DROP_PAYLOAD,	       /* payload type not accepted here */
 	RESPONDER_DROP_DISABLED,       /* protocol version disabled */
 	RESPONDER_DROP_INTERNAL,       /* our own failure (crypto, space) */
+	/*
+	 * Not an input: a datagram for responder_write() lost because
+	 * RESPONDER_QUEUE_MAX were already waiting (the caller did not
+	 * drain).  The direct reply is still sent.
+	 */
+	RESPONDER_DROP_QUEUE_FULL,
 	RESPONDER_DROP_COUNT
 };
 
@@ -208,7 +222,7 @@ int responder_config_check(const struct responder_config *, const char **why);
  */
 struct responder *responder_new(const struct responder_config *,
     const struct responder_ops *, void *ops_arg, struct rng *);
-/* Closes every session (wiping keys) and frees. */
+/* Closes every session (wiping keys), wipes the queue and frees. */
 void responder_free(struct responder *);
 
 /*
@@ -219,24 +233,34 @@ void responder_set_config(struct responder *, const struct responder_config *);
 const struct responder_config *responder_get_config(const struct responder *);
 
 /*
- * Processes one datagram.  Returns 1 with a reply of *outlen bytes in out,
- * or 0 when the input is dropped (counted; the reason in *drop if drop is
- * not NULL).  outcap should be RESPONDER_DATAGRAM_MAX.  peer may be NULL.
+ * Processes one datagram.  Returns 1 with a direct reply of *outlen bytes
+ * in out (for the sender, peer), or 0 when the input is dropped (counted;
+ * the reason in *drop if drop is not NULL).  Either way it may have
+ * queued datagrams for responder_write().  outcap should be
+ * RESPONDER_DATAGRAM_MAX.  peer may be NULL.
  */
 int responder_input(struct responder *, uint64_t now_ms,
     const struct peer_addr *, const uint8_t *in, size_t inlen, uint8_t *out,
     size_t outcap, size_t *outlen, enum responder_drop *drop);
 
 /*
- * After responder_input() returned 1: copies the datagram to send to the
- * same peer after the reply, if the request left one, and returns its
- * length; else 0.  Taken once.  outcap should be RESPONDER_DATAGRAM_MAX.
+ * Pulls the next queued datagram, oldest first: copies it to out, its
+ * destination to *dst (unless dst is NULL), and returns its length; 0
+ * when nothing is queued.  Call it until it returns 0 after every
+ * responder_input() and responder_expire(): the queue holds
+ * RESPONDER_QUEUE_MAX datagrams, and what does not fit is lost (counted as
+ * RESPONDER_DROP_QUEUE_FULL).  Today it yields the follow-up of a
+ * tracked Send Message (also when a retry was answered from the reply
+ * cache), sent in the same session after the reply.  outcap should be
+ * RESPONDER_DATAGRAM_MAX; a datagram larger than outcap is discarded
+ * (counted as RESPONDER_DROP_INTERNAL).
  */
-size_t responder_take_followup(struct responder *, uint8_t *out, size_t outcap);
+size_t responder_write(
+    struct responder *, struct peer_addr *dst, uint8_t *out, size_t outcap);
 
 /* The earliest time a session expires, or UINT64_MAX when none can. */
 uint64_t responder_next_deadline(const struct responder *);
-/* Expires what is due at now_ms. */
+/* Expires what is due at now_ms (then drain responder_write()). */
 void responder_expire(struct responder *, uint64_t now_ms);
 
 const struct responder_stats *responder_stats(const struct responder *);

@@ -19,6 +19,7 @@
 #include "protect.h"
 #include "rakp.h"
 #include "rakp_keys.h"
+#include "reply_cache.h"
 #include "responder.h"
 #include "seqwin.h"
 
@@ -32,9 +33,6 @@ enum session_state {
 	SESSION_RAKP2_SENT, /* RMCP+: RAKP2 answered, awaiting RAKP3 */
 	SESSION_ACTIVE
 };
-
-/* Room for any handshake reply datagram or any IPMI response message. */
-#define SESSION_CACHE_MAX (IPMIMSG_RSP_HEADER_LEN + IPMIMSG_DATA_MAX)
 
 struct session {
 	uint8_t		       state;
@@ -57,27 +55,10 @@ struct session {
 	uint32_t	       out_seq_unauth;
 	struct protect_keys    keys;
 	struct rakp_keys_input rakp; /* handshake inputs */
-	/* The last RAKP1 or RAKP3 payload, to recognise a retransmit. */
-	uint8_t		 handshake_req_len;
-	uint8_t		 handshake_req[RAKP1_FIXED_LEN + RAKP_NAME_MAX];
-	struct peer_addr peer;
-	/* The last reply: a handshake datagram, or an IPMI response. */
-	uint8_t	 cache_kind;
-	uint8_t	 cache_rq_seq;
-	uint8_t	 cache_netfn;
-	uint8_t	 cache_cmd;
-	uint8_t	 cache_rq_addr;
-	uint16_t cache_len;
-	uint32_t cache_req_hash;
-	uint8_t	 cache[SESSION_CACHE_MAX];
-	/* The follow-up the response had (a bridged response), if any. */
-	uint16_t cache_followup_len;
-	uint8_t	 cache_followup[SESSION_CACHE_MAX];
+	struct peer_addr       peer;
+	/* The last reply, to answer a retransmission. */
+	struct reply_cache reply;
 };
-
-#define SESSION_CACHE_NONE	0
-#define SESSION_CACHE_HANDSHAKE 1
-#define SESSION_CACHE_RESPONSE	2
 
 /*
  * Creates an empty table for max_active + max_halfopen slots (memory is

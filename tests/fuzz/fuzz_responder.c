@@ -2,7 +2,9 @@
  * The responder's datagram input.  The fuzz input is a sequence of
  * datagrams, each preceded by a 2-byte big-endian length, fed to one
  * responder with every suite and IPMI 1.5 type enabled and a fixed seed,
- * so a corpus of real logins reaches the in-session paths.
+ * so a corpus of real logins reaches the in-session paths.  After each
+ * datagram the queue is drained with responder_write(), as the daemon
+ * does (a Send Message leaves a follow-up there).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -50,6 +52,12 @@ fuzz_request_cb(
 	rp->cc = 0;
 	rp->len = rq->msg->data_len < rp->cap ? rq->msg->data_len : rp->cap;
 	memcpy(rp->data, rq->msg->data, rp->len);
+	/* Send Message in a session: a follow-up for responder_write(). */
+	if (rq->msg->netfn == 0x06 && rq->msg->cmd == 0x34 &&
+	    rq->msg->data_len <= rp->followup_cap) {
+		memcpy(rp->followup, rq->msg->data, rq->msg->data_len);
+		rp->followup_len = rq->msg->data_len;
+	}
 }
 
 static const struct responder_ops fuzz_ops = {
@@ -66,7 +74,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t			outlen;
 	uint16_t		len;
 	uint64_t		now = 1000;
-	unsigned		p;
+	unsigned		p, n;
+	size_t			qlen;
+	struct peer_addr	peer = {4, {127, 0, 0, 1}, 50623}, dst;
 
 	if (crypto_init() != 0)
 		abort();
@@ -83,10 +93,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (rd_sub(&rd, &dg, len < rd_left(&rd) ? len : rd_left(&rd)) !=
 		    0)
 			break;
-		if (responder_input(r, now, NULL, rd_pos(&dg), rd_left(&dg),
+		if (responder_input(r, now, &peer, rd_pos(&dg), rd_left(&dg),
 			out, sizeof(out), &outlen, NULL) == 1 &&
 		    (outlen == 0 || outlen > sizeof(out)))
 			abort();
+		/* Drain every queued datagram, as the daemon does. */
+		for (n = 0;
+		     (qlen = responder_write(r, &dst, out, sizeof(out))) != 0;
+		     n++)
+			if (qlen > sizeof(out) || n >= RESPONDER_QUEUE_MAX ||
+			    dst.port != peer.port)
+				abort();
 		now += 700;
 		responder_expire(r, now);
 	}

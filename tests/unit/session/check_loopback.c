@@ -68,6 +68,7 @@ bridged_request(struct fixture *f, struct initiator *in)
 	uint8_t		       again[RESPONDER_DATAGRAM_MAX];
 	size_t		       alen, blen, clen;
 	unsigned	       calls = f->bmc.calls, round;
+	struct peer_addr       console = {4, {192, 0, 2, 7}, 50623}, dst;
 
 	memcpy(f->bmc.bridged, reading, sizeof(reading));
 	f->bmc.bridged_len = sizeof(reading);
@@ -76,14 +77,19 @@ bridged_request(struct fixture *f, struct initiator *in)
 	    0);
 	/* Round 0's datagrams are lost; the retry is answered from cache. */
 	for (round = 0; round < 2; round++) {
-		ck_assert_int_eq(responder_input(f->r, 2500 + round, NULL, a,
-				     alen, b, sizeof(b), &blen, NULL),
+		ck_assert_int_eq(responder_input(f->r, 2500 + round, &console,
+				     a, alen, b, sizeof(b), &blen, NULL),
 		    1);
-		clen = responder_take_followup(f->r, c, sizeof(c));
+		memset(&dst, 0, sizeof(dst));
+		clen = responder_write(f->r, &dst, c, sizeof(c));
 		ck_assert_uint_gt(clen, 0);
-		/* Taken once. */
+		/* To the sender of the request. */
+		ck_assert_uint_eq(dst.family, 4);
+		ck_assert_mem_eq(dst.addr, console.addr, sizeof(dst.addr));
+		ck_assert_uint_eq(dst.port, 50623);
+		/* The only datagram queued: the next pull is empty. */
 		ck_assert_uint_eq(
-		    responder_take_followup(f->r, again, sizeof(again)), 0);
+		    responder_write(f->r, &dst, again, sizeof(again)), 0);
 		if (round == 0)
 			ck_assert_int_eq(
 			    initiator_retransmit(in, a, sizeof(a), &alen), 0);
@@ -477,6 +483,117 @@ START_TEST(test_no_allocation_per_request)
 }
 END_TEST
 
+/* Suite 0 leaves the datagram readable: its session sequence number. */
+static void
+plain_rmcpp_rsp(
+    const uint8_t *dg, size_t len, uint32_t *seq, struct ipmi_rsp *rsp)
+{
+	struct rmcpp_packet p;
+	struct rd	    rd;
+
+	rd_init(&rd, dg, len);
+	ck_assert_int_eq(rd_skip(&rd, 4), 0);
+	ck_assert_int_eq(rmcpp_decode_header(&rd, &p), 0);
+	ck_assert_int_eq(rmcpp_decode_trailer(&rd, 0, &p), 0);
+	ck_assert_uint_eq(p.payload_type, RMCPP_PT_IPMI);
+	ck_assert_int_eq(ipmimsg_decode_rsp(p.payload, p.payload_len, rsp), 0);
+	*seq = p.seq;
+}
+
+/*
+ * The queue holds RESPONDER_QUEUE_MAX datagrams: a fifth follow-up that
+ * nobody drained is lost and counted and takes no sequence number; the
+ * queued ones come out oldest first, each to the sender of its request;
+ * a retry of the lost one's request brings it back from the reply cache.
+ */
+START_TEST(test_queue_full_drops_and_retry_restores)
+{
+	static const uint8_t reading[] = {0x26, 0xc0, 0xc0};
+	static const uint8_t send[] = {
+	    0x40, 0x20, 0x11, 0xcf, 0x20, 0x08, 0x2d, 0x07, 0xa4};
+	struct fixture		f;
+	struct initiator_config ic;
+	struct initiator_event	ev;
+	struct initiator       *in;
+	struct rng	       *crng = rng_new_seeded(5);
+	struct peer_addr	console = {4, {192, 0, 2, 9}, 623}, dst;
+	struct ipmi_rsp		rsp;
+	uint8_t			a[RESPONDER_DATAGRAM_MAX];
+	uint8_t			b[RESPONDER_DATAGRAM_MAX];
+	uint8_t			c[RESPONDER_DATAGRAM_MAX];
+	uint8_t			rq_seq[RESPONDER_QUEUE_MAX + 1];
+	size_t			alen, blen, clen;
+	uint32_t		seq, first = 0;
+	unsigned		i;
+
+	tu_config_all_suites(&f.cfg);
+	fixture_start(&f);
+	memcpy(f.bmc.bridged, reading, sizeof(reading));
+	f.bmc.bridged_len = sizeof(reading);
+	tu_initiator_config(&ic, "admin", "password");
+	ic.suite_id = 0;
+	ck_assert_ptr_nonnull(in = initiator_new(&ic, crng));
+	ck_assert_int_eq(tu_login(f.r, in, 1000, &ev, NULL), INITIATOR_DONE);
+	ck_assert_uint_eq(responder_write(f.r, &dst, c, sizeof(c)), 0);
+	for (i = 0; i < RESPONDER_QUEUE_MAX + 1; i++) {
+		ck_assert_int_eq(initiator_request(in, IPMI_NETFN_APP, 0x34,
+				     send, sizeof(send), a, sizeof(a), &alen),
+		    0);
+		ck_assert_int_eq(responder_input(f.r, 1100 + i, &console, a,
+				     alen, b, sizeof(b), &blen, NULL),
+		    1);
+		/* Replies take n, n + 2, n + 4, n + 6 (with a follow-up
+		 * each), then n + 8. */
+		plain_rmcpp_rsp(b, blen, &seq, &rsp);
+		if (i == 0)
+			first = seq;
+		ck_assert_uint_eq(seq, first + 2 * i);
+		ck_assert_uint_eq(rsp.cmd, 0x34);
+		rq_seq[i] = rsp.rq_seq;
+		ck_assert_uint_eq(
+		    responder_stats(f.r)->drops[RESPONDER_DROP_QUEUE_FULL],
+		    i < RESPONDER_QUEUE_MAX ? 0 : 1);
+	}
+	for (i = 0; i < RESPONDER_QUEUE_MAX; i++) {
+		memset(&dst, 0, sizeof(dst));
+		clen = responder_write(f.r, &dst, c, sizeof(c));
+		ck_assert_uint_gt(clen, 0);
+		ck_assert_uint_eq(dst.family, 4);
+		ck_assert_uint_eq(dst.addr[3], 9);
+		ck_assert_uint_eq(dst.port, 623);
+		plain_rmcpp_rsp(c, clen, &seq, &rsp);
+		ck_assert_uint_eq(seq, first + 2 * i + 1);
+		ck_assert_uint_eq(rsp.cmd, 0x2d);
+		ck_assert_uint_eq(rsp.rq_seq, rq_seq[i]);
+		tu_assert_bytes(
+		    rsp.data, rsp.data_len, reading, sizeof(reading));
+	}
+	ck_assert_uint_eq(responder_write(f.r, &dst, c, sizeof(c)), 0);
+	/* The last request again: answered from the cache, follow-up too. */
+	ck_assert_int_eq(initiator_retransmit(in, a, sizeof(a), &alen), 0);
+	ck_assert_int_eq(responder_input(f.r, 1200, &console, a, alen, b,
+			     sizeof(b), &blen, NULL),
+	    1);
+	ck_assert_uint_eq(responder_stats(f.r)->cached_replies, 1);
+	ck_assert_int_eq(initiator_input(in, b, blen, a, sizeof(a), &alen, &ev),
+	    INITIATOR_RESPONSE);
+	ck_assert_uint_eq(ev.rsp.cmd, 0x34);
+	clen = responder_write(f.r, &dst, c, sizeof(c));
+	ck_assert_uint_gt(clen, 0);
+	ck_assert_uint_eq(responder_write(f.r, &dst, c, sizeof(c)), 0);
+	initiator_expect_bridged(in, 0x2d);
+	ck_assert_int_eq(initiator_input(in, c, clen, a, sizeof(a), &alen, &ev),
+	    INITIATOR_RESPONSE);
+	ck_assert_uint_eq(ev.rsp.cmd, 0x2d);
+	ck_assert_uint_eq(ev.rsp.rq_seq, rq_seq[RESPONDER_QUEUE_MAX]);
+	ck_assert_uint_eq(
+	    responder_stats(f.r)->drops[RESPONDER_DROP_QUEUE_FULL], 1);
+	initiator_free(in);
+	rng_free(crng);
+	fixture_stop(&f);
+}
+END_TEST
+
 static void
 setup(void)
 {
@@ -511,6 +628,7 @@ main(void)
 	tcase_add_test(tc, test_bad_rakp3_gets_0f);
 	tcase_add_test(tc, test_ipmi15_failures);
 	tcase_add_test(tc, test_no_allocation_per_request);
+	tcase_add_test(tc, test_queue_full_drops_and_retry_restores);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
