@@ -19,7 +19,7 @@ const struct ini_section *const conf_sections[] = {
     &fru_conf_section,
     &lan_conf_section,
     &system_conf_section,
-    &config_bmc_section,
-    &config_fleet_section,
+    &instance_conf_bmc_section,
+    &instance_conf_fleet_section,
     NULL,
 };

@@ -22,10 +22,8 @@
 #include "err.h"
 #include "ipmimsg.h"
 
-#define CONFIG_DIAG_MAX		100 /* messages kept; a binary file makes many */
-#define CONFIG_FILE_MAX		(16u << 20) /* bytes of one file */
-#define CONFIG_NAME_WIDTH	4	    /* fleet members: NAME-0001 */
-#define CONFIG_INDEX_MAX_DIGITS 5	    /* of CONFIG_INSTANCES_MAX */
+#define CONFIG_FILE_MAX	  (16u << 20) /* bytes of one file */
+#define CONFIG_NAME_WIDTH 4	      /* fleet members: NAME-0001 */
 
 /* One file, loaded once however many instances use its model. */
 struct source {
@@ -34,98 +32,18 @@ struct source {
 	struct model *model;
 };
 
-/* An instance section, [bmc NAME] or [fleet NAME], as written. */
-struct decl {
-	uint8_t	 fleet;
-	char	 name[CONFIG_NAME_MAX];
-	unsigned line;
-	char	 host[CONFIG_HOST_MAX];
-	uint16_t port;
-	uint32_t count;
-	uint8_t	 step_address;
-	char	*model_path; /* resolved against the including file */
-	unsigned model_line;
-	size_t	 src; /* index in loader.srcs */
-	/* Each GUID followed by its "given" flag, as in model_identity. */
-	uint8_t system_guid[MODEL_GUID_LEN];
-	uint8_t has_system_guid;
-	uint8_t device_guid[MODEL_GUID_LEN];
-	uint8_t has_device_guid;
-};
-
 struct loader {
-	struct config	   *cfg;
-	struct config_diag *diag;
-	unsigned	    problems;
-	int		    system_error;
-	int		    nomem;
-	unsigned	    flags; /* INI_NO_FILES: loading from memory */
-	struct source	  **srcs;
-	size_t		    nsrcs;
-	struct decl	   *decls;
-	size_t		    ndecls;
-	size_t		    capdecls;
-	size_t		   *decl_of; /* per instance: its section */
+	struct config		 *cfg;
+	struct config_diag	 *diag;
+	unsigned		  problems;
+	int			  system_error;
+	int			  nomem;
+	unsigned		  flags; /* INI_NO_FILES: loading from memory */
+	struct source		**srcs;
+	size_t			  nsrcs;
+	struct instance_conf_list inst;	   /* the instance sections */
+	size_t			 *decl_of; /* per instance: its section */
 };
-
-/* What the instance sections need of the file being read (ini_user()). */
-struct parse {
-	struct loader *ld;
-	size_t	       src_index;
-	int	       main_file;
-};
-
-/* ---- diagnostics ---- */
-
-void
-config_diag_add(struct config_diag *d, const char *file, unsigned line,
-    const char *fmt, ...)
-{
-	char	msg[512];
-	char   *text = NULL, **msgs;
-	va_list ap;
-	int	n;
-
-	if (d == NULL || d->n >= CONFIG_DIAG_MAX)
-		return;
-	if (d->n == CONFIG_DIAG_MAX - 1) {
-		snprintf(msg, sizeof(msg),
-		    "too many problems; the rest are not shown");
-		file = NULL;
-	} else {
-		va_start(ap, fmt);
-		vsnprintf(msg, sizeof(msg), fmt, ap);
-		va_end(ap);
-	}
-	if (file == NULL)
-		n = asprintf(&text, "%s", msg);
-	else if (line == 0)
-		n = asprintf(&text, "%s: %s", file, msg);
-	else
-		n = asprintf(&text, "%s:%u: %s", file, line, msg);
-	if (n < 0)
-		return;
-	if ((msgs = realloc(d->msgs, (d->n + 1) * sizeof(*msgs))) == NULL) {
-		free(text);
-		return;
-	}
-	d->msgs = msgs;
-	d->msgs[d->n++] = text;
-}
-
-void
-config_diag_clear(struct config_diag *d)
-{
-	size_t i;
-
-	if (d == NULL)
-		return;
-	for (i = 0; i < d->n; i++)
-		free(d->msgs[i]);
-	free(d->msgs);
-	d->msgs = NULL;
-	d->n = 0;
-}
 
 static void loader_error(struct loader *ld, const char *file, unsigned line,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
@@ -144,354 +62,16 @@ loader_error(
 	config_diag_add(ld->diag, file, line, "%s", msg);
 }
 
-/* ---- privilege names ---- */
-
-static const struct ini_name priv_names[] = {
-    {"callback", IPMI_PRIV_CALLBACK},
-    {"user", IPMI_PRIV_USER},
-    {"operator", IPMI_PRIV_OPERATOR},
-    {"admin", IPMI_PRIV_ADMIN},
-    {"administrator", IPMI_PRIV_ADMIN},
-    {"oem", IPMI_PRIV_OEM},
-    {"none", IPMI_PRIV_NO_ACCESS},
-    {NULL, 0},
-};
-
-int
-config_parse_priv(const char *s, uint8_t *out)
-{
-	const struct ini_name *n;
-
-	for (n = priv_names; n->name != NULL; n++) {
-		if (strcasecmp(s, n->name) == 0) {
-			*out = n->value;
-			return 0;
-		}
-	}
-	return ERR_CONFIG;
-}
-
-const char *
-config_priv_name(uint8_t priv)
-{
-	const struct ini_name *n;
-
-	for (n = priv_names; n->name != NULL; n++)
-		if (n->value == priv)
-			return n->name;
-	return "unknown";
-}
-
-/* ---- GUIDs and addresses ---- */
-
-static uint64_t
-fnv1a(uint64_t h, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		h ^= (uint8_t)*s;
-		h *= 0x100000001b3ull;
-	}
-	return h;
-}
-
-/*
- * A GUID derived from an instance section ("bmc NAME" or "fleet NAME"):
- * a hash of the section in the time fields, version 4 and the RFC 4122
- * variant so that ipmitool decodes it as written, which (0 system, 1
- * device) in the clock sequence, and zero in the node field, where
- * guid_add() puts the instance index.
- */
-static void
-guid_derive(uint8_t wire[MODEL_GUID_LEN], const char *kind, const char *name,
-    unsigned which)
-{
-	uint8_t	 text[MODEL_GUID_LEN];
-	uint64_t h = 0xcbf29ce484222325ull;
-	unsigned i;
-
-	h = fnv1a(h, "bmcsim ");
-	h = fnv1a(h, kind);
-	h = fnv1a(h, " ");
-	h = fnv1a(h, name);
-	memset(text, 0, sizeof(text));
-	for (i = 0; i < 8; i++)
-		text[i] = (uint8_t)(h >> (56 - 8 * i));
-	text[6] = (uint8_t)(0x40 | (text[6] & 0x0f)); /* version 4 */
-	h *= 0x100000001b3ull;
-	text[8] = (uint8_t)(0x80 | ((h >> 32) & 0x3f)); /* variant 10 */
-	/* Not 1x: ipmitool would try it as an RFC 4122 time stamp. */
-	text[9] = (uint8_t)(0xc0 | (which & 1) << 4 | ((h >> 40) & 0x0f));
-	for (i = 0; i < MODEL_GUID_LEN; i++)
-		wire[i] = text[MODEL_GUID_LEN - 1 - i];
-}
-
-/* Adds n to the node field (the text's last 6 bytes, the wire's first). */
-static void
-guid_add(uint8_t wire[MODEL_GUID_LEN], uint64_t n)
-{
-	uint64_t node = 0;
-	unsigned i;
-
-	for (i = 0; i < 6; i++)
-		node |= (uint64_t)wire[i] << (8 * i);
-	node += n;
-	for (i = 0; i < 6; i++)
-		wire[i] = (uint8_t)(node >> (8 * i));
-}
-
-/* Family 4 or 6 and the address (IPv4 in the first 4 bytes). */
-static int
-addr_parse(const char *host, uint8_t *family, uint8_t addr[16])
-{
-	*family = 0;
-	memset(addr, 0, 16);
-	if (ini_ipv4_parse(host, addr) == 0) {
-		*family = 4;
-		return 0;
-	}
-	if (ini_ipv6_parse(host, addr) == 0) {
-		*family = 6;
-		return 0;
-	}
-	return -1;
-}
-
-static int
-endpoint_parse(
-    const char *s, char *host, size_t hostlen, uint16_t *port, const char **why)
-{
-	const char *end, *colon, *c;
-	char	    h[CONFIG_HOST_MAX];
-	uint8_t	    family, addr[16];
-	uint64_t    v;
-	size_t	    n;
-	int	    bracketed = s[0] == '[';
-
-	if (bracketed) {
-		if ((end = strchr(s, ']')) == NULL) {
-			*why = "no ']' after the IPv6 address";
-			return ERR_CONFIG;
-		}
-		n = (size_t)(end - s - 1);
-		colon = end[1] == '\0' ? NULL : end + 1;
-		if (colon != NULL && *colon != ':') {
-			*why = "expected ':' and a port after ']'";
-			return ERR_CONFIG;
-		}
-		s++;
-	} else {
-		colon = strchr(s, ':');
-		if (colon != NULL && strchr(colon + 1, ':') != NULL) {
-			*why = "an IPv6 address needs brackets: [ADDRESS]:PORT";
-			return ERR_CONFIG;
-		}
-		n = colon != NULL ? (size_t)(colon - s) : strlen(s);
-	}
-	if (n == 0 || n >= sizeof(h) || n >= hostlen) {
-		*why = n == 0 ? "no address" : "address too long";
-		return ERR_CONFIG;
-	}
-	memcpy(h, s, n);
-	h[n] = '\0';
-	if (addr_parse(h, &family, addr) != 0 || (family == 6) != bracketed) {
-		*why = "not a numeric IPv4 address or a bracketed IPv6 address";
-		return ERR_CONFIG;
-	}
-	v = CONFIG_DEFAULT_PORT;
-	if (colon != NULL) {
-		v = 0;
-		for (c = colon + 1; *c >= '0' && *c <= '9' && c - colon <= 5;
-		     c++)
-			v = v * 10 + (uint64_t)(*c - '0');
-		if (c == colon + 1 || *c != '\0' || v > 65535) {
-			*why = "the port must be a number from 0 to 65535";
-			return ERR_CONFIG;
-		}
-	}
-	memcpy(host, h, n + 1);
-	*port = (uint16_t)v;
-	return 0;
-}
-
 int
 config_parse_endpoint(const char *s, char *host, size_t hostlen, uint16_t *port)
 {
 	const char *why;
 
-	return endpoint_parse(s, host, hostlen, port, &why);
+	return ini_endpoint_parse(
+		   s, host, hostlen, port, CONFIG_DEFAULT_PORT, &why) == 0
+	    ? 0
+	    : ERR_CONFIG;
 }
-
-/* ---- [bmc NAME] and [fleet NAME] ---- */
-
-static int
-config_key_listen(
-    struct ini_file *f, const struct ini_key *k, const char *v, void *target)
-{
-	struct decl *d = target;
-	const char  *why;
-
-	if (endpoint_parse(v, d->host, sizeof(d->host), &d->port, &why) != 0) {
-		ini_bad_value(f, k, v, "%s", why);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-config_key_model(
-    struct ini_file *f, const struct ini_key *k, const char *v, void *target)
-{
-	struct decl *d = target;
-
-	if (*v == '\0') {
-		ini_bad_value(f, k, v, "expected a file name");
-		return -1;
-	}
-	if (ini_path_resolve(f, k, v, &d->model_path) != 0)
-		return -1;
-	d->model_line = ini_line(f);
-	return 0;
-}
-
-static const struct ini_name step_names[] = {
-    {"port", 0},
-    {"address", 1},
-    {NULL, 0},
-};
-
-#define DECL_KEYS \
-	{.name = "listen", .parse = config_key_listen}, \
-	    {.name = "model", .parse = config_key_model}, \
-	    {.name = "system_guid", \
-		.parse = ini_type_guid, \
-		.off = offsetof(struct decl, system_guid)}, \
-	{ \
-		.name = "device_guid", .parse = ini_type_guid, \
-		.off = offsetof(struct decl, device_guid) \
-	}
-
-static const struct ini_key bmc_keys[] = {
-    DECL_KEYS,
-    {.name = NULL},
-};
-
-static const struct ini_key fleet_keys[] = {
-    {.name = "count",
-	.parse = ini_type_uint,
-	.off = offsetof(struct decl, count),
-	.size = 4,
-	.min = 1,
-	.max = CONFIG_INSTANCES_MAX},
-    {.name = "step",
-	.parse = ini_type_enum,
-	.off = offsetof(struct decl, step_address),
-	.names = step_names},
-    DECL_KEYS,
-    {.name = NULL},
-};
-
-/* Letters, digits, '.', '_' and '-': names appear in logs and files. */
-static int
-name_valid(const char *s)
-{
-	if (*s == '\0')
-		return 0;
-	for (; *s != '\0'; s++)
-		if (!isalnum((unsigned char)*s) && *s != '.' && *s != '_' &&
-		    *s != '-')
-			return 0;
-	return 1;
-}
-
-/* A new instance section: its decl, or NULL after saying why. */
-static void *
-decl_begin(struct ini_file *f, const char *kind, int fleet, const char *name)
-{
-	struct parse  *p = ini_user(f);
-	struct loader *ld = p->ld;
-	struct decl   *d;
-	size_t	       namemax;
-
-	if (!p->main_file) {
-		ini_error(f,
-		    "[%s %s]: instance sections belong in the main "
-		    "configuration file, not in a model file",
-		    kind, name);
-		return NULL;
-	}
-	/* Fleet members add "-" and up to five digits. */
-	namemax = CONFIG_NAME_MAX - 1 -
-	    (fleet ? 1 + CONFIG_INDEX_MAX_DIGITS : 0);
-	if (!name_valid(name) || strlen(name) > namemax) {
-		ini_error(f,
-		    "[%s %s]: a name of 1 to %zu letters, digits, '.', "
-		    "'_' or '-' is needed",
-		    kind, name, namemax);
-		return NULL;
-	}
-	if (ld->ndecls == ld->capdecls) {
-		size_t cap = ld->capdecls == 0 ? 8 : ld->capdecls * 2;
-
-		if ((d = realloc(ld->decls, cap * sizeof(*d))) == NULL) {
-			ini_nomem(f);
-			return NULL;
-		}
-		ld->decls = d;
-		ld->capdecls = cap;
-	}
-	d = &ld->decls[ld->ndecls++];
-	memset(d, 0, sizeof(*d));
-	d->fleet = (uint8_t)fleet;
-	snprintf(d->name, sizeof(d->name), "%s", name);
-	d->line = ini_line(f);
-	snprintf(d->host, sizeof(d->host), "%s", CONFIG_DEFAULT_HOST);
-	d->port = CONFIG_DEFAULT_PORT;
-	d->count = 1;
-	d->src = p->src_index;
-	return d;
-}
-
-static void *
-bmc_begin(struct ini_file *f, void *root, unsigned n, const char *name)
-{
-	(void)root;
-	(void)n;
-	return decl_begin(f, "bmc", 0, name);
-}
-
-static void *
-fleet_begin(struct ini_file *f, void *root, unsigned n, const char *name)
-{
-	(void)root;
-	(void)n;
-	return decl_begin(f, "fleet", 1, name);
-}
-
-static void
-fleet_end(struct ini_file *f, void *root, void *target)
-{
-	struct decl *d = target;
-
-	(void)root;
-	if (ini_key_line(f, "count") == 0)
-		ini_error_at(
-		    f, ini_section_line(f), "[fleet %s] needs count", d->name);
-}
-
-const struct ini_section config_bmc_section = {
-    .name = "bmc",
-    .arg = INI_ARG_NAME,
-    .keys = bmc_keys,
-    .begin_cb = bmc_begin,
-};
-
-const struct ini_section config_fleet_section = {
-    .name = "fleet",
-    .arg = INI_ARG_NAME,
-    .keys = fleet_keys,
-    .begin_cb = fleet_begin,
-    .end_cb = fleet_end,
-};
 
 /* ---- files ---- */
 
@@ -503,11 +83,12 @@ const struct ini_section config_fleet_section = {
 static void
 source_parse(struct loader *ld, size_t index, const char *text, size_t len)
 {
-	struct parse p = {ld, index, index == 0};
+	struct instance_conf_file p = {&ld->inst, index, index == 0};
 
 	ld->problems += ini_load(ld->srcs[index]->path, text, len,
 	    conf_sections, ld->srcs[index]->model, &p, ld->flags, ld->diag,
 	    &ld->nomem);
+	ld->nomem |= ld->inst.nomem;
 }
 
 static void
@@ -647,28 +228,28 @@ digits(uint32_t n)
 }
 
 static void
-bmc_guids(
-    struct config_bmc *b, const struct decl *d, const char *kind, uint64_t add)
+bmc_guids(struct config_bmc *b, const struct instance_conf *d, const char *kind,
+    uint64_t add)
 {
 	const struct model_identity *id = &b->model->identity;
 
 	if (d->has_system_guid) {
 		memcpy(b->system_guid, d->system_guid, MODEL_GUID_LEN);
-		guid_add(b->system_guid, add);
+		identity_conf_guid_add(b->system_guid, add);
 	} else if (!d->fleet && id->has_system_guid) {
 		memcpy(b->system_guid, id->system_guid, MODEL_GUID_LEN);
 	} else {
-		guid_derive(b->system_guid, kind, d->name, 0);
-		guid_add(b->system_guid, d->fleet ? b->index : 0);
+		identity_conf_guid_derive(b->system_guid, kind, d->name, 0);
+		identity_conf_guid_add(b->system_guid, d->fleet ? b->index : 0);
 	}
 	if (d->has_device_guid) {
 		memcpy(b->device_guid, d->device_guid, MODEL_GUID_LEN);
-		guid_add(b->device_guid, add);
+		identity_conf_guid_add(b->device_guid, add);
 	} else if (!d->fleet && id->has_device_guid) {
 		memcpy(b->device_guid, id->device_guid, MODEL_GUID_LEN);
 	} else {
-		guid_derive(b->device_guid, kind, d->name, 1);
-		guid_add(b->device_guid, d->fleet ? b->index : 0);
+		identity_conf_guid_derive(b->device_guid, kind, d->name, 1);
+		identity_conf_guid_add(b->device_guid, d->fleet ? b->index : 0);
 	}
 }
 
@@ -676,18 +257,18 @@ bmc_guids(
 static void
 instances_expand(struct loader *ld)
 {
-	struct config	  *cfg = ld->cfg;
-	const char	  *path = cfg->files[0];
-	struct decl	  *d;
-	struct config_bmc *b;
-	uint64_t	   total = 0;
-	uint32_t	   i, v4;
-	uint8_t		   family, addr[16];
-	unsigned	   width;
-	size_t		   k, n = 0;
+	struct config	     *cfg = ld->cfg;
+	const char	     *path = cfg->files[0];
+	struct instance_conf *d;
+	struct config_bmc    *b;
+	uint64_t	      total = 0;
+	uint32_t	      i, v4;
+	uint8_t		      family, addr[16];
+	unsigned	      width;
+	size_t		      k, n = 0;
 
-	for (k = 0; k < ld->ndecls; k++)
-		total += ld->decls[k].fleet ? ld->decls[k].count : 1;
+	for (k = 0; k < ld->inst.n; k++)
+		total += ld->inst.v[k].fleet ? ld->inst.v[k].count : 1;
 	if (total > CONFIG_INSTANCES_MAX) {
 		loader_error(ld, path, 0, "%llu BMC instances; at most %d",
 		    (unsigned long long)total, CONFIG_INSTANCES_MAX);
@@ -699,9 +280,9 @@ instances_expand(struct loader *ld)
 		ld->nomem = 1;
 		return;
 	}
-	for (k = 0; k < ld->ndecls; k++) {
-		d = &ld->decls[k];
-		addr_parse(d->host, &family, addr);
+	for (k = 0; k < ld->inst.n; k++) {
+		d = &ld->inst.v[k];
+		ini_addr_parse(d->host, &family, addr);
 		v4 = (uint32_t)addr[0] << 24 | (uint32_t)addr[1] << 16 |
 		    (uint32_t)addr[2] << 8 | addr[3];
 		if (d->fleet && !d->step_address &&
@@ -894,7 +475,7 @@ endpoints_check(struct loader *ld)
 	}
 	for (i = 0; i < cfg->nbmcs; i++) {
 		e[i].port = cfg->bmcs[i].port;
-		addr_parse(cfg->bmcs[i].host, &e[i].family, e[i].addr);
+		ini_addr_parse(cfg->bmcs[i].host, &e[i].family, e[i].addr);
 		e[i].index = i;
 	}
 	qsort(e, cfg->nbmcs, sizeof(*e), endpoint_ref_cmp);
@@ -959,14 +540,14 @@ implicit_name(const char *path, char *out, size_t cap)
 static int
 load_finish(struct loader *ld, const char *path, struct config **out)
 {
-	struct config *cfg = ld->cfg;
-	struct decl   *d;
-	size_t	       i;
-	long	       src;
-	int	       rc = 0;
+	struct config	     *cfg = ld->cfg;
+	struct instance_conf *d;
+	size_t		      i;
+	long		      src;
+	int		      rc = 0;
 
-	for (i = 0; ld->nsrcs > 0 && i < ld->ndecls; i++) {
-		d = &ld->decls[i];
+	for (i = 0; ld->nsrcs > 0 && i < ld->inst.n; i++) {
+		d = &ld->inst.v[i];
 		if (d->model_path == NULL)
 			continue;
 		src = source_get(
@@ -990,14 +571,14 @@ load_finish(struct loader *ld, const char *path, struct config **out)
 		ld->srcs[i]->model = NULL;
 	}
 	cfg->nfiles = cfg->nmodels = ld->nsrcs;
-	if (ld->ndecls == 0) {
+	if (ld->inst.n == 0) {
 		cfg->implicit = 1;
-		if ((ld->decls = calloc(1, sizeof(*ld->decls))) == NULL) {
+		if ((ld->inst.v = calloc(1, sizeof(*ld->inst.v))) == NULL) {
 			ld->nomem = 1;
 			goto done;
 		}
-		d = &ld->decls[0];
-		ld->ndecls = 1;
+		d = &ld->inst.v[0];
+		ld->inst.n = 1;
 		implicit_name(path, d->name, sizeof(d->name));
 		snprintf(d->host, sizeof(d->host), "%s", CONFIG_DEFAULT_HOST);
 		d->port = CONFIG_DEFAULT_PORT;
@@ -1021,9 +602,9 @@ done:
 		free(ld->srcs[i]);
 	}
 	free(ld->srcs);
-	for (i = 0; i < ld->ndecls; i++)
-		free(ld->decls[i].model_path);
-	free(ld->decls);
+	for (i = 0; i < ld->inst.n; i++)
+		free(ld->inst.v[i].model_path);
+	free(ld->inst.v);
 	free(ld->decl_of);
 	if (ld->nomem)
 		rc = ERR_NOMEM;
@@ -1069,20 +650,15 @@ config_load_text(const char *name, const char *text, size_t len,
     struct config **out, struct config_diag *diag)
 {
 	struct loader ld;
-	char	     *copy;
 	long	      index;
 
 	*out = NULL;
 	if (load_start(&ld, name, diag) != 0)
 		return ERR_NOMEM;
 	ld.flags = INI_NO_FILES;
-	if ((copy = strdup(name)) == NULL) /* source_add() frees it */
-		ld.nomem = 1;
-	else if ((index = source_add(&ld, name, copy)) >= 0) {
-		free(ld.srcs[index]->real); /* text, not a file */
-		ld.srcs[index]->real = NULL;
+	/* No canonical name: text, not a file, which nothing can name. */
+	if ((index = source_add(&ld, name, NULL)) >= 0)
 		source_parse(&ld, (size_t)index, text, len);
-	}
 	return load_finish(&ld, name, out);
 }
 
@@ -1126,7 +702,8 @@ config_set_listen(struct config *cfg, const char *s, struct config_diag *diag)
 		    s, cfg->nbmcs);
 		return ERR_CONFIG;
 	}
-	if (endpoint_parse(s, host, sizeof(host), &port, &why) != 0) {
+	if (ini_endpoint_parse(
+		s, host, sizeof(host), &port, CONFIG_DEFAULT_PORT, &why) != 0) {
 		config_diag_add(diag, NULL, 0, "--listen %s: %s", s, why);
 		return ERR_CONFIG;
 	}

@@ -52,7 +52,8 @@ struct config {
 	size_t *by_name;
 };
 
-/* Messages, each "file:line: what is wrong". */
+/* Messages, each "file:line: what is wrong"; a binary file makes many. */
+#define CONFIG_DIAG_MAX 100 /* messages kept */
 struct config_diag {
 	char **msgs;
 	size_t n;

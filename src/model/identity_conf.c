@@ -149,6 +149,61 @@ bad:
 	return -1;
 }
 
+static uint64_t
+identity_conf_fnv1a(uint64_t h, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		h ^= (uint8_t)*s;
+		h *= 0x100000001b3ull;
+	}
+	return h;
+}
+
+/*
+ * A GUID derived from an instance section ("bmc NAME" or "fleet NAME"):
+ * a hash of the section in the time fields, version 4 and the RFC 4122
+ * variant so that ipmitool decodes it as written, which (0 system, 1
+ * device) in the clock sequence, and zero in the node field, where
+ * identity_conf_guid_add() puts the instance index.
+ */
+void
+identity_conf_guid_derive(uint8_t wire[MODEL_GUID_LEN], const char *kind,
+    const char *name, unsigned which)
+{
+	uint8_t	 text[MODEL_GUID_LEN];
+	uint64_t h = 0xcbf29ce484222325ull;
+	unsigned i;
+
+	h = identity_conf_fnv1a(h, "bmcsim ");
+	h = identity_conf_fnv1a(h, kind);
+	h = identity_conf_fnv1a(h, " ");
+	h = identity_conf_fnv1a(h, name);
+	memset(text, 0, sizeof(text));
+	for (i = 0; i < 8; i++)
+		text[i] = (uint8_t)(h >> (56 - 8 * i));
+	text[6] = (uint8_t)(0x40 | (text[6] & 0x0f)); /* version 4 */
+	h *= 0x100000001b3ull;
+	text[8] = (uint8_t)(0x80 | ((h >> 32) & 0x3f)); /* variant 10 */
+	/* Not 1x: ipmitool would try it as an RFC 4122 time stamp. */
+	text[9] = (uint8_t)(0xc0 | (which & 1) << 4 | ((h >> 40) & 0x0f));
+	for (i = 0; i < MODEL_GUID_LEN; i++)
+		wire[i] = text[MODEL_GUID_LEN - 1 - i];
+}
+
+/* Adds n to the node field (the text's last 6 bytes, the wire's first). */
+void
+identity_conf_guid_add(uint8_t wire[MODEL_GUID_LEN], uint64_t n)
+{
+	uint64_t node = 0;
+	unsigned i;
+
+	for (i = 0; i < 6; i++)
+		node |= (uint64_t)wire[i] << (8 * i);
+	node += n;
+	for (i = 0; i < 6; i++)
+		wire[i] = (uint8_t)(node >> (8 * i));
+}
+
 #define U(key, field, sz, lo, hi) \
 	{ \
 		.name = key, .parse = ini_type_uint, \

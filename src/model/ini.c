@@ -43,7 +43,59 @@ struct ini_file {
 	unsigned		  key_line[INI_KEYS_MAX];
 };
 
-/* ---- diagnostics ---- */
+/* ---- diagnostics (config.h) ---- */
+
+void
+config_diag_add(struct config_diag *d, const char *file, unsigned line,
+    const char *fmt, ...)
+{
+	char	msg[512];
+	char   *text = NULL, **msgs;
+	va_list ap;
+	int	n;
+
+	if (d == NULL || d->n >= CONFIG_DIAG_MAX)
+		return;
+	if (d->n == CONFIG_DIAG_MAX - 1) {
+		snprintf(msg, sizeof(msg),
+		    "too many problems; the rest are not shown");
+		file = NULL;
+	} else {
+		va_start(ap, fmt);
+		vsnprintf(msg, sizeof(msg), fmt, ap);
+		va_end(ap);
+	}
+	if (file == NULL)
+		n = asprintf(&text, "%s", msg);
+	else if (line == 0)
+		n = asprintf(&text, "%s: %s", file, msg);
+	else
+		n = asprintf(&text, "%s:%u: %s", file, line, msg);
+	if (n < 0)
+		return;
+	if ((msgs = realloc(d->msgs, (d->n + 1) * sizeof(*msgs))) == NULL) {
+		free(text);
+		return;
+	}
+	d->msgs = msgs;
+	d->msgs[d->n++] = text;
+}
+
+void
+config_diag_clear(struct config_diag *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->n; i++)
+		free(d->msgs[i]);
+	free(d->msgs);
+	d->msgs = NULL;
+	d->n = 0;
+}
+
+/* ---- diagnostics of a file ---- */
 
 static void
 file_vreport(struct ini_file *f, unsigned line, const char *fmt, va_list ap)
@@ -360,6 +412,80 @@ ini_ipv6_parse(const char *s, uint8_t out[16])
 		out[2 * at] = (uint8_t)(words[i] >> 8);
 		out[2 * at + 1] = (uint8_t)words[i];
 	}
+	return 0;
+}
+
+int
+ini_addr_parse(const char *host, uint8_t *family, uint8_t addr[16])
+{
+	*family = 0;
+	memset(addr, 0, 16);
+	if (ini_ipv4_parse(host, addr) == 0) {
+		*family = 4;
+		return 0;
+	}
+	if (ini_ipv6_parse(host, addr) == 0) {
+		*family = 6;
+		return 0;
+	}
+	return -1;
+}
+
+int
+ini_endpoint_parse(const char *s, char *host, size_t hostlen, uint16_t *port,
+    uint16_t default_port, const char **why)
+{
+	const char *end, *colon, *c;
+	char	    h[INI_HOST_MAX];
+	uint8_t	    family, addr[16];
+	uint64_t    v;
+	size_t	    n;
+	int	    bracketed = s[0] == '[';
+
+	if (bracketed) {
+		if ((end = strchr(s, ']')) == NULL) {
+			*why = "no ']' after the IPv6 address";
+			return -1;
+		}
+		n = (size_t)(end - s - 1);
+		colon = end[1] == '\0' ? NULL : end + 1;
+		if (colon != NULL && *colon != ':') {
+			*why = "expected ':' and a port after ']'";
+			return -1;
+		}
+		s++;
+	} else {
+		colon = strchr(s, ':');
+		if (colon != NULL && strchr(colon + 1, ':') != NULL) {
+			*why = "an IPv6 address needs brackets: [ADDRESS]:PORT";
+			return -1;
+		}
+		n = colon != NULL ? (size_t)(colon - s) : strlen(s);
+	}
+	if (n == 0 || n >= sizeof(h) || n >= hostlen) {
+		*why = n == 0 ? "no address" : "address too long";
+		return -1;
+	}
+	memcpy(h, s, n);
+	h[n] = '\0';
+	if (ini_addr_parse(h, &family, addr) != 0 ||
+	    (family == 6) != bracketed) {
+		*why = "not a numeric IPv4 address or a bracketed IPv6 address";
+		return -1;
+	}
+	v = default_port;
+	if (colon != NULL) {
+		v = 0;
+		for (c = colon + 1; *c >= '0' && *c <= '9' && c - colon <= 5;
+		     c++)
+			v = v * 10 + (uint64_t)(*c - '0');
+		if (c == colon + 1 || *c != '\0' || v > 65535) {
+			*why = "the port must be a number from 0 to 65535";
+			return -1;
+		}
+	}
+	memcpy(host, h, n + 1);
+	*port = (uint16_t)v;
 	return 0;
 }
 

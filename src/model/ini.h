@@ -156,6 +156,16 @@ int ini_ipv4_parse(const char *, uint8_t out[4]);
 int ini_guid_parse(const char *, uint8_t wire[16]);
 /* RFC 4291 §2.2 text forms, without zone.  0 or -1. */
 int ini_ipv6_parse(const char *, uint8_t out[16]);
+/* Family 4 or 6 and the address (IPv4 in the first 4 bytes).  0 or -1. */
+int ini_addr_parse(const char *, uint8_t *family, uint8_t addr[16]);
+/*
+ * "HOST:PORT", "[V6]:PORT", or the host alone (default_port): numeric
+ * addresses only.  0 with host (at most INI_HOST_MAX - 1 bytes) and port,
+ * or -1 with *why.
+ */
+#define INI_HOST_MAX 64
+int ini_endpoint_parse(const char *, char *host, size_t hostlen, uint16_t *port,
+    uint16_t default_port, const char **why);
 /* No control characters.  1 or 0. */
 int ini_printable(const char *);
 

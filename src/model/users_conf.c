@@ -7,8 +7,46 @@
 
 #include "config.h"
 #include "conf.h"
+#include "err.h"
 #include "ipmimsg.h"
 #include "model.h"
+
+/* Privilege names (config.h): the users' and the channel's limits. */
+static const struct ini_name priv_names[] = {
+    {"callback", IPMI_PRIV_CALLBACK},
+    {"user", IPMI_PRIV_USER},
+    {"operator", IPMI_PRIV_OPERATOR},
+    {"admin", IPMI_PRIV_ADMIN},
+    {"administrator", IPMI_PRIV_ADMIN},
+    {"oem", IPMI_PRIV_OEM},
+    {"none", IPMI_PRIV_NO_ACCESS},
+    {NULL, 0},
+};
+
+int
+config_parse_priv(const char *s, uint8_t *out)
+{
+	const struct ini_name *n;
+
+	for (n = priv_names; n->name != NULL; n++) {
+		if (strcasecmp(s, n->name) == 0) {
+			*out = n->value;
+			return 0;
+		}
+	}
+	return ERR_CONFIG;
+}
+
+const char *
+config_priv_name(uint8_t priv)
+{
+	const struct ini_name *n;
+
+	for (n = priv_names; n->name != NULL; n++)
+		if (n->value == priv)
+			return n->name;
+	return "unknown";
+}
 
 struct users_conf_state {
 	unsigned name_line[MODEL_USERS_MAX + 1];
