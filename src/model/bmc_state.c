@@ -2,8 +2,8 @@
  * The persistent part of a BMC as text: what a real BMC keeps in flash
  * (users changed over IPMI, persistent boot flags, the power restore
  * policy and the last power state, the non-volatile channel access).
- * The text is INI, parsed with inih; names and passwords are hex so that
- * any byte survives.
+ * The text is INI, read with the INI engine's plain reader (ini.h); names
+ * and passwords are hex so that any byte survives.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -13,11 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <ini.h>
-
 #include "bmc_impl.h"
 #include "ct.h"
 #include "err.h"
+#include "ini.h"
 #include "log.h"
 
 /*
@@ -160,15 +159,11 @@ struct bmc_state_in {
 	struct bmc	   *b;
 	const char	   *file;
 	struct config_diag *diag;
-	/* The reader's position: inih calls the handler line by line. */
-	const char *p;
-	const char *end;
-	int	    lineno;
-	int	    at_line_start;
-	int	    problems;
-	int	    saved_power; /* -1: not in the text */
-	unsigned    users;
-	int	    boot_flags;
+	int		    lineno; /* of the key being read */
+	int		    problems;
+	int		    saved_power; /* -1: not in the text */
+	unsigned	    users;
+	int		    boot_flags;
 };
 
 static void state_problem(struct bmc_state_in *, const char *, ...)
@@ -199,29 +194,6 @@ bmc_state_problem(struct bmc_state_in *s, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	state_problem(s, "%s", msg);
-}
-
-/* fgets over the text, counting lines for the diagnostics. */
-static char *
-state_reader(char *str, int num, void *stream)
-{
-	struct bmc_state_in *s = stream;
-	int		     n = 0;
-
-	if (s->p >= s->end || num < 2)
-		return NULL;
-	if (s->at_line_start)
-		s->lineno++;
-	while (n < num - 1 && s->p < s->end) {
-		char c = *s->p++;
-
-		str[n++] = c;
-		if (c == '\n')
-			break;
-	}
-	str[n] = '\0';
-	s->at_line_start = str[n - 1] == '\n';
-	return str;
 }
 
 static int
@@ -410,14 +382,15 @@ state_user(
 	s->b->users_changed |= (uint64_t)1 << id;
 }
 
-static int
-state_handler(
-    void *arg, const char *section, const char *name, const char *value)
+static void
+state_handler(void *arg, const char *section, const char *name,
+    const char *value, unsigned line)
 {
 	struct bmc_state_in *s = arg;
 	unsigned long	     id;
 	char		    *end;
 
+	s->lineno = (int)line;
 	if (strcmp(section, "chassis") == 0)
 		state_chassis(s, name, value);
 	else if (strcmp(section, "boot") == 0)
@@ -437,11 +410,9 @@ state_handler(
 		for (a = bmc_areas; *a != NULL; a++)
 			if ((*a)->load_cb != NULL &&
 			    (*a)->load_cb(s->b, section, name, value, s))
-				return 1;
+				return;
 		state_problem(s, "unknown section [%s]", section);
 	}
-	/* Problems are reported here; inih's own count is for syntax. */
-	return 1;
 }
 
 /*
@@ -481,20 +452,16 @@ bmc_state_load(struct bmc *b, const char *text, size_t len, const char *file,
 {
 	const struct bmc_area *const *a;
 	struct bmc_state_in	      s;
-	int			      rc;
+	unsigned		      bad_line;
 	void (*event_cb)(struct bmc *, uint64_t, const struct bmc_event *);
 
 	memset(&s, 0, sizeof(s));
 	s.b = b;
 	s.file = file != NULL ? file : "state";
 	s.diag = diag;
-	s.p = text;
-	s.end = text + len;
-	s.at_line_start = 1;
 	s.saved_power = -1;
-	rc = ini_parse_stream(state_reader, &s, state_handler, &s);
-	if (rc > 0) {
-		s.lineno = rc;
+	if ((bad_line = ini_read_pairs(text, len, state_handler, &s)) > 0) {
+		s.lineno = (int)bad_line;
 		state_problem(&s, "syntax error");
 	}
 	/* Loaded at start, which is a reset: volatile = non-volatile. */

@@ -52,7 +52,8 @@ struct config {
 	size_t *by_name;
 };
 
-/* Messages, each "file:line: what is wrong". */
+/* Messages, each "file:line: what is wrong"; a binary file makes many. */
+#define CONFIG_DIAG_MAX 100 /* messages kept */
 struct config_diag {
 	char **msgs;
 	size_t n;
@@ -64,7 +65,13 @@ struct config_diag {
  * ERR_NOMEM.  diag must be zeroed by the caller and cleared with
  * config_diag_clear().
  */
-int  config_load(const char *path, struct config **out, struct config_diag *);
+int config_load(const char *path, struct config **out, struct config_diag *);
+/*
+ * The same from len bytes of text in memory, named name in messages (the
+ * fuzzer's entry): keys that name other files are refused.
+ */
+int  config_load_text(const char *name, const char *text, size_t len,
+     struct config **out, struct config_diag *);
 void config_free(struct config *);
 
 /*

@@ -328,8 +328,8 @@ END_TEST
 
 START_TEST(test_shipped_lab)
 {
-	struct config	   *cfg = load_ok(SIM_CONFIGS_DIR "/lab.ini");
-	const struct model *m = cfg->bmcs[0].model;
+	struct config	   *cfg = load_ok(SIM_CONFIGS_DIR "/lab.ini"), *d;
+	const struct model *m = cfg->bmcs[0].model, *dm;
 	unsigned	    p;
 
 	ck_assert_uint_eq(cfg->nbmcs, 1);
@@ -349,6 +349,24 @@ START_TEST(test_shipped_lab)
 	ck_assert(m->lab.rng_seed == 20240601);
 	ck_assert_uint_eq(m->lab.allow_cipher_0, 1);
 	ck_assert_uint_eq(m->lab.allow_anonymous, 1);
+	/* The whole machine of default.ini: one model for every client. */
+	d = load_ok(SIM_CONFIGS_DIR "/default.ini");
+	dm = d->bmcs[0].model;
+	ck_assert_uint_eq(m->nsensors, 24);
+	ck_assert_uint_eq(m->nsensors, dm->nsensors);
+	ck_assert_mem_eq(
+	    m->sensors, dm->sensors, m->nsensors * sizeof(m->sensors[0]));
+	ck_assert_mem_eq(&m->sel, &dm->sel, sizeof(m->sel));
+	ck_assert_uint_eq(m->sel.events[6].defined, 1);
+	ck_assert_mem_eq(m->fru, dm->fru, sizeof(m->fru));
+	ck_assert_uint_eq(m->fru[1].psu_capacity_w, 1000);
+	ck_assert_mem_eq(&m->lan, &dm->lan, sizeof(m->lan));
+	ck_assert_mem_eq(&m->system, &dm->system, sizeof(m->system));
+	ck_assert_mem_eq(&m->chassis, &dm->chassis, sizeof(m->chassis));
+	ck_assert_uint_eq(m->identity.additional_support,
+	    dm->identity.additional_support);
+	ck_assert_uint_eq(m->identity.has_aux_firmware, 1);
+	config_free(d);
 	config_free(cfg);
 }
 END_TEST

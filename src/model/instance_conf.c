@@ -1,0 +1,190 @@
+/*
+ * [bmc NAME] and [fleet NAME] of bmcsim.ini(5): the instance sections of
+ * a main configuration file, as written; config.c turns them into BMC
+ * instances.
+ */
+#include <ctype.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conf.h"
+#include "config.h"
+
+#define INSTANCE_CONF_INDEX_MAX_DIGITS 5 /* of CONFIG_INSTANCES_MAX */
+
+static int
+instance_conf_listen(
+    struct ini_file *f, const struct ini_key *k, const char *v, void *target)
+{
+	struct instance_conf *d = target;
+	const char	     *why;
+
+	if (ini_endpoint_parse(v, d->host, sizeof(d->host), &d->port,
+		CONFIG_DEFAULT_PORT, &why) != 0) {
+		ini_bad_value(f, k, v, "%s", why);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+instance_conf_model(
+    struct ini_file *f, const struct ini_key *k, const char *v, void *target)
+{
+	struct instance_conf *d = target;
+
+	if (*v == '\0') {
+		ini_bad_value(f, k, v, "expected a file name");
+		return -1;
+	}
+	if (ini_path_resolve(f, k, v, &d->model_path) != 0)
+		return -1;
+	d->model_line = ini_line(f);
+	return 0;
+}
+
+static const struct ini_name instance_conf_step_names[] = {
+    {"port", 0},
+    {"address", 1},
+    {NULL, 0},
+};
+
+#define INSTANCE_CONF_KEYS \
+	{.name = "listen", .parse = instance_conf_listen}, \
+	    {.name = "model", .parse = instance_conf_model}, \
+	    {.name = "system_guid", \
+		.parse = ini_type_guid, \
+		.off = offsetof(struct instance_conf, system_guid)}, \
+	{ \
+		.name = "device_guid", .parse = ini_type_guid, \
+		.off = offsetof(struct instance_conf, device_guid) \
+	}
+
+static const struct ini_key instance_conf_bmc_keys[] = {
+    INSTANCE_CONF_KEYS,
+    {.name = NULL},
+};
+
+static const struct ini_key instance_conf_fleet_keys[] = {
+    {.name = "count",
+	.parse = ini_type_uint,
+	.off = offsetof(struct instance_conf, count),
+	.size = 4,
+	.min = 1,
+	.max = CONFIG_INSTANCES_MAX},
+    {.name = "step",
+	.parse = ini_type_enum,
+	.off = offsetof(struct instance_conf, step_address),
+	.names = instance_conf_step_names},
+    INSTANCE_CONF_KEYS,
+    {.name = NULL},
+};
+
+/* Letters, digits, '.', '_' and '-': names appear in logs and files. */
+static int
+instance_conf_name_valid(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!isalnum((unsigned char)*s) && *s != '.' && *s != '_' &&
+		    *s != '-')
+			return 0;
+	return 1;
+}
+
+/* A new instance section: its decl, or NULL after saying why. */
+static void *
+instance_conf_begin(
+    struct ini_file *f, const char *kind, int fleet, const char *name)
+{
+	struct instance_conf_file *p = ini_user(f);
+	struct instance_conf_list *l = p->list;
+	struct instance_conf	  *d;
+	size_t			   namemax;
+
+	if (!p->main_file) {
+		ini_error(f,
+		    "[%s %s]: instance sections belong in the main "
+		    "configuration file, not in a model file",
+		    kind, name);
+		return NULL;
+	}
+	/* Fleet members add "-" and up to five digits. */
+	namemax = CONFIG_NAME_MAX - 1 -
+	    (fleet ? 1 + INSTANCE_CONF_INDEX_MAX_DIGITS : 0);
+	if (!instance_conf_name_valid(name) || strlen(name) > namemax) {
+		ini_error(f,
+		    "[%s %s]: a name of 1 to %zu letters, digits, '.', "
+		    "'_' or '-' is needed",
+		    kind, name, namemax);
+		return NULL;
+	}
+	if (l->n == l->cap) {
+		size_t cap = l->cap == 0 ? 8 : l->cap * 2;
+
+		if ((d = realloc(l->v, cap * sizeof(*d))) == NULL) {
+			ini_nomem(f);
+			l->nomem = 1;
+			return NULL;
+		}
+		l->v = d;
+		l->cap = cap;
+	}
+	d = &l->v[l->n++];
+	memset(d, 0, sizeof(*d));
+	d->fleet = (uint8_t)fleet;
+	snprintf(d->name, sizeof(d->name), "%s", name);
+	d->line = ini_line(f);
+	snprintf(d->host, sizeof(d->host), "%s", CONFIG_DEFAULT_HOST);
+	d->port = CONFIG_DEFAULT_PORT;
+	d->count = 1;
+	d->src = p->src;
+	return d;
+}
+
+static void *
+instance_conf_bmc_begin(
+    struct ini_file *f, void *root, unsigned n, const char *name)
+{
+	(void)root;
+	(void)n;
+	return instance_conf_begin(f, "bmc", 0, name);
+}
+
+static void *
+instance_conf_fleet_begin(
+    struct ini_file *f, void *root, unsigned n, const char *name)
+{
+	(void)root;
+	(void)n;
+	return instance_conf_begin(f, "fleet", 1, name);
+}
+
+static void
+instance_conf_fleet_end(struct ini_file *f, void *root, void *target)
+{
+	struct instance_conf *d = target;
+
+	(void)root;
+	if (ini_key_line(f, "count") == 0)
+		ini_error_at(
+		    f, ini_section_line(f), "[fleet %s] needs count", d->name);
+}
+
+const struct ini_section instance_conf_bmc_section = {
+    .name = "bmc",
+    .arg = INI_ARG_NAME,
+    .keys = instance_conf_bmc_keys,
+    .begin_cb = instance_conf_bmc_begin,
+};
+
+const struct ini_section instance_conf_fleet_section = {
+    .name = "fleet",
+    .arg = INI_ARG_NAME,
+    .keys = instance_conf_fleet_keys,
+    .begin_cb = instance_conf_fleet_begin,
+    .end_cb = instance_conf_fleet_end,
+};
