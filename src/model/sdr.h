@@ -63,7 +63,10 @@ struct sdr_sensor {
  * ...).
  */
 
-/* Record bytes into out (at least SDR_RECORD_MAX): the length. */
+/*
+ * Record bytes into out (at least SDR_RECORD_MAX), written by the codec
+ * (src/codec/sdr_record.h): the length, or 0 if it refused the record.
+ */
 size_t sdr_full(const struct sdr_sensor *, uint16_t id, uint8_t *out);
 size_t sdr_compact(const struct sdr_sensor *, uint16_t id, uint8_t *out);
 size_t
