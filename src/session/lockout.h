@@ -1,12 +1,11 @@
 /*
- * Login lockout of one BMC: the Bad Password Threshold of IPMI 2.0 §23.2
- * (LAN configuration parameter 26).  After `threshold` failed logins in a
- * row a user is
- * locked out for `duration_ms`: while locked, its logins are refused as
- * if the name were unknown.  A successful login resets the count.  Sans
- * I/O: time is an argument.  The per-user counters are taken on the first
- * failure that counts, so a BMC nobody mistypes a password on costs a few
- * bytes.
+ * Login lockout of one BMC: the Bad Password Threshold, LAN configuration
+ * parameter 26 (IPMI 2.0 §23.1).  After `threshold` failed logins in a row
+ * a user is locked out for `duration_ms`: while locked, its logins are
+ * refused as if the name were unknown.  A successful login resets the
+ * count.  Sans I/O: time is an argument.  The per-user counters are taken
+ * on the first failure that counts, so a BMC nobody mistypes a password on
+ * costs a few bytes.
  */
 #ifndef BMCSIM_LOCKOUT_H
 #define BMCSIM_LOCKOUT_H

@@ -3,8 +3,8 @@
  * what it answered, so that a retransmission is answered again instead of
  * being executed twice.  UDP loses datagrams; a console that hears nothing
  * sends its request again, and a Chassis Control or an Add SEL Entry must
- * not run twice (IPMI 2.0 §6.12.13: a retry carries a new session sequence
- * number but the same rqSeq).  It holds either
+ * not run twice (a retry carries a new session sequence number but the
+ * same rqSeq, IPMI 2.0 §6.12.13).  It holds either
  *   - a handshake reply datagram (RAKP2, RAKP4) with the request payload
  *     it answered (RAKP1, RAKP3): only an exact retransmit gets it again;
  *   - or an IPMI response message with the request's rqSeq, netFn,

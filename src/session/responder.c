@@ -386,7 +386,11 @@ responder_ipmi_inside(
 /*
  * What each payload type is for, outside a session and inside one.  A type
  * without a row, or without a handler where it arrived, is dropped as
- * RESPONDER_DROP_PAYLOAD.  A new payload type (SOL, type 1) is a row.
+ * RESPONDER_DROP_PAYLOAD (inside a session, after the session checks: it
+ * still refreshes the session and uses up its sequence number).  A
+ * new payload type (SOL, type 1) is a row; its handler answers in x->out
+ * with responder_send_in_session() and sends on its own initiative with
+ * responder_queue(), both given the payload type.
  */
 static const struct responder_payload {
 	responder_payload_fn *outside;

@@ -12,6 +12,7 @@
 #include "reply_cache.h"
 #include "responder.h"
 #include "responder_impl.h"
+#include "rmcpp.h"
 #include "session_table.h"
 
 /* Command-specific completion codes (IPMI 2.0 §22.18, §22.19). */
@@ -359,10 +360,10 @@ responder_resend_response(struct exchange *x, struct session *s)
 
 	x->r->stats.cached_replies++;
 	m = reply_cache_response(&s->reply, &len);
-	if (responder_send_in_session(x, s, m, len) != 0)
+	if (responder_send_in_session(x, s, RMCPP_PT_IPMI, m, len) != 0)
 		return responder_drop(x, RESPONDER_DROP_INTERNAL);
 	if ((m = reply_cache_followup(&s->reply, &len)) != NULL &&
-	    responder_queue_in_session(x, s, m, len) != 0)
+	    responder_queue(x->r, s, x->peer, RMCPP_PT_IPMI, m, len) != 0)
 		return responder_drop(x, RESPONDER_DROP_INTERNAL);
 	x->r->stats.replies++;
 	return 1;
@@ -398,8 +399,8 @@ responder_in_session_request(
 	if (responder_send_response(
 		x, s, s->ipmi15, req, a.cc, data, a.len, msg, &msglen) != 0 ||
 	    (followup_len != 0 &&
-		responder_queue_in_session(x, s, followup, followup_len) !=
-		    0)) {
+		responder_queue(x->r, s, x->peer, RMCPP_PT_IPMI, followup,
+		    followup_len) != 0)) {
 		rc = responder_drop(x, RESPONDER_DROP_INTERNAL);
 		goto out;
 	}

@@ -131,9 +131,12 @@ responder_min_priv(uint8_t a, uint8_t b)
 /* An RMCP+ payload outside a session into x->out. */
 int responder_send_rmcpp_plain(
     struct exchange *, uint8_t payload_type, const uint8_t *, size_t);
-/* An IPMI message into x->out in s's wrapper, under s's next sequence. */
-int responder_send_in_session(
-    struct exchange *, struct session *, const uint8_t *msg, size_t len);
+/*
+ * A payload into x->out in s's wrapper, under s's next sequence number.
+ * IPMI 1.5 sessions carry RMCPP_PT_IPMI only (else ERR_INVALID_ARG).
+ */
+int responder_send_in_session(struct exchange *, struct session *,
+    uint8_t payload_type, const uint8_t *payload, size_t len);
 /*
  * The response to req (completion code cc, data) into x->out, in s's
  * wrapper, or sessionless in the format the request came in (ipmi15).  The
@@ -144,14 +147,17 @@ int responder_send_response(struct exchange *, struct session *, int ipmi15,
     const struct ipmi_req *req, uint8_t cc, const uint8_t *data, size_t len,
     uint8_t *msgbuf, size_t *msglen);
 /*
- * Queues an IPMI message for responder_write(), wrapped in s after the
- * reply (so under the next sequence number), to the input's peer.
- * Returns 0 (also when the queue is full: the message is then counted
- * under RESPONDER_DROP_QUEUE_FULL and not sent), ERR_NOMEM, or the
- * encoder's error.
+ * Queues a payload for responder_write(), wrapped in s at once (so under
+ * its next sequence number: a reply's follow-up is queued after the reply
+ * is encoded), to dst (NULL: s's peer).  Anything the responder sends
+ * besides the direct reply goes through here: follow-ups today, SOL data
+ * and retransmits next.  Returns 0 (also when the queue is full: the
+ * payload is then counted under RESPONDER_DROP_QUEUE_FULL and not sent),
+ * ERR_NOMEM, or the encoder's error.
  */
-int responder_queue_in_session(
-    struct exchange *, struct session *, const uint8_t *msg, size_t len);
+int responder_queue(struct responder *, struct session *,
+    const struct peer_addr *dst, uint8_t payload_type, const uint8_t *payload,
+    size_t len);
 /* Wipes and frees the queue. */
 void responder_queue_free(struct responder *);
 

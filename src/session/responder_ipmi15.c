@@ -16,6 +16,7 @@
 #include "reply_cache.h"
 #include "responder.h"
 #include "responder_impl.h"
+#include "rmcpp.h"
 #include "rng.h"
 #include "session_table.h"
 
@@ -281,7 +282,8 @@ responder_ipmi15(struct exchange *x, struct rd *rd)
 			return responder_drop(x, RESPONDER_DROP_SEQUENCE);
 		r->stats.handshake_repeats++;
 		m = reply_cache_response(&s->reply, &mlen);
-		if (responder_send_in_session(x, s, m, mlen) != 0)
+		if (responder_send_in_session(x, s, RMCPP_PT_IPMI, m, mlen) !=
+		    0)
 			return responder_drop(x, RESPONDER_DROP_INTERNAL);
 		r->stats.replies++;
 		return 1;

@@ -66,8 +66,8 @@ responder_send_ipmi15(
 
 /* RMCP+ session wrapper: sealed, then signed (IPMI 2.0 §13.28, §13.29). */
 static int
-responder_send_rmcpp_session(
-    struct exchange *x, struct session *s, const uint8_t *msg, size_t len)
+responder_send_rmcpp_session(struct exchange *x, struct session *s,
+    uint8_t payload_type, const uint8_t *msg, size_t len)
 {
 	struct rmcpp_packet p;
 	uint8_t		    sealed[RESPONDER_DATAGRAM_MAX];
@@ -76,7 +76,7 @@ responder_send_rmcpp_session(
 	int		    rc;
 
 	memset(&p, 0, sizeof(p));
-	p.payload_type = RMCPP_PT_IPMI;
+	p.payload_type = payload_type;
 	p.session_id = s->console_sid;
 	p.encrypted = s->keys.conf_alg != CONF_ALG_NONE;
 	p.authenticated = s->keys.integ_alg != INTEG_ALG_NONE;
@@ -110,12 +110,16 @@ responder_send_rmcpp_session(
 }
 
 int
-responder_send_in_session(
-    struct exchange *x, struct session *s, const uint8_t *msg, size_t len)
+responder_send_in_session(struct exchange *x, struct session *s,
+    uint8_t payload_type, const uint8_t *payload, size_t len)
 {
-	if (s->ipmi15)
-		return responder_send_ipmi15(x, s, msg, len);
-	return responder_send_rmcpp_session(x, s, msg, len);
+	if (!s->ipmi15)
+		return responder_send_rmcpp_session(
+		    x, s, payload_type, payload, len);
+	/* IPMI 1.5 carries IPMI messages only. */
+	if (payload_type != RMCPP_PT_IPMI)
+		return ERR_INVALID_ARG;
+	return responder_send_ipmi15(x, s, payload, len);
 }
 
 int
@@ -145,18 +149,19 @@ responder_send_response(struct exchange *x, struct session *s, int ipmi15,
 	if (s == NULL)
 		return responder_send_rmcpp_plain(
 		    x, RMCPP_PT_IPMI, msgbuf, *msglen);
-	return responder_send_rmcpp_session(x, s, msgbuf, *msglen);
+	return responder_send_rmcpp_session(
+	    x, s, RMCPP_PT_IPMI, msgbuf, *msglen);
 }
 
 /* The queue drained by responder_write(). */
 
 int
-responder_queue_in_session(
-    struct exchange *x, struct session *s, const uint8_t *msg, size_t len)
+responder_queue(struct responder *r, struct session *s,
+    const struct peer_addr *dst, uint8_t payload_type, const uint8_t *payload,
+    size_t len)
 {
-	struct responder	*r = x->r;
 	struct responder_queued *q;
-	struct exchange		 y = *x;
+	struct exchange		 y;
 	int			 rc;
 
 	if (r->queue == NULL &&
@@ -166,21 +171,23 @@ responder_queue_in_session(
 		/*
 		 * The caller has not drained: losing this datagram is what
 		 * the network could have done too.  It takes no sequence
-		 * number, and a retried request brings it back from the
-		 * reply cache.
+		 * number, and a retried request brings a follow-up back from
+		 * the reply cache.
 		 */
 		r->stats.drops[RESPONDER_DROP_QUEUE_FULL]++;
 		return 0;
 	}
 	q = &r->queue[(r->queue_head + r->queue_count) % RESPONDER_QUEUE_MAX];
 	/* Encoded in place: the queue slot is the only copy. */
+	memset(&y, 0, sizeof(y));
+	y.r = r;
 	y.out = q->data;
 	y.outcap = sizeof(q->data);
 	y.outlen = &q->len;
-	if ((rc = responder_send_in_session(&y, s, msg, len)) != 0)
+	if ((rc = responder_send_in_session(
+		 &y, s, payload_type, payload, len)) != 0)
 		return rc;
-	/* To whoever sent the request: a session's peer may move. */
-	q->dst = x->peer != NULL ? *x->peer : s->peer;
+	q->dst = dst != NULL ? *dst : s->peer;
 	r->queue_count++;
 	return 0;
 }

@@ -653,6 +653,140 @@ START_TEST(test_bad_confidentiality_pad)
 }
 END_TEST
 
+/*
+ * The payload-type table: a type without a row (or without a handler on
+ * the side of a session it arrived on) is dropped as "payload"; inside a
+ * session only after every session check, so it uses up its sequence
+ * number and the session goes on.
+ */
+START_TEST(test_payload_types_without_row_dropped)
+{
+	static const uint8_t   sol[] = {0x01, 0x00, 0x00, 0x00, 'x'};
+	struct logged_in       l;
+	struct initiator_event ev;
+	struct protect_keys    keys;
+	struct rmcpp_packet    p;
+	uint8_t		       dg[128], *authcode, block[16], sealed[32];
+	size_t		       dglen;
+	const uint8_t	      *start;
+	unsigned	       i;
+
+	/* Outside a session: SOL (1), Open Session Response (11h), 3Fh. */
+	ck_assert_int_eq(
+	    feed_hex("06 00 ff 07 06 01 00 00 00 00 00 00 00 00 00 00"), 0);
+	assert_drop(RESPONDER_DROP_PAYLOAD);
+	ck_assert_int_eq(
+	    feed_hex("06 00 ff 07 06 11 00 00 00 00 00 00 00 00 00 00"), 0);
+	assert_drop(RESPONDER_DROP_PAYLOAD);
+	ck_assert_int_eq(
+	    feed_hex("06 00 ff 07 06 3f 00 00 00 00 00 00 00 00 00 00"), 0);
+	assert_drop(RESPONDER_DROP_PAYLOAD);
+	ck_assert_uint_eq(
+	    responder_stats(f.r)->drops[RESPONDER_DROP_PAYLOAD], 3);
+
+	/*
+	 * Inside one (suite 3): a SOL payload sealed with K2 and signed with
+	 * K1, the keys seen through the initiator's trace.
+	 */
+	login_keep(&l, 3);
+	memset(&keys, 0, sizeof(keys));
+	keys.auth_alg = AUTH_ALG_RAKP_HMAC_SHA1;
+	keys.integ_alg = INTEG_ALG_HMAC_SHA1_96;
+	keys.conf_alg = CONF_ALG_AES_CBC_128;
+	memcpy(keys.k1, l.k1, sizeof(keys.k1));
+	memcpy(keys.k2, l.k2, sizeof(keys.k2));
+	/* 5 bytes, the pad 01..0a, its length 0a (IPMI 2.0 §13.29). */
+	memcpy(block, sol, sizeof(sol));
+	for (i = 0; i < 10; i++)
+		block[sizeof(sol) + i] = (uint8_t)(i + 1);
+	block[15] = 10;
+	memset(sealed, 0x3c, 16);
+	ck_assert_int_eq(
+	    aes_cbc128_encrypt(keys.k2, sealed, block, 16, sealed + 16), 0);
+	memset(&p, 0, sizeof(p));
+	p.payload_type = RMCPP_PT_SOL;
+	p.authenticated = 1;
+	p.encrypted = 1;
+	p.session_id = initiator_bmc_session_id(l.in);
+	p.seq = 10;
+	p.payload = sealed;
+	p.payload_len = sizeof(sealed);
+	ck_assert_int_eq(
+	    rmcpp_encode(&p, 12, dg, sizeof(dg), &dglen, &authcode), 0);
+	start = dg + RMCP_HEADER_LEN;
+	ck_assert_int_eq(protect_integrity(&keys, start,
+			     (size_t)(authcode - start), authcode),
+	    0);
+	ck_assert_int_eq(feed(dg, dglen), 0);
+	assert_drop(RESPONDER_DROP_PAYLOAD);
+	ck_assert_uint_eq(
+	    responder_stats(f.r)->drops[RESPONDER_DROP_PAYLOAD], 4);
+	/* Its sequence number was taken: the same datagram is a replay. */
+	ck_assert_int_eq(feed(dg, dglen), 0);
+	assert_drop(RESPONDER_DROP_SEQUENCE);
+	/* And the session still answers. */
+	ck_assert_int_eq(tu_call(f.r, l.in, 150, IPMI_NETFN_CHASSIS, 0x02,
+			     (const uint8_t *)"\x01", 1, &ev, NULL),
+	    INITIATOR_RESPONSE);
+	ck_assert_uint_eq(ev.rsp.cc, 0);
+	logout(&l);
+}
+END_TEST
+
+/*
+ * The session-command table's format column: Get Session Challenge is an
+ * IPMI 1.5 command; over RMCP+ outside a session the model answers it as
+ * any other command (and the responder opens no session).
+ */
+START_TEST(test_challenge_over_rmcpp_goes_to_model)
+{
+	struct ipmi_req	      req;
+	struct ipmi_rsp	      rsp;
+	uint8_t		      data[17], msg[64], dg[128];
+	size_t		      msglen, dglen;
+	struct rmcpp_packet   p;
+	struct ipmi15_session w;
+
+	memset(data, 0, sizeof(data));
+	data[0] = IPMI15_AUTHTYPE_MD5;
+	memcpy(data + 1, "admin", 5);
+	memset(&req, 0, sizeof(req));
+	req.rs_addr = IPMIMSG_BMC_ADDR;
+	req.netfn = IPMI_NETFN_APP;
+	req.rq_addr = IPMIMSG_CONSOLE_ADDR;
+	req.rq_seq = 4;
+	req.cmd = 0x39;
+	req.data = data;
+	req.data_len = sizeof(data);
+	ck_assert_int_eq(
+	    ipmimsg_encode_req(&req, msg, sizeof(msg), &msglen), 0);
+	memset(&p, 0, sizeof(p));
+	p.payload_type = RMCPP_PT_IPMI;
+	p.payload = msg;
+	p.payload_len = (uint16_t)msglen;
+	ck_assert_int_eq(rmcpp_encode(&p, 0, dg, sizeof(dg), &dglen, NULL), 0);
+	ck_assert_int_eq(feed(dg, dglen), 1);
+	ck_assert_uint_eq(f.bmc.calls, 1);
+	ck_assert_uint_eq(f.bmc.last.in_session, 0);
+	ck_assert_int_eq(
+	    ipmimsg_decode_rsp(f.out + 16, f.outlen - 16, &rsp), 0);
+	ck_assert_uint_eq(rsp.cmd, 0x39);
+	ck_assert_uint_eq(rsp.cc, IPMI_CC_INVALID_CMD);
+	ck_assert_uint_eq(responder_stats(f.r)->sessions_opened, 0);
+	/* The same in the IPMI 1.5 format is the responder's: a challenge. */
+	memset(&w, 0, sizeof(w));
+	w.msg = msg;
+	w.msg_len = (uint8_t)msglen;
+	ck_assert_int_eq(ipmi15_encode(&w, dg, sizeof(dg), &dglen), 0);
+	ck_assert_int_eq(feed(dg, dglen), 1);
+	ck_assert_uint_eq(f.bmc.calls, 1);
+	ck_assert_int_eq(
+	    ipmimsg_decode_rsp(f.out + 14, f.outlen - 14, &rsp), 0);
+	ck_assert_uint_eq(rsp.cc, 0);
+	ck_assert_uint_eq(rsp.data_len, 20);
+}
+END_TEST
+
 START_TEST(test_ipmi15_packet_with_rmcpp_session_id)
 {
 	struct logged_in      l;
@@ -747,6 +881,8 @@ main(void)
 	tcase_add_test(tc, test_bad_confidentiality_pad);
 	tcase_add_test(tc, test_ipmi15_packet_with_rmcpp_session_id);
 	tcase_add_test(tc, test_sessionless_session_commands);
+	tcase_add_test(tc, test_payload_types_without_row_dropped);
+	tcase_add_test(tc, test_challenge_over_rmcpp_goes_to_model);
 	tcase_add_test(tc, test_close_session_codes);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
