@@ -27,6 +27,7 @@ extern const struct ini_section system_conf_section;	/* [system] */
 /* The instance sections (instance_conf.c), which config.c expands. */
 extern const struct ini_section instance_conf_bmc_section;   /* [bmc NAME] */
 extern const struct ini_section instance_conf_fleet_section; /* [fleet NAME] */
+
 /* An instance section, [bmc NAME] or [fleet NAME], as written. */
 struct instance_conf {
 	uint8_t	 fleet;
@@ -46,10 +47,10 @@ struct instance_conf {
 	uint8_t has_device_guid;
 };
 
+/* The instance sections of a configuration, in the order written. */
 struct instance_conf_list {
 	struct instance_conf *v;
 	size_t		      n, cap;
-	int		      nomem;
 };
 
 /* What the instance sections need of the file being read (ini_user()). */

@@ -88,7 +88,6 @@ source_parse(struct loader *ld, size_t index, const char *text, size_t len)
 	ld->problems += ini_load(ld->srcs[index]->path, text, len,
 	    conf_sections, ld->srcs[index]->model, &p, ld->flags, ld->diag,
 	    &ld->nomem);
-	ld->nomem |= ld->inst.nomem;
 }
 
 static void

@@ -127,7 +127,6 @@ instance_conf_begin(
 
 		if ((d = realloc(l->v, cap * sizeof(*d))) == NULL) {
 			ini_nomem(f);
-			l->nomem = 1;
 			return NULL;
 		}
 		l->v = d;

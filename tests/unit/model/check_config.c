@@ -363,8 +363,8 @@ START_TEST(test_shipped_lab)
 	ck_assert_mem_eq(&m->lan, &dm->lan, sizeof(m->lan));
 	ck_assert_mem_eq(&m->system, &dm->system, sizeof(m->system));
 	ck_assert_mem_eq(&m->chassis, &dm->chassis, sizeof(m->chassis));
-	ck_assert_uint_eq(m->identity.additional_support,
-	    dm->identity.additional_support);
+	ck_assert_uint_eq(
+	    m->identity.additional_support, dm->identity.additional_support);
 	ck_assert_uint_eq(m->identity.has_aux_firmware, 1);
 	config_free(d);
 	config_free(cfg);

@@ -576,7 +576,7 @@ START_TEST(test_registry)
 	    "chassis, lab, oem N, sensor N, sel, sel_event N, fru N, lan, "
 	    "system, bmc NAME, fleet NAME)";
 	struct model			*m = calloc(1, sizeof(*m));
-	struct instance_conf_list	 list = {NULL, 0, 0, 0};
+	struct instance_conf_list	 list = {NULL, 0, 0};
 	struct instance_conf_file	 file = {&list, 0, 1};
 	const struct ini_section *const *s;
 	size_t				 n;
