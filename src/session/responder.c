@@ -70,8 +70,9 @@ struct responder {
 	uint8_t			anti_enum_key[20];
 	uint8_t			anti_enum_ready;
 	/* A second datagram for the last input's peer; taken on first use. */
-	uint8_t *followup;
-	size_t	 followup_len;
+	uint8_t		*followup;
+	size_t		 followup_len;
+	struct peer_addr last_peer; /* where the follow-up goes */
 };
 
 /* Everything one datagram needs while it is being answered. */
@@ -755,6 +756,14 @@ responder_take_followup(struct responder *r, uint8_t *out, size_t outcap)
 		return 0;
 	memcpy(out, r->followup, len);
 	return len;
+}
+
+size_t
+responder_write(
+    struct responder *r, struct peer_addr *dst, uint8_t *out, size_t outcap)
+{
+	*dst = r->last_peer;
+	return responder_take_followup(r, out, outcap);
 }
 
 /* IPMI 1.5: Get Session Challenge (IPMI 2.0 §22.16). */
@@ -1821,6 +1830,10 @@ responder_input(struct responder *r, uint64_t now_ms,
 
 	*outlen = 0;
 	r->followup_len = 0;
+	if (peer != NULL)
+		r->last_peer = *peer;
+	else
+		memset(&r->last_peer, 0, sizeof(r->last_peer));
 	r->stats.received++;
 	rd_init(&rd, in, inlen);
 	if (rmcp_decode_header(&rd, &h) != 0)
