@@ -147,7 +147,8 @@ fz_drain(struct node *n, uint64_t now, uint8_t *last, size_t *lastlen)
 	    0) {
 		if (len > RESPONDER_DATAGRAM_MAX ||
 		    out[RESPONDER_DATAGRAM_MAX] != 0xa5 ||
-		    memcmp(&dst, &fz_peer, sizeof(dst)) != 0 ||
+		    dst.family != fz_peer.family || dst.port != fz_peer.port ||
+		    memcmp(dst.addr, fz_peer.addr, sizeof(dst.addr)) != 0 ||
 		    ++count > NODE_OUTBOX_MAX)
 			abort();
 		if (last != NULL && count == 1) {
