@@ -1,4 +1,3 @@
-#include <arpa/inet.h>
 #include <errno.h>
 #include <event2/event.h>
 #include <stdio.h>
@@ -7,12 +6,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "bmc.h"
 #include "ct.h"
-#include "describe.h"
 #include "err.h"
 #include "instance.h"
 #include "log.h"
+#include "node.h"
 #include "rng.h"
 #include "statefile.h"
 #include "udp.h"
@@ -23,19 +21,13 @@
 struct instance {
 	struct instance_env	*env;
 	const struct config_bmc *cfg;
-	struct bmc		*bmc;
-	struct responder	*resp;
-	struct rng		*own_rng; /* deterministic models only */
+	struct node		*node;
 	int			 fd;
 	struct event		*ev_read;
 	struct event		*ev_timer;
 	uint64_t		 armed; /* deadline the timer is set for */
-	uint64_t		 policy_gen;
 	uint64_t		 state_gen;
 	char			*state_path;
-	/* Users whose sessions close once the current reply is out. */
-	uint64_t close_users;
-	uint8_t	 policy_dirty;
 };
 
 static uint64_t
@@ -47,7 +39,7 @@ monotonic_ms(void)
 	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }
 
-/* The SEL's and the SEL time's clock; read per request, rarely needed. */
+/* The SEL's and the SEL time's clock; read per batch. */
 static uint64_t
 wall_clock_ms(void)
 {
@@ -57,240 +49,6 @@ wall_clock_ms(void)
 	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }
 
-/* ---- from the model's policy to the responder's configuration ---- */
-
-static void
-build_responder_config(const struct instance *in, struct responder_config *rc)
-{
-	const struct model  *m = in->cfg->model;
-	struct model_channel ch;
-
-	bmc_channel_policy(in->bmc, &ch);
-	responder_config_defaults(rc);
-	rc->channel = ch.number;
-	memcpy(rc->guid, in->cfg->system_guid, sizeof(rc->guid));
-	rc->enabled_suites = ch.enabled_suites;
-	/* The loader refuses suite 0 without the lab switch; so do we. */
-	if (!m->lab.allow_cipher_0)
-		rc->enabled_suites &= ~1u;
-	memcpy(rc->suite_priv_limit, ch.suite_priv_limit,
-	    sizeof(rc->suite_priv_limit));
-	rc->channel_priv_limit = ch.priv_limit;
-	/* Access mode "disabled" (Set Channel Access) shuts the LAN. */
-	rc->ipmi15_enabled = ch.ipmi15_enabled && ch.access_mode != 0;
-	rc->ipmi20_enabled = ch.ipmi20_enabled && ch.access_mode != 0;
-	memcpy(
-	    rc->auth15_enables, ch.auth15_enables, sizeof(rc->auth15_enables));
-	rc->per_message_auth = ch.per_message_auth;
-	rc->user_level_auth = ch.user_level_auth;
-	memcpy(rc->kg, ch.kg, sizeof(rc->kg));
-	rc->kg_set = ch.kg_set;
-	if (ch.max_sessions > 0)
-		rc->max_active = ch.max_sessions;
-	if (ch.max_handshakes > 0)
-		rc->max_halfopen = ch.max_handshakes;
-	if (ch.handshake_timeout_ms > 0)
-		rc->halfopen_timeout_ms = ch.handshake_timeout_ms;
-	if (ch.session_timeout_ms > 0)
-		rc->idle_timeout_ms = ch.session_timeout_ms;
-	rc->bad_password_threshold = ch.bad_password_threshold;
-	rc->lockout_ms = ch.lockout_ms;
-	rc->anti_enumeration = ch.anti_enumeration;
-	ct_wipe(&ch, sizeof(ch));
-}
-
-/* ---- responder callbacks ---- */
-
-static void
-user_to_responder(
-    uint8_t id, const struct model_user *mu, struct responder_user *ru)
-{
-	memset(ru, 0, sizeof(*ru));
-	ru->id = id;
-	ru->name_len = mu->name_len;
-	memcpy(ru->name, mu->name, sizeof(ru->name));
-	memcpy(ru->password, mu->password, sizeof(ru->password));
-	ru->enabled = mu->enabled && mu->ipmi_messaging;
-	ru->priv_limit = mu->priv_limit;
-	ru->session_limit = mu->session_limit;
-}
-
-static int
-cb_user_by_name(
-    void *arg, const uint8_t *name, size_t len, struct responder_user *ru)
-{
-	struct instance	 *in = arg;
-	struct model_user mu;
-	uint8_t		  id;
-
-	/* Anonymous login exists only where a model asks for it. */
-	if (len == 0 && !in->cfg->model->lab.allow_anonymous)
-		return ERR_NOT_FOUND;
-	if (bmc_user_by_name(in->bmc, name, len, &mu, &id) != 0)
-		return ERR_NOT_FOUND;
-	user_to_responder(id, &mu, ru);
-	ct_wipe(&mu, sizeof(mu));
-	return 0;
-}
-
-static int
-cb_user_by_id(void *arg, uint8_t id, struct responder_user *ru)
-{
-	struct instance	 *in = arg;
-	struct model_user mu;
-
-	if (bmc_user_by_id(in->bmc, id, &mu) != 0)
-		return ERR_NOT_FOUND;
-	if (mu.name_len == 0 && !in->cfg->model->lab.allow_anonymous) {
-		ct_wipe(&mu, sizeof(mu));
-		return ERR_NOT_FOUND;
-	}
-	user_to_responder(id, &mu, ru);
-	ct_wipe(&mu, sizeof(mu));
-	return 0;
-}
-
-static unsigned
-cb_active_count(void *arg)
-{
-	struct instance *in = arg;
-
-	return responder_active_sessions(in->resp);
-}
-
-static int
-cb_session_info(void *arg, enum model_session_key key, uint32_t value,
-    struct model_session_info *out)
-{
-	struct instance		     *in = arg;
-	struct responder_session_info si;
-	int			      rc;
-
-	switch (key) {
-	case MODEL_SESSION_BY_INDEX:
-		rc = responder_session_by_index(in->resp, value, &si);
-		break;
-	case MODEL_SESSION_BY_HANDLE:
-		rc = responder_session_by_handle(in->resp, (uint8_t)value, &si);
-		break;
-	case MODEL_SESSION_BY_ID:
-		rc = responder_session_by_id(in->resp, value, &si);
-		break;
-	default:
-		return ERR_NOT_FOUND;
-	}
-	if (rc != 0)
-		return ERR_NOT_FOUND;
-	memset(out, 0, sizeof(*out));
-	out->handle = si.handle;
-	out->user_id = si.user_id;
-	out->privilege = si.privilege;
-	out->ipmi15 = si.ipmi15;
-	out->channel = si.channel;
-	out->peer_family = si.peer.family;
-	memcpy(out->peer_addr, si.peer.addr, sizeof(out->peer_addr));
-	out->peer_port = si.peer.port;
-	return 0;
-}
-
-static void
-cb_close_user_sessions(void *arg, uint8_t user_id)
-{
-	struct instance *in = arg;
-
-	if (user_id >= 1 && user_id <= 63)
-		in->close_users |= UINT64_C(1) << user_id;
-}
-
-static void
-cb_channel_changed(void *arg)
-{
-	struct instance *in = arg;
-
-	in->policy_dirty = 1;
-}
-
-static const struct model_session_ops instance_session_ops = {
-    .active_count_cb = cb_active_count,
-    .session_info_cb = cb_session_info,
-    .close_user_sessions_cb = cb_close_user_sessions,
-    .channel_changed_cb = cb_channel_changed,
-};
-
-static void
-cb_request(
-    void *arg, const struct responder_request *rq, struct responder_reply *rp)
-{
-	struct instance	    *in = arg;
-	struct model_request mr;
-	struct model_reply   mp;
-
-	memset(&mr, 0, sizeof(mr));
-	mr.msg = rq->msg;
-	mr.now_ms = rq->now_ms;
-	mr.wall_ms = wall_clock_ms();
-	mr.in_session = rq->in_session;
-	mr.privilege = rq->privilege;
-	mr.max_privilege = rq->max_privilege;
-	mr.user_id = rq->user_id;
-	mr.channel = rq->channel;
-	mr.ipmi15 = rq->ipmi15;
-	mr.suite_id = rq->suite_id;
-	mr.session_handle = rq->session_handle;
-	mr.session_id = rq->session_id;
-	mr.sessions = &instance_session_ops;
-	mr.sessions_arg = in;
-	mp.cc = 0;
-	mp.data = rp->data;
-	mp.cap = rp->cap;
-	mp.len = 0;
-	mp.followup = rp->followup;
-	mp.followup_cap = rp->followup_cap;
-	mp.followup_len = 0;
-	bmc_handle(in->bmc, &mr, &mp);
-	rp->cc = mp.cc;
-	rp->len = mp.len;
-	rp->followup_len = mp.followup_len;
-}
-
-static const struct responder_ops instance_responder_ops = {
-    .user_by_name_cb = cb_user_by_name,
-    .user_by_id_cb = cb_user_by_id,
-    .request_cb = cb_request,
-};
-
-/* ---- after each datagram and each tick ---- */
-
-/*
- * What a request changed that the responder must see before the next
- * datagram: sessions of users disabled or given a new password, and the
- * channel policy.  Done after the reply is built, which needs the session.
- */
-static void
-apply_model_changes(struct instance *in)
-{
-	uint64_t gen = bmc_policy_generation(in->bmc);
-
-	if (in->close_users != 0) {
-		unsigned id;
-
-		for (id = 1; id <= 63; id++)
-			if (in->close_users & UINT64_C(1) << id)
-				responder_close_user_sessions(in->resp, id);
-		in->close_users = 0;
-	}
-	if (in->policy_dirty || gen != in->policy_gen) {
-		struct responder_config rc;
-
-		build_responder_config(in, &rc);
-		if (responder_config_check(&rc, NULL) == 0)
-			responder_set_config(in->resp, &rc);
-		ct_wipe(&rc, sizeof(rc));
-		in->policy_gen = gen;
-		in->policy_dirty = 0;
-	}
-}
-
 /*
  * Writes the persistent state when it changed: before the replies of the
  * batch go out, so what a client was told is done survives a crash.
@@ -298,13 +56,13 @@ apply_model_changes(struct instance *in)
 static void
 save_state(struct instance *in)
 {
-	uint64_t gen = bmc_state_generation(in->bmc);
+	uint64_t gen = node_state_generation(in->node);
 	char	*text;
 	size_t	 len;
 
 	if (gen == in->state_gen || in->state_path == NULL)
 		return;
-	text = bmc_state_save(in->bmc, &len);
+	text = node_state_save(in->node, &len);
 	if (text == NULL) {
 		in->env->counters->state_write_errors++;
 		log_error("cannot save state: out of memory");
@@ -330,7 +88,7 @@ load_state(struct instance *in)
 	size_t		   len, i;
 	int		   rc;
 
-	in->state_gen = bmc_state_generation(in->bmc);
+	in->state_gen = node_state_generation(in->node);
 	if (in->state_path == NULL)
 		return;
 	rc = statefile_read(in->state_path, &text, &len);
@@ -343,7 +101,7 @@ load_state(struct instance *in)
 		return;
 	}
 	memset(&diag, 0, sizeof(diag));
-	if (bmc_state_load(in->bmc, text, len, in->state_path, &diag) != 0)
+	if (node_state_load(in->node, text, len, in->state_path, &diag) != 0)
 		log_error(
 		    "saved state %s only partly applied:", in->state_path);
 	for (i = 0; i < diag.n; i++)
@@ -352,7 +110,45 @@ load_state(struct instance *in)
 	ct_wipe(text, len);
 	free(text);
 	/* What was restored is what is on disk. */
-	in->state_gen = bmc_state_generation(in->bmc);
+	in->state_gen = node_state_generation(in->node);
+}
+
+/* ---- sending ---- */
+
+/*
+ * Moves everything the node has to send into the batch's send slots,
+ * sending the slots first when they are full (state saved before, as
+ * for every send).  Returns how many were queued.
+ */
+static unsigned
+flush_node(struct instance *in, uint64_t now, const struct udp_slot *from)
+{
+	struct udp_batch *b = in->env->batch;
+	struct peer_addr  dst;
+	struct udp_out	 *o;
+	unsigned	  queued = 0;
+	size_t		  len;
+
+	for (;;) {
+		if ((o = udp_batch_next_out(b)) == NULL) {
+			save_state(in);
+			in->env->counters->send_failures += udp_batch_send(
+			    b, in->fd);
+			o = udp_batch_next_out(b);
+		}
+		len = node_write(in->node, now, &dst, o->data, sizeof(o->data));
+		if (len == 0)
+			return queued;
+		udp_batch_queue(b, len, &dst, from);
+		queued++;
+	}
+}
+
+static void
+send_batch(struct instance *in)
+{
+	in->env->counters->send_failures += udp_batch_send(
+	    in->env->batch, in->fd);
 }
 
 /* ---- timer and socket ---- */
@@ -360,12 +156,9 @@ load_state(struct instance *in)
 static void
 arm_timer(struct instance *in, uint64_t now)
 {
-	uint64_t       d = responder_next_deadline(in->resp);
-	uint64_t       b = bmc_next_deadline(in->bmc);
+	uint64_t       d = node_next_deadline(in->node);
 	struct timeval tv;
 
-	if (b < d)
-		d = b;
 	if (d == UINT64_MAX) {
 		if (in->armed != UINT64_MAX)
 			evtimer_del(in->ev_timer);
@@ -396,65 +189,26 @@ on_timer(evutil_socket_t fd, short what, void *arg)
 	(void)what;
 	in->armed = UINT64_MAX;
 	log_set_context(in->cfg->name);
-	responder_expire(in->resp, now);
-	bmc_tick(in->bmc, now);
-	apply_model_changes(in);
+	node_expire(in->node, now);
 	save_state(in);
+	/* Nothing leaves on a tick yet; what will (traps, SOL) goes out. */
+	if (flush_node(in, now, NULL) > 0)
+		send_batch(in);
 	log_set_context(NULL);
 	arm_timer(in, now);
 }
 
 static void
-log_datagram(
-    const char *dir, const struct udp_slot *s, const uint8_t *p, size_t len)
+serve_slot(struct instance *in, uint64_t now, uint64_t wall, struct udp_slot *s)
 {
-	char sum[256], addr[INET6_ADDRSTRLEN];
-
-	if (inet_ntop(s->peer.family == 6 ? AF_INET6 : AF_INET, s->peer.addr,
-		addr, sizeof(addr)) == NULL)
-		strcpy(addr, "?");
-	log_packet("%s %s port %u, %zu bytes: %s", dir, addr, s->peer.port, len,
-	    describe_summary(sum, sizeof(sum), p, len));
-	if (log_enabled(LOG_LEVEL_TRACE)) {
-		char  *buf = NULL;
-		size_t blen = 0;
-		FILE  *f = open_memstream(&buf, &blen);
-
-		if (f != NULL) {
-			describe_datagram(f, "    ", p, len);
-			fclose(f);
-			log_trace("%s\n%s", dir, buf);
-		}
-		free(buf);
-	}
-}
-
-static void
-serve_slot(struct instance *in, uint64_t now, struct udp_slot *s)
-{
-	enum responder_drop drop;
-	size_t		    outlen = 0;
-
 	if (s->truncated) {
 		in->env->counters->oversize++;
 		log_packet(
 		    "dropped a datagram over %d bytes", RESPONDER_DATAGRAM_MAX);
 		return;
 	}
-	if (log_enabled(LOG_LEVEL_PACKET))
-		log_datagram("from", s, s->in, s->inlen);
-	if (responder_input(in->resp, now, &s->peer, s->in, s->inlen, s->out,
-		sizeof(s->out), &outlen, &drop)) {
-		s->outlen = outlen;
-		if (log_enabled(LOG_LEVEL_PACKET))
-			log_datagram("to  ", s, s->out, outlen);
-		s->followup_len = responder_write(
-		    in->resp, NULL, s->followup, sizeof(s->followup));
-		if (s->followup_len != 0 && log_enabled(LOG_LEVEL_PACKET))
-			log_datagram("to  ", s, s->followup, s->followup_len);
-	} else
-		log_packet("dropped: %s", responder_drop_name(drop));
-	apply_model_changes(in);
+	node_input(in->node, now, wall, &s->peer, s->in, s->inlen);
+	flush_node(in, now, s);
 }
 
 static void
@@ -462,7 +216,7 @@ on_readable(evutil_socket_t fd, short what, void *arg)
 {
 	struct instance	 *in = arg;
 	struct udp_batch *b = in->env->batch;
-	uint64_t	  now = 0;
+	uint64_t	  now = 0, wall;
 	unsigned	  round, i;
 
 	(void)what;
@@ -476,11 +230,11 @@ on_readable(evutil_socket_t fd, short what, void *arg)
 			break;
 		}
 		now = monotonic_ms();
+		wall = wall_clock_ms();
 		for (i = 0; i < (unsigned)n; i++)
-			serve_slot(in, now, udp_batch_slot(b, i));
+			serve_slot(in, now, wall, udp_batch_slot(b, i));
 		save_state(in);
-		in->env->counters->send_failures += udp_batch_send(
-		    b, fd, (unsigned)n);
+		send_batch(in);
 		if (n < UDP_BATCH)
 			break;
 	}
@@ -512,10 +266,9 @@ struct instance *
 instance_new(struct instance_env *env, const struct config_bmc *cfg, char *why,
     size_t whycap)
 {
-	struct instance	       *in;
-	struct responder_config rc;
-	struct rng	       *rng;
-	uint64_t		now = monotonic_ms();
+	struct instance *in;
+	struct rng	*rng = NULL;
+	uint64_t	 now = monotonic_ms();
 
 	in = calloc(1, sizeof(*in));
 	if (in == NULL) {
@@ -526,9 +279,18 @@ instance_new(struct instance_env *env, const struct config_bmc *cfg, char *why,
 	in->cfg = cfg;
 	in->fd = -1;
 	in->armed = UINT64_MAX;
-	in->bmc = bmc_new(cfg, now, wall_clock_ms());
-	if (in->bmc == NULL)
-		goto nomem;
+	/* A seeded model brings its own; the others share the system's. */
+	if (!cfg->model->lab.rng_seeded) {
+		if (env->system_rng == NULL)
+			env->system_rng = rng_new_system();
+		if ((rng = env->system_rng) == NULL)
+			goto nomem;
+	}
+	in->node = node_new(cfg, rng, now, wall_clock_ms(), why, whycap);
+	if (in->node == NULL) {
+		instance_free(in);
+		return NULL;
+	}
 	if (env->state_dir != NULL) {
 		in->state_path = state_path_for(env->state_dir, cfg->name);
 		if (in->state_path == NULL)
@@ -537,31 +299,6 @@ instance_new(struct instance_env *env, const struct config_bmc *cfg, char *why,
 	log_set_context(cfg->name);
 	load_state(in);
 	log_set_context(NULL);
-	if (cfg->model->lab.rng_seeded) {
-		/* Each BMC of a fleet its own, reproducible, stream. */
-		in->own_rng = rng_new_seeded(
-		    cfg->model->lab.rng_seed + cfg->index);
-		rng = in->own_rng;
-	} else {
-		if (env->system_rng == NULL)
-			env->system_rng = rng_new_system();
-		rng = env->system_rng;
-	}
-	if (rng == NULL)
-		goto nomem;
-	build_responder_config(in, &rc);
-	if (responder_config_check(&rc, NULL) != 0) {
-		snprintf(
-		    why, whycap, "%s: channel policy not usable", cfg->name);
-		ct_wipe(&rc, sizeof(rc));
-		instance_free(in);
-		return NULL;
-	}
-	in->resp = responder_new(&rc, &instance_responder_ops, in, rng);
-	ct_wipe(&rc, sizeof(rc));
-	if (in->resp == NULL)
-		goto nomem;
-	in->policy_gen = bmc_policy_generation(in->bmc);
 	in->fd = udp_open(cfg->host, cfg->port, why, whycap);
 	if (in->fd < 0) {
 		instance_free(in);
@@ -586,7 +323,7 @@ instance_free(struct instance *in)
 {
 	if (in == NULL)
 		return;
-	if (in->bmc != NULL) {
+	if (in->node != NULL) {
 		log_set_context(in->cfg->name);
 		save_state(in);
 		log_set_context(NULL);
@@ -597,9 +334,7 @@ instance_free(struct instance *in)
 		event_free(in->ev_timer);
 	if (in->fd >= 0)
 		close(in->fd);
-	responder_free(in->resp);
-	bmc_free(in->bmc);
-	rng_free(in->own_rng);
+	node_free(in->node);
 	free(in->state_path);
 	free(in);
 }
@@ -613,5 +348,5 @@ instance_config(const struct instance *in)
 const struct responder_stats *
 instance_stats(const struct instance *in)
 {
-	return responder_stats(in->resp);
+	return node_responder_stats(in->node);
 }

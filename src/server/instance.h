@@ -1,10 +1,7 @@
 /*
- * One running BMC: a struct bmc (the machine) and a struct responder (the
- * sessions) joined to a UDP socket and a timer on the daemon's event loop.
- * This is the glue the layers below leave to the server: users and
- * requests go from the responder to the model, session queries from the
- * model back to the responder, and persistent state to the state
- * directory.
+ * One running BMC: a struct node (the machine and its sessions, sans I/O)
+ * joined to a UDP socket, a timer armed at the node's next deadline on the
+ * daemon's event loop, and its file in the state directory.
  */
 #ifndef BMCSIM_INSTANCE_H
 #define BMCSIM_INSTANCE_H

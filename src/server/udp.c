@@ -11,12 +11,13 @@
 #include "udp.h"
 
 struct udp_batch {
-	struct mmsghdr rx[UDP_BATCH];
-	struct iovec   rxiov[UDP_BATCH];
-	/* A reply and a follow-up per slot at most. */
-	struct mmsghdr	tx[2 * UDP_BATCH];
-	struct iovec	txiov[2 * UDP_BATCH];
+	struct mmsghdr	rx[UDP_BATCH];
+	struct iovec	rxiov[UDP_BATCH];
 	struct udp_slot slots[UDP_BATCH];
+	struct mmsghdr	tx[UDP_SEND_MAX];
+	struct iovec	txiov[UDP_SEND_MAX];
+	struct udp_out	outs[UDP_SEND_MAX];
+	unsigned	nout;
 };
 
 static void
@@ -173,8 +174,6 @@ udp_batch_recv(struct udp_batch *b, int fd)
 		s->fromlen = b->rx[i].msg_hdr.msg_namelen;
 		s->inlen = b->rx[i].msg_len;
 		s->truncated = (b->rx[i].msg_hdr.msg_flags & MSG_TRUNC) != 0;
-		s->outlen = 0;
-		s->followup_len = 0;
 		peer_from_sockaddr(&s->from, &s->peer);
 	}
 	return n;
@@ -186,35 +185,73 @@ udp_batch_slot(struct udp_batch *b, unsigned i)
 	return &b->slots[i];
 }
 
-/* Puts datagram m of a sendmmsg() batch in place: p to where s came from. */
-static void
-udp_batch_queue(struct udp_batch *b, unsigned m, const struct udp_slot *s,
-    const uint8_t *p, size_t len)
+struct udp_out *
+udp_batch_next_out(struct udp_batch *b)
 {
-	b->txiov[m].iov_base = (void *)p;
+	return b->nout < UDP_SEND_MAX ? &b->outs[b->nout] : NULL;
+}
+
+static int
+peer_equal(const struct peer_addr *a, const struct peer_addr *b)
+{
+	return a->family == b->family && a->port == b->port &&
+	    memcmp(a->addr, b->addr, a->family == 4 ? 4 : 16) == 0;
+}
+
+/* Fills to from dst; 0 when dst has no usable family. */
+static socklen_t
+sockaddr_from_peer(const struct peer_addr *dst, struct sockaddr_storage *to)
+{
+	memset(to, 0, sizeof(*to));
+	if (dst->family == 4) {
+		struct sockaddr_in *s4 = (struct sockaddr_in *)to;
+
+		s4->sin_family = AF_INET;
+		s4->sin_port = htons(dst->port);
+		memcpy(&s4->sin_addr, dst->addr, 4);
+		return sizeof(*s4);
+	}
+	if (dst->family == 6) {
+		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)to;
+
+		s6->sin6_family = AF_INET6;
+		s6->sin6_port = htons(dst->port);
+		memcpy(&s6->sin6_addr, dst->addr, 16);
+		return sizeof(*s6);
+	}
+	return 0;
+}
+
+void
+udp_batch_queue(struct udp_batch *b, size_t len, const struct peer_addr *dst,
+    const struct udp_slot *from)
+{
+	unsigned	m = b->nout;
+	struct udp_out *o = &b->outs[m];
+
+	if (from != NULL && peer_equal(dst, &from->peer)) {
+		/* The sender's own address: link-local scope and all. */
+		o->to = from->from;
+		o->tolen = from->fromlen;
+	} else if ((o->tolen = sockaddr_from_peer(dst, &o->to)) == 0)
+		return; /* nowhere to send it */
+	o->len = len;
+	b->txiov[m].iov_base = o->data;
 	b->txiov[m].iov_len = len;
 	memset(&b->tx[m], 0, sizeof(b->tx[m]));
-	b->tx[m].msg_hdr.msg_name = (void *)&s->from;
-	b->tx[m].msg_hdr.msg_namelen = s->fromlen;
+	b->tx[m].msg_hdr.msg_name = &o->to;
+	b->tx[m].msg_hdr.msg_namelen = o->tolen;
 	b->tx[m].msg_hdr.msg_iov = &b->txiov[m];
 	b->tx[m].msg_hdr.msg_iovlen = 1;
+	b->nout++;
 }
 
 unsigned
-udp_batch_send(struct udp_batch *b, int fd, unsigned n)
+udp_batch_send(struct udp_batch *b, int fd)
 {
-	unsigned i, m = 0, sent = 0, failed = 0;
+	unsigned m = b->nout, sent = 0, failed = 0;
 
-	for (i = 0; i < n; i++) {
-		struct udp_slot *s = &b->slots[i];
-
-		if (s->outlen == 0)
-			continue;
-		udp_batch_queue(b, m++, s, s->out, s->outlen);
-		if (s->followup_len != 0)
-			udp_batch_queue(
-			    b, m++, s, s->followup, s->followup_len);
-	}
+	b->nout = 0;
 	while (sent < m) {
 		int r = sendmmsg(fd, b->tx + sent, m - sent, MSG_DONTWAIT);
 

@@ -21,21 +21,26 @@
  */
 int udp_open(const char *host, uint16_t port, char *why, size_t whycap);
 
-/*
- * One received datagram and the reply to it, if any, and a second
- * datagram sent after the reply (a bridged response), if any.
- */
+/* One received datagram. */
 struct udp_slot {
 	struct sockaddr_storage from;
 	socklen_t		fromlen;
 	struct peer_addr	peer;
 	size_t			inlen;
-	int			truncated;    /* larger than the buffer */
-	size_t			outlen;	      /* 0: no reply */
-	size_t			followup_len; /* 0: none */
+	int			truncated; /* larger than the buffer */
 	uint8_t			in[RESPONDER_DATAGRAM_MAX];
-	uint8_t			out[RESPONDER_DATAGRAM_MAX];
-	uint8_t			followup[RESPONDER_DATAGRAM_MAX];
+};
+
+/*
+ * One datagram to send: the batch's send slots are apart from its
+ * receive slots, since a datagram received may leave 0..k to send.
+ */
+#define UDP_SEND_MAX (2 * UDP_BATCH)
+struct udp_out {
+	struct sockaddr_storage to;
+	socklen_t		tolen;
+	size_t			len;
+	uint8_t			data[RESPONDER_DATAGRAM_MAX];
 };
 
 struct udp_batch;
@@ -45,16 +50,25 @@ void		  udp_batch_free(struct udp_batch *);
 
 /*
  * Receives up to UDP_BATCH datagrams from fd.  Returns how many (0 when
- * none is waiting), or -1 with errno set.  Slots 0..n-1 are then valid,
- * their outlen reset to 0.
+ * none is waiting), or -1 with errno set.  Slots 0..n-1 are then valid.
  */
 int		 udp_batch_recv(struct udp_batch *, int fd);
 struct udp_slot *udp_batch_slot(struct udp_batch *, unsigned i);
 
 /*
- * Sends every slot of 0..n-1 with outlen > 0 back to where it came from,
- * its follow-up right after it.  Returns how many could not be sent.
+ * The next free send slot, or NULL when UDP_SEND_MAX are queued (send
+ * them first).  Its data is filled by the caller, then udp_batch_queue()
+ * queues it for dst; when dst is the peer of the received slot from (which
+ * may be NULL), the address is that slot's own, IPv6 scope included.
  */
-unsigned udp_batch_send(struct udp_batch *, int fd, unsigned n);
+struct udp_out *udp_batch_next_out(struct udp_batch *);
+void		udp_batch_queue(struct udp_batch *, size_t len,
+	       const struct peer_addr *dst, const struct udp_slot *from);
+
+/*
+ * Sends every queued datagram, in order, and empties the queue.  Returns
+ * how many could not be sent.
+ */
+unsigned udp_batch_send(struct udp_batch *, int fd);
 
 #endif

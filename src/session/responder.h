@@ -258,6 +258,14 @@ int responder_input(struct responder *, uint64_t now_ms,
 size_t responder_write(
     struct responder *, struct peer_addr *dst, uint8_t *out, size_t outcap);
 
+/*
+ * After responder_input(): called until it returns 0, yields each further
+ * datagram the input left queued (a bridged follow-up) and sets *dst to
+ * its destination.  outcap should be RESPONDER_DATAGRAM_MAX.
+ */
+size_t responder_write(
+    struct responder *, struct peer_addr *dst, uint8_t *out, size_t outcap);
+
 /* The earliest time a session expires, or UINT64_MAX when none can. */
 uint64_t responder_next_deadline(const struct responder *);
 /* Expires what is due at now_ms (then drain responder_write()). */

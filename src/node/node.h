@@ -1,0 +1,103 @@
+/*
+ * One BMC as a sans-I/O object: its machine (struct bmc) joined to its
+ * sessions (struct responder), in the shape of ngtcp2's connection.
+ *
+ * node_input() consumes one datagram; node_write(), called until it
+ * returns 0, then yields every datagram to send, each with its own
+ * destination (the reply, a bridged follow-up; later SOL data,
+ * retransmits and PET traps).  node_next_deadline() says when
+ * node_expire() has something to do: a session's idle timer, the "on"
+ * half of a power cycle, a watchdog.  The node never reads a clock,
+ * touches a socket or a file: the server owns those, and the tests drive
+ * a node with fake time.
+ *
+ * Time is milliseconds on a monotonic clock of the caller's choosing;
+ * wall time is milliseconds since 1970 (the SEL's clock), 0 if unknown.
+ */
+#ifndef BMCSIM_NODE_H
+#define BMCSIM_NODE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "responder.h"
+
+struct bmc;
+struct node;
+struct rng;
+
+/* Datagrams one input or one expiry may leave before they are written. */
+#define NODE_OUTBOX_MAX 8
+
+/* The node's own counters, beside the responder's. */
+struct node_stats {
+	uint64_t queued;      /* datagrams put in the outbox */
+	uint64_t outbox_full; /* datagrams lost: the outbox was full */
+	uint64_t write_short; /* lost: node_write()'s buffer too small */
+	uint64_t no_memory;   /* lost: the outbox could not be made */
+};
+
+/*
+ * Makes the BMC described by cfg (cfg and its model must outlive it) at
+ * monotonic time now_ms and real time wall_ms.  rng is the randomness of
+ * its sessions and must outlive it; a model with a seeded lab RNG gets its
+ * own reproducible stream instead (seed + fleet index), and rng may then
+ * be NULL.  NULL with a sentence in why on failure.
+ */
+struct node *node_new(const struct config_bmc *cfg, struct rng *rng,
+    uint64_t now_ms, uint64_t wall_ms, char *why, size_t whycap);
+/* Closes every session (wiping keys) and frees; NULL is fine. */
+void node_free(struct node *);
+
+/*
+ * Consumes one datagram from peer (which may be NULL: replies then go to
+ * an unknown address).  What it answers is queued for node_write(); what
+ * it drops is counted by reason in the responder's statistics.  Model
+ * changes (a user disabled, a channel policy set) take effect after the
+ * reply is queued.  Returns how many datagrams were queued.
+ */
+int node_input(struct node *, uint64_t now_ms, uint64_t wall_ms,
+    const struct peer_addr *peer, const uint8_t *in, size_t len);
+
+/*
+ * Called until it returns 0: copies the next queued datagram into out
+ * (cap should be RESPONDER_DATAGRAM_MAX), sets *dst to where it goes and
+ * returns its length.  A datagram larger than cap is dropped and counted.
+ */
+size_t node_write(struct node *, uint64_t now_ms, struct peer_addr *dst,
+    uint8_t *out, size_t cap);
+
+/* The earliest time node_expire() has something to do; UINT64_MAX: never. */
+uint64_t node_next_deadline(const struct node *);
+/* Expires sessions and runs the machine's timers due at now_ms. */
+void node_expire(struct node *, uint64_t now_ms);
+
+/*
+ * The saved state (what a real BMC keeps in flash), as bmc_state_*():
+ * the generation increments when it changes; node_state_save() returns a
+ * malloc'd text (wipe and free it: it holds passwords) or NULL if out of
+ * memory; node_state_load() applies a saved text, diagnostics naming
+ * file, and makes the sessions follow the restored policy: 0, or
+ * ERR_CONFIG when something was skipped.
+ */
+uint64_t node_state_generation(const struct node *);
+char	*node_state_save(const struct node *, size_t *len);
+int	 node_state_load(struct node *, const char *text, size_t len,
+	 const char *file, struct config_diag *diag);
+
+const char		     *node_name(const struct node *);
+const struct config_bmc	     *node_config(const struct node *);
+const struct responder_stats *node_responder_stats(const struct node *);
+const struct node_stats	     *node_stats(const struct node *);
+/* The machine, for a control plane: changes made there take effect at the
+ * next node_input() or node_expire(). */
+struct bmc *node_bmc(struct node *);
+
+/*
+ * Writes peer as text ("192.0.2.1", "2001:db8::1" in the RFC 5952 form),
+ * "?" when unknown.  Returns buf.
+ */
+const char *node_peer_format(const struct peer_addr *, char *buf, size_t cap);
+
+#endif
