@@ -188,8 +188,7 @@ bmc_handle(
 {
 	const struct ipmi_req  *msg = req->msg;
 	const struct cmd_entry *e;
-	struct rd		in;
-	struct wr		out;
+	struct bmc_cmd		ctx;
 	uint8_t			cc;
 
 	rep->len = 0;
@@ -218,20 +217,22 @@ bmc_handle(
 		rep->cc = IPMI_CC_REQ_DATA_LEN_INVALID;
 		return;
 	}
-	rd_init(&in, msg->data, msg->data_len);
-	wr_init(&out, rep->data, rep->cap);
+	ctx.req = req;
+	rd_init(&ctx.in, msg->data, msg->data_len);
+	wr_init(&ctx.out, rep->data, rep->cap);
 	b->reply = rep;
-	cc = e->handler(b, req, &in, &out);
+	cc = e->handler(b, &ctx);
 	b->reply = NULL;
-	if (cc == IPMI_CC_OK && out.err != 0)
+	if (cc == IPMI_CC_OK && ctx.out.err != 0)
 		cc = IPMI_CC_CANT_RETURN_BYTES;
 	rep->cc = cc;
 	/*
 	 * Generic error codes carry no data; command-specific ones (80h-BEh)
 	 * may, as DCMI's Get Power Limit does with "no active limit".
 	 */
-	rep->len = cc == IPMI_CC_OK || (cc >= 0x80 && cc <= 0xbe) ? wr_len(&out)
-								  : 0;
+	rep->len = cc == IPMI_CC_OK || (cc >= 0x80 && cc <= 0xbe)
+	    ? wr_len(&ctx.out)
+	    : 0;
 }
 
 int

@@ -203,12 +203,18 @@ struct bmc {
 };
 
 /*
- * A command handler: reads the request data from in (its length already
- * within the table's limits), writes the response data to out, returns
- * the completion code.  Data written with a non-zero code is discarded.
+ * What a command handler gets: the request, its data (already within the
+ * row's length limits) and where the response data goes.  Data written
+ * with a non-zero completion code is discarded.
  */
-typedef uint8_t cmd_handler_fn(
-    struct bmc *, const struct model_request *, struct rd *in, struct wr *out);
+struct bmc_cmd {
+	const struct model_request *req;
+	struct rd		    in;	 /* the request data */
+	struct wr		    out; /* the response data */
+};
+
+/* A command handler: returns the completion code. */
+typedef uint8_t cmd_handler_fn(struct bmc *, struct bmc_cmd *);
 
 struct cmd_entry {
 	uint8_t		netfn;

@@ -23,8 +23,7 @@
 #define CC_SEND_NAK_ON_WRITE 0x83
 
 uint8_t
-cmd_app_send_message(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_app_send_message(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct model_reply  *outer = b->reply;
 	struct model_request inner_req;
@@ -34,10 +33,9 @@ cmd_app_send_message(struct bmc *b, const struct model_request *req,
 	uint8_t		     flags, data[IPMIMSG_DATA_MAX];
 	size_t		     msglen;
 
-	(void)out;
 	if (outer == NULL || outer->followup_cap == 0)
 		return IPMI_CC_NOT_SUPPORTED_NOW;
-	if (rd_u8(in, &flags) != 0)
+	if (rd_u8(&ctx->in, &flags) != 0)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
 	/*
 	 * Untracked requests would leave the response in the receive
@@ -46,7 +44,8 @@ cmd_app_send_message(struct bmc *b, const struct model_request *req,
 	if ((flags & SEND_CHANNEL_MASK) != BMC_CHANNEL_IPMB ||
 	    (flags & SEND_TRACKING_MASK) != SEND_TRACKING)
 		return IPMI_CC_INVALID_DATA_FIELD;
-	if (ipmimsg_decode_req(rd_pos(in), rd_left(in), &inner) != 0)
+	if (ipmimsg_decode_req(rd_pos(&ctx->in), rd_left(&ctx->in), &inner) !=
+	    0)
 		return IPMI_CC_INVALID_DATA_FIELD;
 	if (inner.rs_addr != IPMIMSG_BMC_ADDR)
 		return CC_SEND_NAK_ON_WRITE;
@@ -54,7 +53,7 @@ cmd_app_send_message(struct bmc *b, const struct model_request *req,
 	if (inner.netfn == IPMI_NETFN_APP && inner.cmd == CMD_APP_SEND_MESSAGE)
 		return IPMI_CC_INVALID_DATA_FIELD;
 
-	inner_req = *req;
+	inner_req = *ctx->req;
 	inner_req.msg = &inner;
 	memset(&inner_rep, 0, sizeof(inner_rep));
 	inner_rep.data = data;
@@ -67,11 +66,11 @@ cmd_app_send_message(struct bmc *b, const struct model_request *req,
 	 * under its rqSeq, from the controller and LUN that answered.
 	 */
 	memset(&rsp, 0, sizeof(rsp));
-	rsp.rq_addr = req->msg->rq_addr;
+	rsp.rq_addr = ctx->req->msg->rq_addr;
 	rsp.netfn = inner.netfn | 1;
-	rsp.rq_lun = req->msg->rq_lun;
+	rsp.rq_lun = ctx->req->msg->rq_lun;
 	rsp.rs_addr = inner.rs_addr;
-	rsp.rq_seq = req->msg->rq_seq;
+	rsp.rq_seq = ctx->req->msg->rq_seq;
 	rsp.rs_lun = inner.rs_lun;
 	rsp.cmd = inner.cmd;
 	rsp.cc = inner_rep.cc;

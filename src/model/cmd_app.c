@@ -37,26 +37,25 @@
 
 /* §20.1. */
 uint8_t
-cmd_app_get_device_id(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_app_get_device_id(struct bmc *b, struct bmc_cmd *ctx)
 {
 	const struct model_identity *id = &b->model->identity;
 
-	wr_u8(out, id->device_id);
-	wr_u8(out,
+	wr_u8(&ctx->out, id->device_id);
+	wr_u8(&ctx->out,
 	    (uint8_t)((id->provides_sdrs ? 0x80 : 0) |
 		(id->device_revision & 0x0f)));
 	/* Bit 7 clear: normal operation, not updating firmware. */
-	wr_u8(out, id->fw_major & 0x7f);
-	wr_u8(out, id->fw_minor_bcd);
-	wr_u8(out, id->ipmi_version);
-	wr_u8(out, id->additional_support);
-	wr_u8(out, (uint8_t)id->manufacturer_id);
-	wr_u8(out, (uint8_t)(id->manufacturer_id >> 8));
-	wr_u8(out, (uint8_t)(id->manufacturer_id >> 16) & 0x0f);
-	wr_u16le(out, id->product_id);
+	wr_u8(&ctx->out, id->fw_major & 0x7f);
+	wr_u8(&ctx->out, id->fw_minor_bcd);
+	wr_u8(&ctx->out, id->ipmi_version);
+	wr_u8(&ctx->out, id->additional_support);
+	wr_u8(&ctx->out, (uint8_t)id->manufacturer_id);
+	wr_u8(&ctx->out, (uint8_t)(id->manufacturer_id >> 8));
+	wr_u8(&ctx->out, (uint8_t)(id->manufacturer_id >> 16) & 0x0f);
+	wr_u16le(&ctx->out, id->product_id);
 	if (id->has_aux_firmware)
-		wr_bytes(out, id->aux_firmware, sizeof(id->aux_firmware));
+		wr_bytes(&ctx->out, id->aux_firmware, sizeof(id->aux_firmware));
 	return IPMI_CC_OK;
 }
 
@@ -66,8 +65,7 @@ cmd_app_get_device_id(struct bmc *b, const struct model_request *req,
  * the channel access returns to its non-volatile form.
  */
 uint8_t
-cmd_app_cold_reset(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_app_cold_reset(struct bmc *b, struct bmc_cmd *ctx)
 {
 	b->channel.access_mode = b->nonvolatile.access_mode;
 	b->channel.priv_limit = b->nonvolatile.priv_limit;
@@ -77,15 +75,14 @@ cmd_app_cold_reset(struct bmc *b, const struct model_request *req,
 	b->boot.set_in_progress = 0;
 	b->identify = BMC_IDENTIFY_OFF;
 	b->identify_deadline_ms = UINT64_MAX;
-	bmc_channel_changed(b, req);
+	bmc_channel_changed(b, ctx->req);
 	bmc_log(b, "cold reset");
 	return IPMI_CC_OK;
 }
 
 /* §20.3: nothing volatile is lost in a warm reset. */
 uint8_t
-cmd_app_warm_reset(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_app_warm_reset(struct bmc *b, struct bmc_cmd *ctx)
 {
 	bmc_log(b, "warm reset");
 	return IPMI_CC_OK;
@@ -93,11 +90,10 @@ cmd_app_warm_reset(struct bmc *b, const struct model_request *req,
 
 /* §20.4: 55h 00h, no error. */
 uint8_t
-cmd_app_get_self_test(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_app_get_self_test(struct bmc *b, struct bmc_cmd *ctx)
 {
-	wr_u8(out, 0x55);
-	wr_u8(out, 0x00);
+	wr_u8(&ctx->out, 0x55);
+	wr_u8(&ctx->out, 0x00);
 	return IPMI_CC_OK;
 }
 
@@ -116,12 +112,11 @@ acpi_device_state_valid(uint8_t s)
 
 /* §20.6: system software tells the BMC; power is not switched. */
 uint8_t
-cmd_app_set_acpi_power_state(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_app_set_acpi_power_state(struct bmc *b, struct bmc_cmd *ctx)
 {
 	uint8_t sys, dev, sys_state, dev_state;
 
-	if (rd_u8(in, &sys) != 0 || rd_u8(in, &dev) != 0)
+	if (rd_u8(&ctx->in, &sys) != 0 || rd_u8(&ctx->in, &dev) != 0)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
 	sys_state = sys & 0x7f;
 	dev_state = dev & 0x7f;
@@ -140,29 +135,26 @@ cmd_app_set_acpi_power_state(struct bmc *b, const struct model_request *req,
 
 /* §20.7. */
 uint8_t
-cmd_app_get_acpi_power_state(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_app_get_acpi_power_state(struct bmc *b, struct bmc_cmd *ctx)
 {
-	wr_u8(out, b->acpi_system);
-	wr_u8(out, b->acpi_device);
+	wr_u8(&ctx->out, b->acpi_system);
+	wr_u8(&ctx->out, b->acpi_device);
 	return IPMI_CC_OK;
 }
 
 /* §20.8, least significant byte first, as configured. */
 uint8_t
-cmd_app_get_device_guid(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_app_get_device_guid(struct bmc *b, struct bmc_cmd *ctx)
 {
-	wr_bytes(out, b->device_guid, MODEL_GUID_LEN);
+	wr_bytes(&ctx->out, b->device_guid, MODEL_GUID_LEN);
 	return IPMI_CC_OK;
 }
 
 /* §22.14. */
 uint8_t
-cmd_app_get_system_guid(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_app_get_system_guid(struct bmc *b, struct bmc_cmd *ctx)
 {
-	wr_bytes(out, b->system_guid, MODEL_GUID_LEN);
+	wr_bytes(&ctx->out, b->system_guid, MODEL_GUID_LEN);
 	return IPMI_CC_OK;
 }
 
@@ -172,32 +164,31 @@ cmd_app_get_system_guid(struct bmc *b, const struct model_request *req,
  * answers the first three bytes only.
  */
 uint8_t
-cmd_app_get_session_info(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_app_get_session_info(struct bmc *b, struct bmc_cmd *ctx)
 {
-	const struct model_session_ops *ops = req->sessions;
+	const struct model_session_ops *ops = ctx->req->sessions;
 	struct model_session_info	info;
 	enum model_session_key		key;
 	uint32_t			value, active;
 	uint8_t				index, handle;
 	int				found;
 
-	if (rd_u8(in, &index) != 0)
+	if (rd_u8(&ctx->in, &index) != 0)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
 	if (index == 0xfe) {
-		if (rd_u8(in, &handle) != 0 || rd_end(in) != 0)
+		if (rd_u8(&ctx->in, &handle) != 0 || rd_end(&ctx->in) != 0)
 			return IPMI_CC_REQ_DATA_LEN_INVALID;
 		key = MODEL_SESSION_BY_HANDLE;
 		value = handle;
 	} else if (index == 0xff) {
-		if (rd_u32le(in, &value) != 0 || rd_end(in) != 0)
+		if (rd_u32le(&ctx->in, &value) != 0 || rd_end(&ctx->in) != 0)
 			return IPMI_CC_REQ_DATA_LEN_INVALID;
 		key = MODEL_SESSION_BY_ID;
-	} else if (rd_end(in) != 0) {
+	} else if (rd_end(&ctx->in) != 0) {
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
 	} else if (index == 0) {
 		key = MODEL_SESSION_BY_HANDLE;
-		value = req->session_handle;
+		value = ctx->req->session_handle;
 	} else if (index <= 63) {
 		key = MODEL_SESSION_BY_INDEX;
 		value = index;
@@ -207,14 +198,14 @@ cmd_app_get_session_info(struct bmc *b, const struct model_request *req,
 	memset(&info, 0, sizeof(info));
 	if (ops != NULL && ops->session_info_cb != NULL)
 		found = ops->session_info_cb(
-			    req->sessions_arg, key, value, &info) == 0;
-	else if (index == 0 && req->in_session) {
+			    ctx->req->sessions_arg, key, value, &info) == 0;
+	else if (index == 0 && ctx->req->in_session) {
 		/* No session layer to ask: what the request says. */
-		info.handle = req->session_handle;
-		info.user_id = req->user_id;
-		info.privilege = req->privilege;
-		info.ipmi15 = req->ipmi15;
-		info.channel = req->channel;
+		info.handle = ctx->req->session_handle;
+		info.user_id = ctx->req->user_id;
+		info.privilege = ctx->req->privilege;
+		info.ipmi15 = ctx->req->ipmi15;
+		info.channel = ctx->req->channel;
 		found = 1;
 	} else
 		found = 0;
@@ -222,25 +213,25 @@ cmd_app_get_session_info(struct bmc *b, const struct model_request *req,
 		return IPMI_CC_INVALID_DATA_FIELD;
 
 	if (ops != NULL && ops->active_count_cb != NULL)
-		active = ops->active_count_cb(req->sessions_arg);
+		active = ops->active_count_cb(ctx->req->sessions_arg);
 	else
-		active = req->in_session ? 1 : 0;
-	wr_u8(out, found ? info.handle : 0);
-	wr_u8(out, b->channel.max_sessions & 0x3f);
-	wr_u8(out, (uint8_t)(active & 0x3f));
+		active = ctx->req->in_session ? 1 : 0;
+	wr_u8(&ctx->out, found ? info.handle : 0);
+	wr_u8(&ctx->out, b->channel.max_sessions & 0x3f);
+	wr_u8(&ctx->out, (uint8_t)(active & 0x3f));
 	if (!found)
 		return IPMI_CC_OK;
-	wr_u8(out, info.user_id & 0x3f);
-	wr_u8(out, info.privilege & 0x0f);
-	wr_u8(out,
+	wr_u8(&ctx->out, info.user_id & 0x3f);
+	wr_u8(&ctx->out, info.privilege & 0x0f);
+	wr_u8(&ctx->out,
 	    (uint8_t)((info.ipmi15 ? 0x00 : 0x10) | (info.channel & 0x0f)));
 	/* 802.3 LAN: console IP (MS byte first), MAC, port (LS first). */
 	if (info.peer_family == 4)
-		wr_bytes(out, info.peer_addr, 4);
+		wr_bytes(&ctx->out, info.peer_addr, 4);
 	else
-		wr_fill(out, 0, 4);
-	wr_fill(out, 0, 6);
-	wr_u16le(out, info.peer_port);
+		wr_fill(&ctx->out, 0, 4);
+	wr_fill(&ctx->out, 0, 6);
+	wr_u16le(&ctx->out, info.peer_port);
 	return IPMI_CC_OK;
 }
 
@@ -249,18 +240,17 @@ cmd_app_get_session_info(struct bmc *b, const struct model_request *req,
  * non-volatile) to set, or to leave that byte alone.
  */
 uint8_t
-cmd_app_set_channel_access(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_app_set_channel_access(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_channel_access *nv = &b->nonvolatile;
 	struct model_channel	  *v = &b->channel;
 	uint8_t			   chan, access, priv, access_op, priv_op;
 	uint8_t			   mode, limit;
 
-	if (rd_u8(in, &chan) != 0 || rd_u8(in, &access) != 0 ||
-	    rd_u8(in, &priv) != 0)
+	if (rd_u8(&ctx->in, &chan) != 0 || rd_u8(&ctx->in, &access) != 0 ||
+	    rd_u8(&ctx->in, &priv) != 0)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
-	if (bmc_lan_channel(b, req, chan & 0x0f) < 0)
+	if (bmc_lan_channel(b, ctx->req, chan & 0x0f) < 0)
 		return IPMI_CC_INVALID_DATA_FIELD;
 	access_op = access >> 6;
 	priv_op = priv >> 6;
@@ -292,7 +282,7 @@ cmd_app_set_channel_access(struct bmc *b, const struct model_request *req,
 	if (access_op == 1 || priv_op == 1)
 		b->state_generation++;
 	if (access_op == 2 || priv_op == 2) {
-		bmc_channel_changed(b, req);
+		bmc_channel_changed(b, ctx->req);
 		bmc_log(b,
 		    "channel %u access mode %u, privilege limit "
 		    "%u (Set Channel Access)",
@@ -303,15 +293,14 @@ cmd_app_set_channel_access(struct bmc *b, const struct model_request *req,
 
 /* §22.23. */
 uint8_t
-cmd_app_get_channel_access(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_app_get_channel_access(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_channel_access a;
 	uint8_t			  chan, which;
 
-	if (rd_u8(in, &chan) != 0 || rd_u8(in, &which) != 0)
+	if (rd_u8(&ctx->in, &chan) != 0 || rd_u8(&ctx->in, &which) != 0)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
-	if (bmc_lan_channel(b, req, chan & 0x0f) < 0)
+	if (bmc_lan_channel(b, ctx->req, chan & 0x0f) < 0)
 		return IPMI_CC_INVALID_DATA_FIELD;
 	switch (which >> 6) {
 	case 1:
@@ -328,11 +317,11 @@ cmd_app_get_channel_access(struct bmc *b, const struct model_request *req,
 		return IPMI_CC_INVALID_DATA_FIELD;
 	}
 	/* The wire says "disabled" where we keep "enabled". */
-	wr_u8(out,
+	wr_u8(&ctx->out,
 	    (uint8_t)((a.alerting ? 0 : 0x20) |
 		(a.per_message_auth ? 0 : 0x10) |
 		(a.user_level_auth ? 0 : 0x08) | (a.access_mode & 0x07)));
-	wr_u8(out, a.priv_limit & 0x0f);
+	wr_u8(&ctx->out, a.priv_limit & 0x0f);
 	return IPMI_CC_OK;
 }
 
@@ -341,24 +330,23 @@ cmd_app_get_channel_access(struct bmc *b, const struct model_request *req,
  * interface (Fh) exist; Eh is the channel the request came in on.
  */
 uint8_t
-cmd_app_get_channel_info(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_app_get_channel_info(struct bmc *b, struct bmc_cmd *ctx)
 {
-	const struct model_session_ops *ops = req->sessions;
+	const struct model_session_ops *ops = ctx->req->sessions;
 	uint8_t				chan, medium, protocol, sessions;
 	unsigned			active;
 
-	if (rd_u8(in, &chan) != 0)
+	if (rd_u8(&ctx->in, &chan) != 0)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
 	chan &= 0x0f;
-	if (bmc_lan_channel(b, req, chan) >= 0) {
+	if (bmc_lan_channel(b, ctx->req, chan) >= 0) {
 		chan = b->channel.number;
 		medium = MEDIUM_LAN;
 		protocol = PROTOCOL_IPMB;
 		if (ops != NULL && ops->active_count_cb != NULL)
-			active = ops->active_count_cb(req->sessions_arg);
+			active = ops->active_count_cb(ctx->req->sessions_arg);
 		else
-			active = req->in_session ? 1 : 0;
+			active = ctx->req->in_session ? 1 : 0;
 		sessions = (uint8_t)(SESSION_MULTI | (active & 0x3f));
 	} else if (chan == BMC_CHANNEL_IPMB) {
 		medium = MEDIUM_IPMB;
@@ -370,14 +358,14 @@ cmd_app_get_channel_info(struct bmc *b, const struct model_request *req,
 		sessions = SESSION_LESS;
 	} else
 		return IPMI_CC_INVALID_DATA_FIELD;
-	wr_u8(out, chan);
-	wr_u8(out, medium);
-	wr_u8(out, protocol);
-	wr_u8(out, sessions);
-	wr_u8(out, IPMI_FORUM_IANA & 0xff);
-	wr_u8(out, (IPMI_FORUM_IANA >> 8) & 0xff);
-	wr_u8(out, (IPMI_FORUM_IANA >> 16) & 0xff);
-	wr_u16le(out, 0); /* auxiliary info: none */
+	wr_u8(&ctx->out, chan);
+	wr_u8(&ctx->out, medium);
+	wr_u8(&ctx->out, protocol);
+	wr_u8(&ctx->out, sessions);
+	wr_u8(&ctx->out, IPMI_FORUM_IANA & 0xff);
+	wr_u8(&ctx->out, (IPMI_FORUM_IANA >> 8) & 0xff);
+	wr_u8(&ctx->out, (IPMI_FORUM_IANA >> 16) & 0xff);
+	wr_u16le(&ctx->out, 0); /* auxiliary info: none */
 	return IPMI_CC_OK;
 }
 
@@ -398,23 +386,23 @@ user_close_sessions(struct bmc *b, const struct model_request *req, uint8_t id)
 
 /* §22.26. */
 uint8_t
-cmd_app_set_user_access(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_app_set_user_access(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct model_user *u;
 	uint8_t		   flags, id, priv, limit = 0;
 	int		   lost_access, has_limit;
 
-	if (rd_u8(in, &flags) != 0 || rd_u8(in, &id) != 0 ||
-	    rd_u8(in, &priv) != 0)
+	if (rd_u8(&ctx->in, &flags) != 0 || rd_u8(&ctx->in, &id) != 0 ||
+	    rd_u8(&ctx->in, &priv) != 0)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
-	has_limit = rd_left(in) > 0;
-	if (has_limit && rd_u8(in, &limit) != 0)
+	has_limit = rd_left(&ctx->in) > 0;
+	if (has_limit && rd_u8(&ctx->in, &limit) != 0)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
 	id &= 0x3f;
 	priv &= 0x0f;
 	limit &= 0x0f;
-	if (bmc_lan_channel(b, req, flags & 0x0f) < 0 || !user_id_valid(b, id))
+	if (bmc_lan_channel(b, ctx->req, flags & 0x0f) < 0 ||
+	    !user_id_valid(b, id))
 		return IPMI_CC_INVALID_DATA_FIELD;
 	if ((priv < IPMI_PRIV_CALLBACK || priv > IPMI_PRIV_OEM) &&
 	    priv != IPMI_PRIV_NO_ACCESS)
@@ -435,23 +423,23 @@ cmd_app_set_user_access(struct bmc *b, const struct model_request *req,
 	    "(Set User Access)",
 	    id, priv, u->ipmi_messaging ? "on" : "off");
 	if (lost_access)
-		user_close_sessions(b, req, id);
+		user_close_sessions(b, ctx->req, id);
 	return IPMI_CC_OK;
 }
 
 /* §22.27. */
 uint8_t
-cmd_app_get_user_access(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_app_get_user_access(struct bmc *b, struct bmc_cmd *ctx)
 {
 	const struct model_user *u;
 	uint8_t			 chan, id, enabled = 0, status;
 	unsigned		 i;
 
-	if (rd_u8(in, &chan) != 0 || rd_u8(in, &id) != 0)
+	if (rd_u8(&ctx->in, &chan) != 0 || rd_u8(&ctx->in, &id) != 0)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
 	id &= 0x3f;
-	if (bmc_lan_channel(b, req, chan & 0x0f) < 0 || !user_id_valid(b, id))
+	if (bmc_lan_channel(b, ctx->req, chan & 0x0f) < 0 ||
+	    !user_id_valid(b, id))
 		return IPMI_CC_INVALID_DATA_FIELD;
 	for (i = 1; i <= b->channel.max_users && i <= MODEL_USERS_MAX; i++)
 		if (b->users[i].defined && b->users[i].enabled)
@@ -459,17 +447,17 @@ cmd_app_get_user_access(struct bmc *b, const struct model_request *req,
 	u = &b->users[id];
 	/* Byte 2 bits 7:6 (errata 4): 01b enabled, 10b disabled. */
 	status = u->defined ? (u->enabled ? 0x40 : 0x80) : 0x00;
-	wr_u8(out, b->channel.max_users & 0x3f);
-	wr_u8(out, (uint8_t)(status | (enabled & 0x3f)));
-	wr_u8(out, 1); /* user 1, the null user, has a fixed name */
+	wr_u8(&ctx->out, b->channel.max_users & 0x3f);
+	wr_u8(&ctx->out, (uint8_t)(status | (enabled & 0x3f)));
+	wr_u8(&ctx->out, 1); /* user 1, the null user, has a fixed name */
 	if (u->defined)
-		wr_u8(out,
+		wr_u8(&ctx->out,
 		    (uint8_t)((u->callback_only ? 0x40 : 0) |
 			(u->link_auth ? 0x20 : 0) |
 			(u->ipmi_messaging ? 0x10 : 0) |
 			(u->priv_limit & 0x0f)));
 	else
-		wr_u8(out, IPMI_PRIV_NO_ACCESS);
+		wr_u8(&ctx->out, IPMI_PRIV_NO_ACCESS);
 	return IPMI_CC_OK;
 }
 
@@ -479,14 +467,14 @@ cmd_app_get_user_access(struct bmc *b, const struct model_request *req,
  * all-zero name empties the slot again.  User 1's name is fixed.
  */
 uint8_t
-cmd_app_set_user_name(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_app_set_user_name(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct model_user *u;
 	uint8_t		   id, name[MODEL_NAME_LEN];
 	size_t		   len;
 
-	if (rd_u8(in, &id) != 0 || rd_bytes(in, name, sizeof(name)) != 0)
+	if (rd_u8(&ctx->in, &id) != 0 ||
+	    rd_bytes(&ctx->in, name, sizeof(name)) != 0)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
 	id &= 0x3f;
 	if (!user_id_valid(b, id) || id == 1)
@@ -496,7 +484,7 @@ cmd_app_set_user_name(struct bmc *b, const struct model_request *req,
 	u = &b->users[id];
 	if (len == 0) {
 		if (u->defined)
-			user_close_sessions(b, req, id);
+			user_close_sessions(b, ctx->req, id);
 		ct_wipe(u, sizeof(*u));
 		bmc_user_changed(b, id);
 		bmc_log(b, "user %u deleted (Set User Name)", id);
@@ -508,7 +496,7 @@ cmd_app_set_user_name(struct bmc *b, const struct model_request *req,
 		u->priv_limit = IPMI_PRIV_NO_ACCESS;
 	} else
 		/* A renamed user is another login: old sessions go. */
-		user_close_sessions(b, req, id);
+		user_close_sessions(b, ctx->req, id);
 	memset(u->name, 0, sizeof(u->name));
 	memcpy(u->name, name, len);
 	u->name_len = (uint8_t)len;
@@ -520,17 +508,16 @@ cmd_app_set_user_name(struct bmc *b, const struct model_request *req,
 
 /* §22.29: an empty slot has an all-zero name. */
 uint8_t
-cmd_app_get_user_name(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_app_get_user_name(struct bmc *b, struct bmc_cmd *ctx)
 {
 	uint8_t id;
 
-	if (rd_u8(in, &id) != 0)
+	if (rd_u8(&ctx->in, &id) != 0)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
 	id &= 0x3f;
 	if (!user_id_valid(b, id))
 		return IPMI_CC_INVALID_DATA_FIELD;
-	wr_bytes(out, b->users[id].name, MODEL_NAME_LEN);
+	wr_bytes(&ctx->out, b->users[id].name, MODEL_NAME_LEN);
 	return IPMI_CC_OK;
 }
 
@@ -540,8 +527,7 @@ cmd_app_get_user_name(struct bmc *b, const struct model_request *req,
  * than the stored one is 81h, a wrong password 80h.
  */
 uint8_t
-cmd_app_set_user_password(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_app_set_user_password(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct model_user *u;
 	uint8_t		   byte1, op, id, pw[MODEL_PASSWORD_LEN] = {0};
@@ -549,14 +535,16 @@ cmd_app_set_user_password(struct bmc *b, const struct model_request *req,
 	int		   form20, match;
 	uint8_t		   cc = IPMI_CC_OK;
 
-	if (rd_u8(in, &byte1) != 0 || rd_u8(in, &op) != 0)
+	if (rd_u8(&ctx->in, &byte1) != 0 || rd_u8(&ctx->in, &op) != 0)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
 	form20 = (byte1 & 0x80) != 0;
 	pwlen = form20 ? 20 : 16;
 	id = byte1 & 0x3f;
 	op &= 0x03;
-	if (rd_left(in) != 0 || op == PASSWORD_SET || op == PASSWORD_TEST) {
-		if (rd_bytes(in, pw, pwlen) != 0 || rd_end(in) != 0) {
+	if (rd_left(&ctx->in) != 0 || op == PASSWORD_SET ||
+	    op == PASSWORD_TEST) {
+		if (rd_bytes(&ctx->in, pw, pwlen) != 0 ||
+		    rd_end(&ctx->in) != 0) {
 			cc = IPMI_CC_REQ_DATA_LEN_INVALID;
 			goto out;
 		}
@@ -578,7 +566,7 @@ cmd_app_set_user_password(struct bmc *b, const struct model_request *req,
 		bmc_log(b, "user %u %s (Set User Password)", id,
 		    u->enabled ? "enabled" : "disabled");
 		if (!u->enabled)
-			user_close_sessions(b, req, id);
+			user_close_sessions(b, ctx->req, id);
 		break;
 	case PASSWORD_SET:
 		if (!u->defined) {
@@ -597,7 +585,7 @@ cmd_app_set_user_password(struct bmc *b, const struct model_request *req,
 		    "user %u password set, %zu-byte form (Set "
 		    "User Password)",
 		    id, pwlen);
-		user_close_sessions(b, req, id);
+		user_close_sessions(b, ctx->req, id);
 		break;
 	case PASSWORD_TEST:
 		if (!u->defined) {
@@ -662,17 +650,16 @@ cipher_suite_records(
  * fewer than 16 is the last (ipmitool and FreeIPMI stop there).
  */
 uint8_t
-cmd_app_get_channel_cipher_suites(struct bmc *b,
-    const struct model_request *req, struct rd *in, struct wr *out)
+cmd_app_get_channel_cipher_suites(struct bmc *b, struct bmc_cmd *ctx)
 {
 	uint8_t records[SUITE_COUNT * 5];
 	uint8_t chan, payload, list;
 	size_t	len, start, n;
 
-	if (rd_u8(in, &chan) != 0 || rd_u8(in, &payload) != 0 ||
-	    rd_u8(in, &list) != 0)
+	if (rd_u8(&ctx->in, &chan) != 0 || rd_u8(&ctx->in, &payload) != 0 ||
+	    rd_u8(&ctx->in, &list) != 0)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
-	if (bmc_lan_channel(b, req, chan & 0x0f) < 0)
+	if (bmc_lan_channel(b, ctx->req, chan & 0x0f) < 0)
 		return IPMI_CC_INVALID_DATA_FIELD;
 	/* IPMI messages and SOL use the same suites. */
 	if ((payload & 0x3f) > 1)
@@ -683,8 +670,8 @@ cmd_app_get_channel_cipher_suites(struct bmc *b,
 	n = start < len ? len - start : 0;
 	if (n > SUITE_CHUNK_LEN)
 		n = SUITE_CHUNK_LEN;
-	wr_u8(out, b->channel.number);
+	wr_u8(&ctx->out, b->channel.number);
 	if (n > 0)
-		wr_bytes(out, records + start, n);
+		wr_bytes(&ctx->out, records + start, n);
 	return IPMI_CC_OK;
 }

@@ -37,28 +37,26 @@
 
 /* §28.1: every management function lives in the BMC (20h). */
 uint8_t
-cmd_chassis_get_capabilities(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_chassis_get_capabilities(struct bmc *b, struct bmc_cmd *ctx)
 {
-	wr_u8(out, b->model->chassis.capabilities & 0x0f);
-	wr_u8(out, IPMIMSG_BMC_ADDR); /* FRU info device */
-	wr_u8(out, IPMIMSG_BMC_ADDR); /* SDR device */
-	wr_u8(out, IPMIMSG_BMC_ADDR); /* SEL device */
-	wr_u8(out, IPMIMSG_BMC_ADDR); /* system management device */
+	wr_u8(&ctx->out, b->model->chassis.capabilities & 0x0f);
+	wr_u8(&ctx->out, IPMIMSG_BMC_ADDR); /* FRU info device */
+	wr_u8(&ctx->out, IPMIMSG_BMC_ADDR); /* SDR device */
+	wr_u8(&ctx->out, IPMIMSG_BMC_ADDR); /* SEL device */
+	wr_u8(&ctx->out, IPMIMSG_BMC_ADDR); /* system management device */
 	return IPMI_CC_OK;
 }
 
 /* §28.2; the optional front panel byte is left out. */
 uint8_t
-cmd_chassis_get_status(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_chassis_get_status(struct bmc *b, struct bmc_cmd *ctx)
 {
-	wr_u8(out,
+	wr_u8(&ctx->out,
 	    (uint8_t)((b->restore_policy & 0x03) << 5 |
 		(b->power_on ? 0x01 : 0x00)));
-	wr_u8(out, b->last_power_event);
+	wr_u8(&ctx->out, b->last_power_event);
 	/* Bit 6: identify state is reported; bits 5:4 the state. */
-	wr_u8(out, (uint8_t)(0x40 | (b->identify & 0x03) << 4));
+	wr_u8(&ctx->out, (uint8_t)(0x40 | (b->identify & 0x03) << 4));
 	return IPMI_CC_OK;
 }
 
@@ -68,14 +66,13 @@ cmd_chassis_get_status(struct bmc *b, const struct model_request *req,
  * interrupt with the power off is D5h, as the spec recommends.
  */
 uint8_t
-cmd_chassis_control(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_chassis_control(struct bmc *b, struct bmc_cmd *ctx)
 {
 	const struct model_chassis *mc = &b->model->chassis;
 	uint8_t			    control;
-	uint64_t		    now = req->now_ms;
+	uint64_t		    now = ctx->req->now_ms;
 
-	if (rd_u8(in, &control) != 0)
+	if (rd_u8(&ctx->in, &control) != 0)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
 	control &= 0x0f;
 	if (control > CONTROL_SOFT_OFF)
@@ -98,19 +95,19 @@ cmd_chassis_control(struct bmc *b, const struct model_request *req,
 		bmc_power_set(b, 1, now, "Chassis Control");
 		b->last_power_event = BMC_LAST_EVENT_IPMI_ON;
 		bmc_system_boot(
-		    b, BMC_RESTART_CHASSIS_CONTROL, req->channel, now);
+		    b, BMC_RESTART_CHASSIS_CONTROL, ctx->req->channel, now);
 		break;
 	case CONTROL_POWER_CYCLE:
 		bmc_power_set(b, 0, now, "Chassis Control power cycle");
 		b->pending = BMC_PENDING_POWER_ON;
 		b->pending_cause = BMC_RESTART_CHASSIS_CONTROL;
 		b->pending_deadline_ms = now + mc->power_cycle_interval_ms;
-		b->restart_channel = req->channel;
+		b->restart_channel = ctx->req->channel;
 		break;
 	case CONTROL_HARD_RESET:
 		bmc_log(b, "hard reset (Chassis Control)");
 		bmc_system_boot(
-		    b, BMC_RESTART_CHASSIS_CONTROL, req->channel, now);
+		    b, BMC_RESTART_CHASSIS_CONTROL, ctx->req->channel, now);
 		break;
 	case CONTROL_DIAG_PULSE:
 		bmc_log(b, "diagnostic interrupt (Chassis Control)");
@@ -131,14 +128,13 @@ cmd_chassis_control(struct bmc *b, const struct model_request *req,
  * byte 2 bit 0: on until told otherwise.
  */
 uint8_t
-cmd_chassis_identify(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_chassis_identify(struct bmc *b, struct bmc_cmd *ctx)
 {
 	uint8_t interval = b->model->chassis.identify_default_s, force = 0;
 
-	if (rd_left(in) > 0 && rd_u8(in, &interval) != 0)
+	if (rd_left(&ctx->in) > 0 && rd_u8(&ctx->in, &interval) != 0)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
-	if (rd_left(in) > 0 && rd_u8(in, &force) != 0)
+	if (rd_left(&ctx->in) > 0 && rd_u8(&ctx->in, &force) != 0)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
 	if (force & 0x01) {
 		b->identify = BMC_IDENTIFY_ON;
@@ -150,7 +146,7 @@ cmd_chassis_identify(struct bmc *b, const struct model_request *req,
 		bmc_log(b, "identify off (Chassis Identify)");
 	} else {
 		b->identify = BMC_IDENTIFY_TIMED;
-		b->identify_deadline_ms = req->now_ms + interval * 1000u;
+		b->identify_deadline_ms = ctx->req->now_ms + interval * 1000u;
 		bmc_log(b, "identify on for %u s (Chassis Identify)", interval);
 	}
 	return IPMI_CC_OK;
@@ -172,12 +168,11 @@ restore_policy_name(uint8_t policy)
 
 /* §28.8: answers the policies supported; 03h changes nothing. */
 uint8_t
-cmd_chassis_set_power_restore(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_chassis_set_power_restore(struct bmc *b, struct bmc_cmd *ctx)
 {
 	uint8_t policy;
 
-	if (rd_u8(in, &policy) != 0)
+	if (rd_u8(&ctx->in, &policy) != 0)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
 	policy &= 0x07;
 	if (policy > RESTORE_NO_CHANGE)
@@ -188,17 +183,16 @@ cmd_chassis_set_power_restore(struct bmc *b, const struct model_request *req,
 		bmc_log(
 		    b, "power restore policy %s", restore_policy_name(policy));
 	}
-	wr_u8(out, RESTORE_SUPPORTED);
+	wr_u8(&ctx->out, RESTORE_SUPPORTED);
 	return IPMI_CC_OK;
 }
 
 /* §28.11. */
 uint8_t
-cmd_chassis_get_restart_cause(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_chassis_get_restart_cause(struct bmc *b, struct bmc_cmd *ctx)
 {
-	wr_u8(out, b->restart_cause & 0x0f);
-	wr_u8(out, b->restart_channel & 0x0f);
+	wr_u8(&ctx->out, b->restart_cause & 0x0f);
+	wr_u8(&ctx->out, b->restart_channel & 0x0f);
 	return IPMI_CC_OK;
 }
 
@@ -251,23 +245,22 @@ boot_set_flags(struct bmc *b, const struct model_request *req, struct rd *in)
  * select it; the data that follows has the parameter's exact length.
  */
 uint8_t
-cmd_chassis_set_boot_options(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_chassis_set_boot_options(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_boot *boot = &b->boot;
 	uint8_t		 sel, param, v, mask, block;
 	size_t		 left;
 	uint8_t		 cc = IPMI_CC_OK;
 
-	if (rd_u8(in, &sel) != 0)
+	if (rd_u8(&ctx->in, &sel) != 0)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
 	param = sel & 0x7f;
 	if (param > BOOT_PARAM_MAILBOX)
 		return CC_BOOT_PARAM_UNSUPPORTED;
-	left = rd_left(in);
+	left = rd_left(&ctx->in);
 	switch (param) {
 	case BOOT_PARAM_SET_IN_PROGRESS:
-		if (left != 1 || rd_u8(in, &v) != 0)
+		if (left != 1 || rd_u8(&ctx->in, &v) != 0)
 			return IPMI_CC_REQ_DATA_LEN_INVALID;
 		v &= 0x03;
 		if (v == 3)
@@ -280,16 +273,16 @@ cmd_chassis_set_boot_options(struct bmc *b, const struct model_request *req,
 			boot->set_in_progress = v;
 		break;
 	case BOOT_PARAM_SERVICE_PARTITION:
-		if (left != 1 || rd_u8(in, &boot->service_partition) != 0)
+		if (left != 1 || rd_u8(&ctx->in, &boot->service_partition) != 0)
 			return IPMI_CC_REQ_DATA_LEN_INVALID;
 		break;
 	case BOOT_PARAM_SERVICE_SCAN:
-		if (left != 1 || rd_u8(in, &v) != 0)
+		if (left != 1 || rd_u8(&ctx->in, &v) != 0)
 			return IPMI_CC_REQ_DATA_LEN_INVALID;
 		boot->service_scan = v & 0x03;
 		break;
 	case BOOT_PARAM_VALID_CLEARING:
-		if (left != 1 || rd_u8(in, &v) != 0)
+		if (left != 1 || rd_u8(&ctx->in, &v) != 0)
 			return IPMI_CC_REQ_DATA_LEN_INVALID;
 		boot->valid_bit_clearing = v & 0x1f;
 		if (v & BMC_BOOT_KEEP_PAST_TIMEOUT)
@@ -298,7 +291,8 @@ cmd_chassis_set_boot_options(struct bmc *b, const struct model_request *req,
 		break;
 	case BOOT_PARAM_INFO_ACK:
 		/* Byte 1 is a write mask over byte 2. */
-		if (left != 2 || rd_u8(in, &mask) != 0 || rd_u8(in, &v) != 0)
+		if (left != 2 || rd_u8(&ctx->in, &mask) != 0 ||
+		    rd_u8(&ctx->in, &v) != 0)
 			return IPMI_CC_REQ_DATA_LEN_INVALID;
 		boot->ack_data = (uint8_t)((boot->ack_data & ~mask) |
 		    (v & mask));
@@ -306,21 +300,22 @@ cmd_chassis_set_boot_options(struct bmc *b, const struct model_request *req,
 	case BOOT_PARAM_FLAGS:
 		if (left != BMC_BOOT_FLAGS_LEN)
 			return IPMI_CC_REQ_DATA_LEN_INVALID;
-		cc = boot_set_flags(b, req, in);
+		cc = boot_set_flags(b, ctx->req, &ctx->in);
 		break;
 	case BOOT_PARAM_INITIATOR_INFO:
 		if (left != BMC_BOOT_INITIATOR_LEN ||
-		    rd_bytes(in, boot->initiator, BMC_BOOT_INITIATOR_LEN) != 0)
+		    rd_bytes(
+			&ctx->in, boot->initiator, BMC_BOOT_INITIATOR_LEN) != 0)
 			return IPMI_CC_REQ_DATA_LEN_INVALID;
 		break;
 	case BOOT_PARAM_MAILBOX:
 		/* Set selector (the block), then 1..16 bytes of it. */
 		if (left < 2 || left > 1 + BMC_BOOT_BLOCK_LEN ||
-		    rd_u8(in, &block) != 0)
+		    rd_u8(&ctx->in, &block) != 0)
 			return IPMI_CC_REQ_DATA_LEN_INVALID;
 		if (block >= BMC_BOOT_MAILBOX_BLOCKS)
 			return IPMI_CC_PARAM_OUT_OF_RANGE;
-		if (rd_bytes(in, boot->mailbox[block], left - 1) != 0)
+		if (rd_bytes(&ctx->in, boot->mailbox[block], left - 1) != 0)
 			return IPMI_CC_REQ_DATA_LEN_INVALID;
 		break;
 	}
@@ -335,50 +330,49 @@ cmd_chassis_set_boot_options(struct bmc *b, const struct model_request *req,
 
 /* §28.13: parameter version 1, the selector, the data. */
 uint8_t
-cmd_chassis_get_boot_options(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_chassis_get_boot_options(struct bmc *b, struct bmc_cmd *ctx)
 {
 	const struct bmc_boot *boot = &b->boot;
 	uint8_t		       param, set, block;
 
-	if (rd_u8(in, &param) != 0 || rd_u8(in, &set) != 0 ||
-	    rd_u8(in, &block) != 0)
+	if (rd_u8(&ctx->in, &param) != 0 || rd_u8(&ctx->in, &set) != 0 ||
+	    rd_u8(&ctx->in, &block) != 0)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
 	param &= 0x7f;
 	if (param > BOOT_PARAM_MAILBOX)
 		return CC_BOOT_PARAM_UNSUPPORTED;
 	if (param == BOOT_PARAM_MAILBOX && set >= BMC_BOOT_MAILBOX_BLOCKS)
 		return IPMI_CC_PARAM_OUT_OF_RANGE;
-	wr_u8(out, BOOT_PARAM_VERSION);
-	wr_u8(out,
+	wr_u8(&ctx->out, BOOT_PARAM_VERSION);
+	wr_u8(&ctx->out,
 	    (uint8_t)(param |
 		((boot->invalid_mask & (1u << param)) ? 0x80 : 0)));
 	switch (param) {
 	case BOOT_PARAM_SET_IN_PROGRESS:
-		wr_u8(out, boot->set_in_progress);
+		wr_u8(&ctx->out, boot->set_in_progress);
 		break;
 	case BOOT_PARAM_SERVICE_PARTITION:
-		wr_u8(out, boot->service_partition);
+		wr_u8(&ctx->out, boot->service_partition);
 		break;
 	case BOOT_PARAM_SERVICE_SCAN:
-		wr_u8(out, boot->service_scan);
+		wr_u8(&ctx->out, boot->service_scan);
 		break;
 	case BOOT_PARAM_VALID_CLEARING:
-		wr_u8(out, boot->valid_bit_clearing);
+		wr_u8(&ctx->out, boot->valid_bit_clearing);
 		break;
 	case BOOT_PARAM_INFO_ACK:
-		wr_u8(out, 0x00); /* the write mask reads as 0 */
-		wr_u8(out, boot->ack_data);
+		wr_u8(&ctx->out, 0x00); /* the write mask reads as 0 */
+		wr_u8(&ctx->out, boot->ack_data);
 		break;
 	case BOOT_PARAM_FLAGS:
-		wr_bytes(out, boot->flags, BMC_BOOT_FLAGS_LEN);
+		wr_bytes(&ctx->out, boot->flags, BMC_BOOT_FLAGS_LEN);
 		break;
 	case BOOT_PARAM_INITIATOR_INFO:
-		wr_bytes(out, boot->initiator, BMC_BOOT_INITIATOR_LEN);
+		wr_bytes(&ctx->out, boot->initiator, BMC_BOOT_INITIATOR_LEN);
 		break;
 	case BOOT_PARAM_MAILBOX:
-		wr_u8(out, set);
-		wr_bytes(out, boot->mailbox[set], BMC_BOOT_BLOCK_LEN);
+		wr_u8(&ctx->out, set);
+		wr_bytes(&ctx->out, boot->mailbox[set], BMC_BOOT_BLOCK_LEN);
 		break;
 	}
 	return IPMI_CC_OK;
@@ -386,10 +380,9 @@ cmd_chassis_get_boot_options(struct bmc *b, const struct model_request *req,
 
 /* §28.14: one count per hour powered on. */
 uint8_t
-cmd_chassis_get_poh_counter(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+cmd_chassis_get_poh_counter(struct bmc *b, struct bmc_cmd *ctx)
 {
-	wr_u8(out, BMC_POH_MINUTES_PER_COUNT);
-	wr_u32le(out, bmc_poh_hours(b, req->now_ms));
+	wr_u8(&ctx->out, BMC_POH_MINUTES_PER_COUNT);
+	wr_u32le(&ctx->out, bmc_poh_hours(b, ctx->req->now_ms));
 	return IPMI_CC_OK;
 }

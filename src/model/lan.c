@@ -112,103 +112,102 @@ lan_suites(const struct bmc *b, uint8_t ids[LAN_SUITE_ENTRIES])
 }
 
 static uint8_t
-lan_get_config(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+lan_get_config(struct bmc *b, struct bmc_cmd *ctx)
 {
 	const struct bmc_lan *l = lan_of(b);
 	uint8_t		      chan, param, set, block, ids[LAN_SUITE_ENTRIES];
 	unsigned	      i, n;
 
-	rd_u8(in, &chan);
-	rd_u8(in, &param);
-	rd_u8(in, &set);
-	rd_u8(in, &block);
-	if (bmc_lan_channel(b, req, chan & 0x0f) < 0)
+	rd_u8(&ctx->in, &chan);
+	rd_u8(&ctx->in, &param);
+	rd_u8(&ctx->in, &set);
+	rd_u8(&ctx->in, &block);
+	if (bmc_lan_channel(b, ctx->req, chan & 0x0f) < 0)
 		return IPMI_CC_INVALID_DATA_FIELD;
-	wr_u8(out, LAN_REVISION);
+	wr_u8(&ctx->out, LAN_REVISION);
 	if (chan & LAN_GET_REVISION_ONLY)
 		return IPMI_CC_OK;
 	switch (param) {
 	case LAN_SET_IN_PROGRESS:
-		wr_u8(out, l->set_in_progress);
+		wr_u8(&ctx->out, l->set_in_progress);
 		break;
 	case LAN_AUTH_TYPE_SUPPORT:
-		wr_u8(out, LAN_AUTH_SUPPORT);
+		wr_u8(&ctx->out, LAN_AUTH_SUPPORT);
 		break;
 	case LAN_AUTH_TYPE_ENABLES:
 		for (i = IPMI_PRIV_CALLBACK; i <= IPMI_PRIV_OEM; i++)
-			wr_u8(out, b->channel.auth15_enables[i]);
+			wr_u8(&ctx->out, b->channel.auth15_enables[i]);
 		break;
 	case LAN_IP:
-		wr_bytes(out, l->ip, 4);
+		wr_bytes(&ctx->out, l->ip, 4);
 		break;
 	case LAN_IP_SOURCE:
-		wr_u8(out, l->ip_source);
+		wr_u8(&ctx->out, l->ip_source);
 		break;
 	case LAN_MAC:
-		wr_bytes(out, l->mac, 6);
+		wr_bytes(&ctx->out, l->mac, 6);
 		break;
 	case LAN_NETMASK:
-		wr_bytes(out, l->netmask, 4);
+		wr_bytes(&ctx->out, l->netmask, 4);
 		break;
 	case LAN_IPV4_HEADER:
-		wr_bytes(out, l->ipv4_header, 3);
+		wr_bytes(&ctx->out, l->ipv4_header, 3);
 		break;
 	case LAN_ARP_CONTROL:
-		wr_u8(out, l->arp_control);
+		wr_u8(&ctx->out, l->arp_control);
 		break;
 	case LAN_ARP_INTERVAL:
-		wr_u8(out, l->arp_interval);
+		wr_u8(&ctx->out, l->arp_interval);
 		break;
 	case LAN_GATEWAY:
-		wr_bytes(out, l->gateway, 4);
+		wr_bytes(&ctx->out, l->gateway, 4);
 		break;
 	case LAN_GATEWAY_MAC:
-		wr_bytes(out, l->gateway_mac, 6);
+		wr_bytes(&ctx->out, l->gateway_mac, 6);
 		break;
 	case LAN_BACKUP_GATEWAY:
-		wr_bytes(out, l->backup_gateway, 4);
+		wr_bytes(&ctx->out, l->backup_gateway, 4);
 		break;
 	case LAN_BACKUP_GATEWAY_MAC:
-		wr_bytes(out, l->backup_gateway_mac, 6);
+		wr_bytes(&ctx->out, l->backup_gateway_mac, 6);
 		break;
 	case LAN_COMMUNITY:
-		wr_bytes(out, l->community, LAN_COMMUNITY_LEN);
+		wr_bytes(&ctx->out, l->community, LAN_COMMUNITY_LEN);
 		break;
 	case LAN_DEST_COUNT:
-		wr_u8(out, l->ndest);
+		wr_u8(&ctx->out, l->ndest);
 		break;
 	case LAN_DEST_TYPE:
 	case LAN_DEST_ADDR:
 	case LAN_DEST_VLAN:
 		if ((set & 0x0f) > l->ndest)
 			return IPMI_CC_PARAM_OUT_OF_RANGE;
-		wr_u8(out, set & 0x0f);
+		wr_u8(&ctx->out, set & 0x0f);
 		if (param == LAN_DEST_TYPE)
-			wr_bytes(out, l->dest[set & 0x0f].type, 3);
+			wr_bytes(&ctx->out, l->dest[set & 0x0f].type, 3);
 		else if (param == LAN_DEST_ADDR)
-			wr_bytes(out, l->dest[set & 0x0f].addr, 12);
+			wr_bytes(&ctx->out, l->dest[set & 0x0f].addr, 12);
 		else
-			wr_bytes(out, l->dest[set & 0x0f].vlan, 3);
+			wr_bytes(&ctx->out, l->dest[set & 0x0f].vlan, 3);
 		break;
 	case LAN_VLAN_ID:
-		wr_u16le(out, l->vlan);
+		wr_u16le(&ctx->out, l->vlan);
 		break;
 	case LAN_VLAN_PRIORITY:
-		wr_u8(out, l->vlan_priority);
+		wr_u8(&ctx->out, l->vlan_priority);
 		break;
 	case LAN_SUITE_SUPPORT:
-		wr_u8(out, (uint8_t)lan_suites(b, ids));
+		wr_u8(&ctx->out, (uint8_t)lan_suites(b, ids));
 		break;
 	case LAN_SUITE_ENTRIES_PARAM:
 		n = lan_suites(b, ids);
-		wr_u8(out, 0x00);
-		wr_bytes(out, ids, n);
+		wr_u8(&ctx->out, 0x00);
+		wr_bytes(&ctx->out, ids, n);
 		break;
 	case LAN_SUITE_PRIVS:
 		/* Two entries a byte, the first in the low nibble. */
 		n = lan_suites(b, ids);
-		wr_u8(out, 0x00);
+		wr_u8(&ctx->out, 0x00);
 		for (i = 0; i < LAN_SUITE_ENTRIES; i += 2) {
 			uint8_t lo = i < n ? b->channel.suite_priv_limit[ids[i]]
 					   : 0;
@@ -216,14 +215,15 @@ lan_get_config(struct bmc *b, const struct model_request *req, struct rd *in,
 			    ? b->channel.suite_priv_limit[ids[i + 1]]
 			    : 0;
 
-			wr_u8(out, (uint8_t)((hi & 0x0f) << 4 | (lo & 0x0f)));
+			wr_u8(&ctx->out,
+			    (uint8_t)((hi & 0x0f) << 4 | (lo & 0x0f)));
 		}
 		break;
 	case LAN_BAD_PASSWORD:
-		wr_u8(out, l->bad_password_event);
-		wr_u8(out, b->channel.bad_password_threshold);
-		wr_u16le(out, l->bad_password_reset_10s);
-		wr_u16le(out, (uint16_t)(b->channel.lockout_ms / 10000));
+		wr_u8(&ctx->out, l->bad_password_event);
+		wr_u8(&ctx->out, b->channel.bad_password_threshold);
+		wr_u16le(&ctx->out, l->bad_password_reset_10s);
+		wr_u16le(&ctx->out, (uint16_t)(b->channel.lockout_ms / 10000));
 		break;
 	default:
 		return LAN_CC_NOT_SUPPORTED;
@@ -282,8 +282,7 @@ lan_netmask_valid(const uint8_t m[4])
 }
 
 static uint8_t
-lan_set_config(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+lan_set_config(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_lan *l = lan_of(b);
 	uint8_t	 chan, param, v[LAN_COMMUNITY_LEN], ids[LAN_SUITE_ENTRIES];
@@ -291,11 +290,10 @@ lan_set_config(struct bmc *b, const struct model_request *req, struct rd *in,
 	int	 want, policy = 0;
 	size_t	 len;
 
-	(void)out;
-	rd_u8(in, &chan);
-	rd_u8(in, &param);
-	len = rd_left(in);
-	if (bmc_lan_channel(b, req, chan & 0x0f) < 0)
+	rd_u8(&ctx->in, &chan);
+	rd_u8(&ctx->in, &param);
+	len = rd_left(&ctx->in);
+	if (bmc_lan_channel(b, ctx->req, chan & 0x0f) < 0)
 		return IPMI_CC_INVALID_DATA_FIELD;
 	switch (param) {
 	case LAN_AUTH_TYPE_SUPPORT:
@@ -310,7 +308,7 @@ lan_set_config(struct bmc *b, const struct model_request *req, struct rd *in,
 		return LAN_CC_NOT_SUPPORTED;
 	if (len != (size_t)want)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
-	rd_bytes(in, v, len);
+	rd_bytes(&ctx->in, v, len);
 	switch (param) {
 	case LAN_SET_IN_PROGRESS:
 		if ((v[0] & 0x03) == 0x03)
@@ -418,7 +416,7 @@ lan_set_config(struct bmc *b, const struct model_request *req, struct rd *in,
 	l->changed = 1;
 	b->state_generation++;
 	if (policy)
-		bmc_channel_changed(b, req);
+		bmc_channel_changed(b, ctx->req);
 	bmc_log(b, "LAN configuration parameter %u set", param);
 	return IPMI_CC_OK;
 }

@@ -68,50 +68,49 @@ sol_bit_rate_valid(uint8_t v)
 }
 
 static uint8_t
-sol_get_config(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+sol_get_config(struct bmc *b, struct bmc_cmd *ctx)
 {
 	const struct bmc_sol *s = sol_of(b);
 	uint8_t		      chan, param, set, block;
 
-	rd_u8(in, &chan);
-	rd_u8(in, &param);
-	rd_u8(in, &set);
-	rd_u8(in, &block);
-	if (bmc_lan_channel(b, req, chan & 0x0f) < 0)
+	rd_u8(&ctx->in, &chan);
+	rd_u8(&ctx->in, &param);
+	rd_u8(&ctx->in, &set);
+	rd_u8(&ctx->in, &block);
+	if (bmc_lan_channel(b, ctx->req, chan & 0x0f) < 0)
 		return IPMI_CC_INVALID_DATA_FIELD;
-	wr_u8(out, SOL_REVISION);
+	wr_u8(&ctx->out, SOL_REVISION);
 	if (chan & SOL_GET_REVISION_ONLY)
 		return IPMI_CC_OK;
 	switch (param) {
 	case SOL_SET_IN_PROGRESS:
-		wr_u8(out, s->set_in_progress);
+		wr_u8(&ctx->out, s->set_in_progress);
 		break;
 	case SOL_ENABLE:
-		wr_u8(out, s->enable);
+		wr_u8(&ctx->out, s->enable);
 		break;
 	case SOL_AUTH:
-		wr_u8(out, s->auth);
+		wr_u8(&ctx->out, s->auth);
 		break;
 	case SOL_ACCUMULATE:
-		wr_u8(out, s->accumulate_5ms);
-		wr_u8(out, s->send_threshold);
+		wr_u8(&ctx->out, s->accumulate_5ms);
+		wr_u8(&ctx->out, s->send_threshold);
 		break;
 	case SOL_RETRY:
-		wr_u8(out, s->retry_count);
-		wr_u8(out, s->retry_10ms);
+		wr_u8(&ctx->out, s->retry_count);
+		wr_u8(&ctx->out, s->retry_10ms);
 		break;
 	case SOL_NV_BIT_RATE:
-		wr_u8(out, s->nv_bit_rate);
+		wr_u8(&ctx->out, s->nv_bit_rate);
 		break;
 	case SOL_V_BIT_RATE:
-		wr_u8(out, s->v_bit_rate);
+		wr_u8(&ctx->out, s->v_bit_rate);
 		break;
 	case SOL_PAYLOAD_CHANNEL:
-		wr_u8(out, b->channel.number);
+		wr_u8(&ctx->out, b->channel.number);
 		break;
 	case SOL_PAYLOAD_PORT_NUMBER:
-		wr_u16le(out, SOL_PAYLOAD_PORT);
+		wr_u16le(&ctx->out, SOL_PAYLOAD_PORT);
 		break;
 	default:
 		return SOL_CC_NOT_SUPPORTED;
@@ -120,19 +119,17 @@ sol_get_config(struct bmc *b, const struct model_request *req, struct rd *in,
 }
 
 static uint8_t
-sol_set_config(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+sol_set_config(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_sol *s = sol_of(b);
 	uint8_t		chan, param, v[2] = {0, 0};
 	size_t		n;
 	struct bmc_sol	before = *s;
 
-	(void)out;
-	rd_u8(in, &chan);
-	rd_u8(in, &param);
-	n = rd_left(in);
-	if (bmc_lan_channel(b, req, chan & 0x0f) < 0)
+	rd_u8(&ctx->in, &chan);
+	rd_u8(&ctx->in, &param);
+	n = rd_left(&ctx->in);
+	if (bmc_lan_channel(b, ctx->req, chan & 0x0f) < 0)
 		return IPMI_CC_INVALID_DATA_FIELD;
 	if (param >= SOL_PARAMS)
 		return SOL_CC_NOT_SUPPORTED;
@@ -141,7 +138,7 @@ sol_set_config(struct bmc *b, const struct model_request *req, struct rd *in,
 	/* Two data bytes for parameters 3 and 4, one for the others. */
 	if (n != (param == SOL_ACCUMULATE || param == SOL_RETRY ? 2u : 1u))
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
-	rd_bytes(in, v, n);
+	rd_bytes(&ctx->in, v, n);
 	switch (param) {
 	case SOL_SET_IN_PROGRESS:
 		/* 0 set complete, 1 set in progress, 2 commit write. */
