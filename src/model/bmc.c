@@ -192,7 +192,6 @@ bmc_handle(
 	uint8_t			cc;
 
 	rep->len = 0;
-	rep->followup_len = 0;
 	if (req->wall_ms != 0)
 		b->wall_offset_ms = (int64_t)req->wall_ms -
 		    (int64_t)req->now_ms;
@@ -218,11 +217,10 @@ bmc_handle(
 		return;
 	}
 	ctx.req = req;
+	ctx.outbox = rep->outbox;
 	rd_init(&ctx.in, msg->data, msg->data_len);
 	wr_init(&ctx.out, rep->data, rep->cap);
-	b->reply = rep;
 	cc = e->handler(b, &ctx);
-	b->reply = NULL;
 	if (cc == IPMI_CC_OK && ctx.out.err != 0)
 		cc = IPMI_CC_CANT_RETURN_BYTES;
 	rep->cc = cc;

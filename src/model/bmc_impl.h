@@ -11,6 +11,7 @@
 #include "bmc.h"
 #include "cursor.h"
 #include "log.h"
+#include "outbox.h"
 
 /* App commands (IPMI 2.0 appendix G). */
 #define CMD_APP_GET_DEVICE_ID		  0x01
@@ -192,11 +193,6 @@ struct bmc {
 	struct bmc_sysinfo  *sysinfo;
 	/* Real time minus monotonic time, from the last request; 0 unknown. */
 	int64_t wall_offset_ms;
-	/*
-	 * The reply bmc_handle() is building, for Send Message, whose
-	 * bridged response goes in the reply's follow-up.
-	 */
-	struct model_reply *reply;
 	/* Set by the SEL area: where bmc_event() records events. */
 	void (*event_cb)(
 	    struct bmc *, uint64_t now_ms, const struct bmc_event *);
@@ -211,6 +207,8 @@ struct bmc_cmd {
 	const struct model_request *req;
 	struct rd		    in;	 /* the request data */
 	struct wr		    out; /* the response data */
+	/* What to send beside the reply; NULL: nothing can be. */
+	struct model_outbox *outbox;
 };
 
 /* A command handler: returns the completion code. */

@@ -25,16 +25,22 @@
 uint8_t
 cmd_app_send_message(struct bmc *b, struct bmc_cmd *ctx)
 {
-	struct model_reply  *outer = b->reply;
 	struct model_request inner_req;
 	struct model_reply   inner_rep;
 	struct ipmi_req	     inner;
 	struct ipmi_rsp	     rsp;
 	uint8_t		     flags, data[IPMIMSG_DATA_MAX];
+	uint8_t		     msg[MODEL_OUT_DATA_MAX];
 	size_t		     msglen;
 
-	if (outer == NULL || outer->followup_cap == 0)
+	if (ctx->outbox == NULL)
 		return IPMI_CC_NOT_SUPPORTED_NOW;
+	/*
+	 * No room for the bridged response: refused before the bridged
+	 * command runs, so that it has no effect nobody hears of.
+	 */
+	if (outbox_room(ctx->outbox) == 0)
+		return IPMI_CC_NODE_BUSY;
 	if (rd_u8(&ctx->in, &flags) != 0)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
 	/*
@@ -58,8 +64,9 @@ cmd_app_send_message(struct bmc *b, struct bmc_cmd *ctx)
 	memset(&inner_rep, 0, sizeof(inner_rep));
 	inner_rep.data = data;
 	inner_rep.cap = sizeof(data);
+	/* One hop: the bridged command sends nothing beside its reply. */
+	inner_rep.outbox = NULL;
 	bmc_handle(b, &inner_req, &inner_rep);
-	b->reply = outer;
 
 	/*
 	 * The response goes to the console that sent the Send Message,
@@ -76,9 +83,9 @@ cmd_app_send_message(struct bmc *b, struct bmc_cmd *ctx)
 	rsp.cc = inner_rep.cc;
 	rsp.data = data;
 	rsp.data_len = inner_rep.len;
-	if (ipmimsg_encode_rsp(
-		&rsp, outer->followup, outer->followup_cap, &msglen) != 0)
+	if (ipmimsg_encode_rsp(&rsp, msg, sizeof(msg), &msglen) != 0 ||
+	    outbox_put(
+		ctx->outbox, MODEL_OUT_SESSION_MESSAGE, NULL, msg, msglen) != 0)
 		return IPMI_CC_CANT_RETURN_BYTES;
-	outer->followup_len = msglen;
 	return IPMI_CC_OK;
 }

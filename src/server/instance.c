@@ -13,6 +13,7 @@
 #include "err.h"
 #include "instance.h"
 #include "log.h"
+#include "outbox.h"
 #include "rng.h"
 #include "statefile.h"
 #include "udp.h"
@@ -224,6 +225,8 @@ cb_request(
 	struct instance	    *in = arg;
 	struct model_request mr;
 	struct model_reply   mp;
+	struct model_outbox  ob;
+	struct model_out     o;
 
 	memset(&mr, 0, sizeof(mr));
 	mr.msg = rq->msg;
@@ -244,13 +247,18 @@ cb_request(
 	mp.data = rp->data;
 	mp.cap = rp->cap;
 	mp.len = 0;
-	mp.followup = rp->followup;
-	mp.followup_cap = rp->followup_cap;
-	mp.followup_len = 0;
+	outbox_init(&ob);
+	mp.outbox = rp->followup_cap != 0 ? &ob : NULL;
 	bmc_handle(in->bmc, &mr, &mp);
 	rp->cc = mp.cc;
 	rp->len = mp.len;
-	rp->followup_len = mp.followup_len;
+	/* The responder sends one session message after the reply. */
+	rp->followup_len = 0;
+	if (outbox_take(&ob, &o) == 0 && o.kind == MODEL_OUT_SESSION_MESSAGE &&
+	    o.len <= rp->followup_cap) {
+		memcpy(rp->followup, o.data, o.len);
+		rp->followup_len = o.len;
+	}
 }
 
 static const struct responder_ops instance_responder_ops = {

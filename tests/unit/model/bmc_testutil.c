@@ -159,6 +159,7 @@ tb_call(struct tb *t, uint8_t priv, uint8_t netfn, uint8_t cmd, const char *hex)
 	struct ipmi_req	     msg;
 	struct model_request req;
 	struct model_reply   rep;
+	struct model_out     out;
 
 	memset(&msg, 0, sizeof(msg));
 	msg.rs_addr = IPMIMSG_BMC_ADDR;
@@ -187,13 +188,21 @@ tb_call(struct tb *t, uint8_t priv, uint8_t netfn, uint8_t cmd, const char *hex)
 	rep.data = t->data;
 	rep.cap = sizeof(t->data);
 	rep.len = 0;
-	rep.followup = t->followup;
-	rep.followup_cap = sizeof(t->followup);
-	rep.followup_len = 0xee;
+	if (!t->outbox_keep)
+		outbox_init(&t->outbox);
+	rep.outbox = t->no_outbox ? NULL : &t->outbox;
 	bmc_handle(t->bmc, &req, &rep);
 	t->cc = rep.cc;
 	t->len = rep.len;
-	t->followup_len = rep.followup_len;
+	t->followup_len = 0;
+	if (!t->outbox_keep && outbox_take(&t->outbox, &out) == 0) {
+		ck_assert_int_eq(out.kind, MODEL_OUT_SESSION_MESSAGE);
+		ck_assert_uint_le(out.len, sizeof(t->followup));
+		memcpy(t->followup, out.data, out.len);
+		t->followup_len = out.len;
+		/* One request sends one message at most. */
+		ck_assert_uint_eq(outbox_count(&t->outbox), 0);
+	}
 	return rep.cc;
 }
 
