@@ -26,6 +26,13 @@ bmc_channel_access_from(
 struct bmc *
 bmc_new(const struct config_bmc *cfg, uint64_t now_ms, uint64_t wall_ms)
 {
+	return bmc_new_with(cfg, bmc_areas, now_ms, wall_ms);
+}
+
+struct bmc *
+bmc_new_with(const struct config_bmc *cfg, const struct bmc_area *const *areas,
+    uint64_t now_ms, uint64_t wall_ms)
+{
 	const struct model	     *m = cfg->model;
 	const struct bmc_area *const *a;
 	struct bmc		     *b;
@@ -34,6 +41,7 @@ bmc_new(const struct config_bmc *cfg, uint64_t now_ms, uint64_t wall_ms)
 		return NULL;
 	b->cfg = cfg;
 	b->model = m;
+	b->areas = areas;
 	b->name = cfg->name[0] != '\0' ? cfg->name : "bmc";
 	memcpy(b->device_guid, cfg->device_guid, MODEL_GUID_LEN);
 	memcpy(b->system_guid, cfg->system_guid, MODEL_GUID_LEN);
@@ -63,7 +71,7 @@ bmc_new(const struct config_bmc *cfg, uint64_t now_ms, uint64_t wall_ms)
 	b->pending = BMC_PENDING_NONE;
 	b->pending_deadline_ms = UINT64_MAX;
 	b->boot.valid_deadline_ms = UINT64_MAX;
-	for (a = bmc_areas; *a != NULL; a++)
+	for (a = b->areas; *a != NULL; a++)
 		if ((*a)->init_cb != NULL && (*a)->init_cb(b, now_ms) != 0) {
 			bmc_free(b);
 			return NULL;
@@ -78,7 +86,8 @@ bmc_free(struct bmc *b)
 
 	if (b == NULL)
 		return;
-	for (a = bmc_areas; *a != NULL; a++)
+	b->events_muted = 1; /* an area freed hears nothing more */
+	for (a = b->areas; *a != NULL; a++)
 		if ((*a)->free_cb != NULL)
 			(*a)->free_cb(b);
 	ct_wipe(b->users, sizeof(b->users));
@@ -429,7 +438,7 @@ bmc_next_deadline(const struct bmc *b)
 		t = b->identify_deadline_ms;
 	if (b->boot.valid_deadline_ms < t)
 		t = b->boot.valid_deadline_ms;
-	for (a = bmc_areas; *a != NULL; a++)
+	for (a = b->areas; *a != NULL; a++)
 		if ((*a)->deadline_cb != NULL && (d = (*a)->deadline_cb(b)) < t)
 			t = d;
 	return t;
@@ -438,8 +447,13 @@ bmc_next_deadline(const struct bmc *b)
 void
 bmc_event(struct bmc *b, uint64_t now_ms, const struct bmc_event *ev)
 {
-	if (b->event_cb != NULL)
-		b->event_cb(b, now_ms, ev);
+	const struct bmc_area *const *a;
+
+	if (b->events_muted)
+		return;
+	for (a = b->areas; *a != NULL; a++)
+		if ((*a)->event_cb != NULL)
+			(*a)->event_cb(b, now_ms, ev);
 }
 
 uint64_t
@@ -455,7 +469,7 @@ bmc_tick(struct bmc *b, uint64_t now_ms)
 {
 	const struct bmc_area *const *a;
 
-	for (a = bmc_areas; *a != NULL; a++)
+	for (a = b->areas; *a != NULL; a++)
 		if ((*a)->tick_cb != NULL)
 			(*a)->tick_cb(b, now_ms);
 	if (b->pending != BMC_PENDING_NONE &&

@@ -193,9 +193,10 @@ struct bmc {
 	struct bmc_sysinfo  *sysinfo;
 	/* Real time minus monotonic time, from the last request; 0 unknown. */
 	int64_t wall_offset_ms;
-	/* Set by the SEL area: where bmc_event() records events. */
-	void (*event_cb)(
-	    struct bmc *, uint64_t now_ms, const struct bmc_event *);
+	/* The areas this BMC is made of (bmc_areas, or a test's). */
+	const struct bmc_area *const *areas;
+	/* 1 while the saved state is applied: bmc_event() tells nobody. */
+	uint8_t events_muted;
 };
 
 /*
@@ -267,11 +268,14 @@ struct bmc_area {
 	    const char *value, struct bmc_state_in *);
 	/* After the whole saved state is read. */
 	void (*loaded_cb)(struct bmc *);
+	/* An event happened (bmc_event()): the SEL records it. */
+	void (*event_cb)(
+	    struct bmc *, uint64_t now_ms, const struct bmc_event *);
 };
 
 /*
  * An event a real BMC would log in its SEL (IPMI 2.0 §32.1, a system event
- * record): the SEL area records it when there is one.
+ * record): every area with an event_cb hears of it, in registry order.
  */
 void bmc_event(struct bmc *, uint64_t now_ms, const struct bmc_event *);
 
@@ -285,6 +289,14 @@ extern const struct bmc_area bmc_area_watchdog;
 extern const struct bmc_area bmc_area_sysinfo;
 /* Every area, NULL-terminated (bmc_areas.c). */
 extern const struct bmc_area *const bmc_areas[];
+
+/*
+ * bmc_new() with another list of areas (NULL-terminated, outliving the
+ * BMC), for tests of the area contract.  The saved state still goes
+ * through bmc_areas.
+ */
+struct bmc *bmc_new_with(const struct config_bmc *,
+    const struct bmc_area *const *areas, uint64_t now_ms, uint64_t wall_ms);
 
 /*
  * Where the model's sensors sit (model_sensor_address() says how they are

@@ -494,7 +494,6 @@ sel_init(struct bmc *b, uint64_t now_ms)
 	s->next_id = 1;
 	s->utc_offset_min = SEL_UTC_UNSPECIFIED;
 	b->sel = s;
-	b->event_cb = sel_record_event;
 	sel_add_history(b, now_ms);
 	return 0;
 }
@@ -506,7 +505,6 @@ sel_free(struct bmc *b)
 		free(b->sel->e);
 	free(b->sel);
 	b->sel = NULL;
-	b->event_cb = NULL;
 }
 
 static void
@@ -625,4 +623,5 @@ const struct bmc_area bmc_area_sel = {
     .save_cb = sel_save,
     .load_cb = sel_load,
     .loaded_cb = sel_loaded,
+    .event_cb = sel_record_event,
 };

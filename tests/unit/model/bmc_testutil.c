@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bmc_impl.h"
 #include "bmc_testutil.h"
 #include "err.h"
 #include "log.h"
@@ -76,9 +77,14 @@ tb_init(struct tb *t)
 void
 tb_start(struct tb *t)
 {
-	t->bmc = bmc_new(&t->cfg, t->now,
-	    t->wall_offset != 0 ? (uint64_t)((int64_t)t->now + t->wall_offset)
-				: 0);
+	uint64_t wall = t->wall_offset != 0
+	    ? (uint64_t)((int64_t)t->now + t->wall_offset)
+	    : 0;
+
+	if (t->areas != NULL)
+		t->bmc = bmc_new_with(&t->cfg, t->areas, t->now, wall);
+	else
+		t->bmc = bmc_new(&t->cfg, t->now, wall);
 	ck_assert_ptr_nonnull(t->bmc);
 }
 

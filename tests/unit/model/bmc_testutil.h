@@ -16,6 +16,8 @@
 #define TB_OPER_ID  3 /* "oper" / "operpw" */
 #define TB_USER_ID  4 /* "user" / "userpw" */
 
+struct bmc_area;
+
 struct tb {
 	struct model	  model;
 	struct config_bmc cfg;
@@ -48,6 +50,8 @@ struct tb {
 	struct model_outbox outbox;
 	int		    no_outbox;
 	int		    outbox_keep;
+	/* The areas tb_start() makes the BMC of; NULL: bmc_areas. */
+	const struct bmc_area *const *areas;
 };
 
 /* The last message logged at LOG_LEVEL_INFO or above, and how many. */
