@@ -22,8 +22,8 @@
 /* Send Message completion codes (table 22-10). */
 #define CC_SEND_NAK_ON_WRITE 0x83
 
-uint8_t
-cmd_app_send_message(struct bmc *b, struct bmc_cmd *ctx)
+static uint8_t
+bridge_send_message(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct model_request inner_req;
 	struct model_reply   inner_rep;
@@ -89,3 +89,15 @@ cmd_app_send_message(struct bmc *b, struct bmc_cmd *ctx)
 		return IPMI_CC_CANT_RETURN_BYTES;
 	return IPMI_CC_OK;
 }
+
+/* Channel byte, then an IPMB request of 7 bytes or more. */
+static const struct cmd_entry bridge_cmds[] = {
+    {IPMI_NETFN_APP, CMD_APP_SEND_MESSAGE, IPMI_PRIV_USER, 8, 255, 0,
+	bridge_send_message, "Send Message"},
+};
+
+const struct bmc_area bmc_area_bridge = {
+    .name = "bridge",
+    .cmds = bridge_cmds,
+    .ncmds = sizeof(bridge_cmds) / sizeof(bridge_cmds[0]),
+};

@@ -151,6 +151,109 @@ START_TEST(test_state_load_is_silent)
 }
 END_TEST
 
+/* ---- dispatch through the areas' tables ---- */
+
+#define NETFN_TEST 0x2e /* OEM/Group: no area of the registry uses it */
+
+static int		    seen_cmd = -1; /* the request the handler saw */
+static struct model_outbox *seen_outbox;
+
+/* Echoes its data back, with the privilege it was called at. */
+static uint8_t
+test_echo(struct bmc *b, struct bmc_cmd *ctx)
+{
+	(void)b;
+	seen_cmd = ctx->req->msg->cmd;
+	seen_outbox = ctx->outbox;
+	wr_u8(&ctx->out, ctx->req->privilege);
+	wr_bytes(&ctx->out, rd_pos(&ctx->in), rd_left(&ctx->in));
+	return IPMI_CC_OK;
+}
+
+static uint8_t
+test_other(struct bmc *b, struct bmc_cmd *ctx)
+{
+	(void)b;
+	wr_u8(&ctx->out, 0xbb);
+	return IPMI_CC_OK;
+}
+
+static const struct cmd_entry test_a_cmds[] = {
+    {NETFN_TEST, 0x01, ADMIN, 0, 4, 0, test_echo, "Test Admin"},
+    {NETFN_TEST, 0x02, IPMI_PRIV_CALLBACK, 0, 0, 1, test_echo,
+	"Test Sessionless"},
+};
+/* 01h again (the first area answers), and 03h. */
+static const struct cmd_entry test_b_cmds[] = {
+    {NETFN_TEST, 0x01, USER, 0, 4, 0, test_other, "Test Shadowed"},
+    {NETFN_TEST, 0x03, USER, 0, 0, 0, test_other, "Test Other"},
+};
+static const struct bmc_area area_cmds_a = {
+    .name = "cmds a",
+    .cmds = test_a_cmds,
+    .ncmds = 2,
+};
+static const struct bmc_area area_cmds_b = {
+    .name = "cmds b",
+    .cmds = test_b_cmds,
+    .ncmds = 2,
+};
+
+START_TEST(test_dispatch_through_areas)
+{
+	areas_with(&area_cmds_a, &area_cmds_b);
+	t.areas = areas;
+	tb_start(&t);
+	/* The row of the first area, its handler given the whole context. */
+	ck_assert_uint_eq(tb_call(&t, ADMIN, NETFN_TEST, 0x01, "0a 0b"), 0x00);
+	tb_assert_reply(&t, "04 0a 0b");
+	ck_assert_int_eq(seen_cmd, 0x01);
+	ck_assert_ptr_eq(seen_outbox, &t.outbox);
+	/* Below the row's privilege: D4h, not the second area's row. */
+	ck_assert_uint_eq(tb_call(&t, USER, NETFN_TEST, 0x01, ""), 0xd4);
+	ck_assert_uint_eq(t.len, 0);
+	/* Too long for the row: C7h. */
+	ck_assert_uint_eq(
+	    tb_call(&t, ADMIN, NETFN_TEST, 0x01, "01 02 03 04 05"), 0xc7);
+	/* The second area's own row. */
+	ck_assert_uint_eq(tb_call(&t, USER, NETFN_TEST, 0x03, ""), 0x00);
+	tb_assert_reply(&t, "bb");
+	/* Nobody's: C1h in a session, D4h outside one. */
+	ck_assert_uint_eq(tb_call(&t, ADMIN, NETFN_TEST, 0x04, ""), 0xc1);
+	ck_assert_uint_eq(t.len, 0);
+	ck_assert_uint_eq(tb_call(&t, 0, NETFN_TEST, 0x04, ""), 0xd4);
+	/* Sessionless: only rows marked so answer, at privilege 0. */
+	ck_assert_uint_eq(tb_call(&t, 0, NETFN_TEST, 0x01, ""), 0xd4);
+	ck_assert_uint_eq(tb_call(&t, 0, NETFN_TEST, 0x03, ""), 0xd4);
+	ck_assert_uint_eq(tb_call(&t, 0, NETFN_TEST, 0x02, ""), 0x00);
+	tb_assert_reply(&t, "00");
+	/* The outbox as given: none. */
+	t.no_outbox = 1;
+	ck_assert_uint_eq(tb_call(&t, ADMIN, NETFN_TEST, 0x01, ""), 0x00);
+	ck_assert_ptr_null(seen_outbox);
+	/* The registry's areas still answer, chassis and users included. */
+	ck_assert_uint_eq(tb_call(&t, USER, IPMI_NETFN_CHASSIS, 0x01, ""), 0);
+	ck_assert_uint_eq(tb_call(&t, ADMIN, APP, 0x46, "02"), 0x00);
+	ck_assert_uint_eq(t.data[0], 'a'); /* "admin" */
+}
+END_TEST
+
+/* Every command of the registry in one area only; the test list's one. */
+START_TEST(test_no_duplicate_commands)
+{
+	const struct bmc_area *const *a;
+	size_t			      i, n = 0;
+
+	ck_assert_uint_eq(bmc_areas_duplicates(bmc_areas), 0);
+	for (a = bmc_areas; *a != NULL; a++)
+		for (i = 0; i < (*a)->ncmds; i++, n++)
+			ck_assert_ptr_nonnull((*a)->cmds[i].handler);
+	ck_assert_uint_gt(n, 80); /* the whole command set is there */
+	areas_with(&area_cmds_a, &area_cmds_b);
+	ck_assert_uint_eq(bmc_areas_duplicates(areas), 1);
+}
+END_TEST
+
 static Suite *
 bmc_areas_suite(void)
 {
@@ -160,6 +263,11 @@ bmc_areas_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_event_fan_out);
 	tcase_add_test(tc, test_state_load_is_silent);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("dispatch");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_dispatch_through_areas);
+	tcase_add_test(tc, test_no_duplicate_commands);
 	suite_add_tcase(s, tc);
 	return s;
 }

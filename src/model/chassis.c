@@ -1,6 +1,9 @@
 /*
- * Chassis commands (IPMI 2.0 chapter 28): power, identify, restore
- * policy, restart cause, boot options and the power-on hours counter.
+ * The chassis (IPMI 2.0 chapter 28): power, identify, restore policy,
+ * restart cause, boot options and the power-on hours counter; the power
+ * changes other areas ask for (bmc_power_set(), bmc_system_boot()); what
+ * happens with time (the "on" half of a power cycle, the end of Chassis
+ * Identify, a soft shutdown, the 60 s boot flag timeout).
  */
 #include <string.h>
 
@@ -35,9 +38,97 @@
 #define CC_BOOT_PARAM_UNSUPPORTED    0x80
 #define CC_BOOT_SET_IN_PROGRESS	     0x81
 
+/* ---- state changes the other areas share ---- */
+
+uint32_t
+bmc_poh_hours(const struct bmc *b, uint64_t now_ms)
+{
+	uint64_t on_ms = b->poh_ms;
+
+	if (b->power_on && now_ms > b->power_on_since_ms)
+		on_ms += now_ms - b->power_on_since_ms;
+	return b->model->chassis.poh_hours + (uint32_t)(on_ms / 3600000);
+}
+
+/*
+ * Power really changes: ACPI state, the POH counter, the saved "last
+ * power state" for the restore-previous policy.  Any pending half of a
+ * cycle or soft shutdown is overtaken.
+ */
+/*
+ * A power unit event, as real BMCs log it: "Power off/down" (sensor-
+ * specific offset 0 of sensor type 09h) asserted when the power goes off,
+ * deasserted when it comes back.
+ */
+static void
+bmc_power_event(struct bmc *b, int on, uint64_t now_ms)
+{
+	struct bmc_sensor_address at = {0, 0xff};
+	struct bmc_event	  ev = {
+		     .generator = 0x20,
+		     .sensor_type = BMC_SENSOR_TYPE_POWER_UNIT,
+		     .event_type = 0x6f,
+		     .data = {0x00, 0xff, 0xff},
+	 };
+
+	(void)bmc_sensor_find_type(b->model, BMC_SENSOR_TYPE_POWER_UNIT, &at);
+	ev.sensor_number = at.number;
+	if (on)
+		ev.event_type |= 0x80; /* deassertion */
+	bmc_event(b, now_ms, &ev);
+}
+
+void
+bmc_power_set(struct bmc *b, int on, uint64_t now_ms, const char *why)
+{
+	b->pending = BMC_PENDING_NONE;
+	b->pending_deadline_ms = UINT64_MAX;
+	if (b->power_on == (on ? 1 : 0))
+		return;
+	if (on) {
+		b->created_ms = now_ms;
+		b->power_on_since_ms = now_ms;
+		b->acpi_system = BMC_ACPI_S0;
+		b->acpi_device = BMC_ACPI_D0;
+	} else {
+		if (now_ms > b->power_on_since_ms)
+			b->poh_ms += now_ms - b->power_on_since_ms;
+		b->acpi_system = BMC_ACPI_S5;
+		b->acpi_device = BMC_ACPI_D3;
+	}
+	b->power_on = on ? 1 : 0;
+	b->power_changed_ms = now_ms;
+	b->state_generation++;
+	bmc_log(b, "power %s (%s)", on ? "on" : "off", why);
+	bmc_power_event(b, on, now_ms);
+}
+
+/*
+ * The host starts: the restart cause is recorded and a one-time boot
+ * flag is consumed (IPMI 2.0 §28.13: "next boot only" options apply to
+ * one boot; real BMCs clear the valid bit once the host has started).
+ */
+void
+bmc_system_boot(struct bmc *b, uint8_t cause, uint8_t channel, uint64_t now_ms)
+{
+	uint8_t *flags = b->boot.flags;
+
+	(void)now_ms;
+	b->restart_cause = cause;
+	b->restart_channel = channel;
+	if ((flags[0] & BMC_BOOT_FLAG_VALID) &&
+	    !(flags[0] & BMC_BOOT_FLAG_PERSISTENT)) {
+		flags[0] &= (uint8_t)~BMC_BOOT_FLAG_VALID;
+		b->boot.valid_deadline_ms = UINT64_MAX;
+		bmc_log(b, "one-time boot device used, boot flags cleared");
+	}
+}
+
+/* ---- handlers ---- */
+
 /* §28.1: every management function lives in the BMC (20h). */
-uint8_t
-cmd_chassis_get_capabilities(struct bmc *b, struct bmc_cmd *ctx)
+static uint8_t
+chassis_get_capabilities(struct bmc *b, struct bmc_cmd *ctx)
 {
 	wr_u8(&ctx->out, b->model->chassis.capabilities & 0x0f);
 	wr_u8(&ctx->out, IPMIMSG_BMC_ADDR); /* FRU info device */
@@ -48,8 +139,8 @@ cmd_chassis_get_capabilities(struct bmc *b, struct bmc_cmd *ctx)
 }
 
 /* §28.2; the optional front panel byte is left out. */
-uint8_t
-cmd_chassis_get_status(struct bmc *b, struct bmc_cmd *ctx)
+static uint8_t
+chassis_get_status(struct bmc *b, struct bmc_cmd *ctx)
 {
 	wr_u8(&ctx->out,
 	    (uint8_t)((b->restore_policy & 0x03) << 5 |
@@ -65,8 +156,8 @@ cmd_chassis_get_status(struct bmc *b, struct bmc_cmd *ctx)
  * shutdown, which bmc_tick() finishes.  A cycle, reset or diagnostic
  * interrupt with the power off is D5h, as the spec recommends.
  */
-uint8_t
-cmd_chassis_control(struct bmc *b, struct bmc_cmd *ctx)
+static uint8_t
+chassis_control(struct bmc *b, struct bmc_cmd *ctx)
 {
 	const struct model_chassis *mc = &b->model->chassis;
 	uint8_t			    control;
@@ -127,8 +218,8 @@ cmd_chassis_control(struct bmc *b, struct bmc_cmd *ctx)
  * §28.5: interval in seconds (0: off; absent: the model's default),
  * byte 2 bit 0: on until told otherwise.
  */
-uint8_t
-cmd_chassis_identify(struct bmc *b, struct bmc_cmd *ctx)
+static uint8_t
+chassis_identify(struct bmc *b, struct bmc_cmd *ctx)
 {
 	uint8_t interval = b->model->chassis.identify_default_s, force = 0;
 
@@ -167,8 +258,8 @@ restore_policy_name(uint8_t policy)
 }
 
 /* §28.8: answers the policies supported; 03h changes nothing. */
-uint8_t
-cmd_chassis_set_power_restore(struct bmc *b, struct bmc_cmd *ctx)
+static uint8_t
+chassis_set_power_restore(struct bmc *b, struct bmc_cmd *ctx)
 {
 	uint8_t policy;
 
@@ -188,8 +279,8 @@ cmd_chassis_set_power_restore(struct bmc *b, struct bmc_cmd *ctx)
 }
 
 /* §28.11. */
-uint8_t
-cmd_chassis_get_restart_cause(struct bmc *b, struct bmc_cmd *ctx)
+static uint8_t
+chassis_get_restart_cause(struct bmc *b, struct bmc_cmd *ctx)
 {
 	wr_u8(&ctx->out, b->restart_cause & 0x0f);
 	wr_u8(&ctx->out, b->restart_channel & 0x0f);
@@ -244,8 +335,8 @@ boot_set_flags(struct bmc *b, const struct model_request *req, struct rd *in)
  * §28.12.  Byte 1: bit 7 marks the parameter invalid (locked), bits 6:0
  * select it; the data that follows has the parameter's exact length.
  */
-uint8_t
-cmd_chassis_set_boot_options(struct bmc *b, struct bmc_cmd *ctx)
+static uint8_t
+chassis_set_boot_options(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_boot *boot = &b->boot;
 	uint8_t		 sel, param, v, mask, block;
@@ -329,8 +420,8 @@ cmd_chassis_set_boot_options(struct bmc *b, struct bmc_cmd *ctx)
 }
 
 /* §28.13: parameter version 1, the selector, the data. */
-uint8_t
-cmd_chassis_get_boot_options(struct bmc *b, struct bmc_cmd *ctx)
+static uint8_t
+chassis_get_boot_options(struct bmc *b, struct bmc_cmd *ctx)
 {
 	const struct bmc_boot *boot = &b->boot;
 	uint8_t		       param, set, block;
@@ -379,10 +470,132 @@ cmd_chassis_get_boot_options(struct bmc *b, struct bmc_cmd *ctx)
 }
 
 /* §28.14: one count per hour powered on. */
-uint8_t
-cmd_chassis_get_poh_counter(struct bmc *b, struct bmc_cmd *ctx)
+static uint8_t
+chassis_get_poh_counter(struct bmc *b, struct bmc_cmd *ctx)
 {
 	wr_u8(&ctx->out, BMC_POH_MINUTES_PER_COUNT);
 	wr_u32le(&ctx->out, bmc_poh_hours(b, ctx->req->now_ms));
 	return IPMI_CC_OK;
 }
+
+/* ---- life cycle: the cold start, and what happens with time ---- */
+
+static int
+chassis_init(struct bmc *b, uint64_t now_ms)
+{
+	const struct model_chassis *m = &b->model->chassis;
+
+	b->restore_policy = m->restore_policy;
+	b->power_on = m->power_on ? 1 : 0;
+	b->power_on_since_ms = now_ms;
+	b->power_changed_ms = now_ms;
+	b->acpi_system = b->power_on ? BMC_ACPI_S0 : BMC_ACPI_S5;
+	b->acpi_device = b->power_on ? BMC_ACPI_D0 : BMC_ACPI_D3;
+	/* A cold start is AC being applied: the policy powered us on. */
+	if (b->power_on && b->restore_policy == MODEL_RESTORE_ALWAYS_ON)
+		b->restart_cause = BMC_RESTART_ALWAYS_RESTORE;
+	else if (b->power_on && b->restore_policy == MODEL_RESTORE_PREVIOUS)
+		b->restart_cause = BMC_RESTART_RESTORE_PREV;
+	else
+		b->restart_cause = BMC_RESTART_UNKNOWN;
+	b->identify = BMC_IDENTIFY_OFF;
+	b->identify_deadline_ms = UINT64_MAX;
+	b->pending = BMC_PENDING_NONE;
+	b->pending_deadline_ms = UINT64_MAX;
+	b->boot.valid_deadline_ms = UINT64_MAX;
+	return 0;
+}
+
+/*
+ * The "on" half of a power cycle, a soft shutdown, the end of Chassis
+ * Identify, the 60 s boot flag timeout.
+ */
+static uint64_t
+chassis_deadline(const struct bmc *b)
+{
+	uint64_t t = UINT64_MAX;
+
+	if (b->pending != BMC_PENDING_NONE && b->pending_deadline_ms < t)
+		t = b->pending_deadline_ms;
+	if (b->identify == BMC_IDENTIFY_TIMED && b->identify_deadline_ms < t)
+		t = b->identify_deadline_ms;
+	if (b->boot.valid_deadline_ms < t)
+		t = b->boot.valid_deadline_ms;
+	return t;
+}
+
+static void
+chassis_tick(struct bmc *b, uint64_t now_ms)
+{
+	if (b->pending != BMC_PENDING_NONE &&
+	    now_ms >= b->pending_deadline_ms) {
+		if (b->pending == BMC_PENDING_POWER_ON) {
+			bmc_power_set(b, 1, now_ms, "power cycle");
+			b->last_power_event = BMC_LAST_EVENT_IPMI_ON;
+			bmc_system_boot(b,
+			    b->pending_cause != 0 ? b->pending_cause
+						  : BMC_RESTART_CHASSIS_CONTROL,
+			    b->restart_channel, now_ms);
+		} else
+			bmc_power_set(b, 0, now_ms, "soft shutdown");
+	}
+	if (b->identify == BMC_IDENTIFY_TIMED &&
+	    now_ms >= b->identify_deadline_ms) {
+		b->identify = BMC_IDENTIFY_OFF;
+		b->identify_deadline_ms = UINT64_MAX;
+		bmc_log(b, "identify off (interval over)");
+	}
+	/* IPMI 2.0 §28.13, parameter 3 bit 3: the 60 s timeout. */
+	if (now_ms >= b->boot.valid_deadline_ms) {
+		b->boot.valid_deadline_ms = UINT64_MAX;
+		if (b->boot.flags[0] & BMC_BOOT_FLAG_VALID) {
+			b->boot.flags[0] &= (uint8_t)~BMC_BOOT_FLAG_VALID;
+			b->state_generation++;
+			bmc_log(b,
+			    "boot flags cleared (no Chassis "
+			    "Control within 60 s)");
+		}
+	}
+}
+
+#define CHASSIS IPMI_NETFN_CHASSIS
+#define USER	IPMI_PRIV_USER
+#define OPER	IPMI_PRIV_OPERATOR
+
+/* Privileges of IPMI 2.0 appendix G, table G-1. */
+static const struct cmd_entry chassis_cmds[] = {
+    /* netfn, cmd, privilege, min, max, sessionless, handler, name */
+    {CHASSIS, CMD_CHASSIS_GET_CAPABILITIES, USER, 0, 0, 0,
+	chassis_get_capabilities, "Get Chassis Capabilities"},
+    {CHASSIS, CMD_CHASSIS_GET_STATUS, USER, 0, 0, 0, chassis_get_status,
+	"Get Chassis Status"},
+    {CHASSIS, CMD_CHASSIS_CONTROL, OPER, 1, 1, 0, chassis_control,
+	"Chassis Control"},
+    {CHASSIS, CMD_CHASSIS_IDENTIFY, OPER, 0, 2, 0, chassis_identify,
+	"Chassis Identify"},
+    {CHASSIS, CMD_CHASSIS_SET_POWER_RESTORE, OPER, 1, 1, 0,
+	chassis_set_power_restore, "Set Power Restore Policy"},
+    {CHASSIS, CMD_CHASSIS_GET_RESTART_CAUSE, USER, 0, 0, 0,
+	chassis_get_restart_cause, "Get System Restart Cause"},
+    /* Parameter 7 is the longest: selector, set selector, 16 bytes. */
+    {CHASSIS, CMD_CHASSIS_SET_BOOT_OPTIONS, OPER, 1, 18, 0,
+	chassis_set_boot_options, "Set System Boot Options"},
+    {CHASSIS, CMD_CHASSIS_GET_BOOT_OPTIONS, OPER, 3, 3, 0,
+	chassis_get_boot_options, "Get System Boot Options"},
+    {CHASSIS, CMD_CHASSIS_GET_POH_COUNTER, USER, 0, 0, 0,
+	chassis_get_poh_counter, "Get POH Counter"},
+};
+
+/*
+ * The power state, restart cause and boot options live in struct bmc
+ * (bmc_impl.h); their saved state is in bmc_state.c's [chassis] and
+ * [boot] sections.
+ */
+const struct bmc_area bmc_area_chassis = {
+    .name = "chassis",
+    .cmds = chassis_cmds,
+    .ncmds = sizeof(chassis_cmds) / sizeof(chassis_cmds[0]),
+    .init_cb = chassis_init,
+    .deadline_cb = chassis_deadline,
+    .tick_cb = chassis_tick,
+};
