@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bmc_impl.h"
+#include "confparam.h"
 #include "log.h"
 
 /* Chassis Control (§28.3, table 28-4). */
@@ -32,11 +33,6 @@
 #define BOOT_PARAM_FLAGS	     5
 #define BOOT_PARAM_INITIATOR_INFO    6
 #define BOOT_PARAM_MAILBOX	     7
-#define BOOT_SET_COMPLETE	     0
-#define BOOT_SET_IN_PROGRESS	     1
-#define BOOT_COMMIT_WRITE	     2
-#define CC_BOOT_PARAM_UNSUPPORTED    0x80
-#define CC_BOOT_SET_IN_PROGRESS	     0x81
 
 /* ---- state changes the other areas share ---- */
 
@@ -347,21 +343,15 @@ chassis_set_boot_options(struct bmc *b, struct bmc_cmd *ctx)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
 	param = sel & 0x7f;
 	if (param > BOOT_PARAM_MAILBOX)
-		return CC_BOOT_PARAM_UNSUPPORTED;
+		return CONFPARAM_CC_NOT_SUPPORTED;
 	left = rd_left(&ctx->in);
 	switch (param) {
 	case BOOT_PARAM_SET_IN_PROGRESS:
 		if (left != 1 || rd_u8(&ctx->in, &v) != 0)
 			return IPMI_CC_REQ_DATA_LEN_INVALID;
-		v &= 0x03;
-		if (v == 3)
-			return IPMI_CC_INVALID_DATA_FIELD;
-		if (v == BOOT_SET_IN_PROGRESS &&
-		    boot->set_in_progress == BOOT_SET_IN_PROGRESS)
-			return CC_BOOT_SET_IN_PROGRESS;
 		/* Writes take effect at once: a commit has nothing to do. */
-		if (v != BOOT_COMMIT_WRITE)
-			boot->set_in_progress = v;
+		cc = confparam_set_in_progress(
+		    &boot->set_in_progress, v, CONFPARAM_COMMIT_KEEPS);
 		break;
 	case BOOT_PARAM_SERVICE_PARTITION:
 		if (left != 1 || rd_u8(&ctx->in, &boot->service_partition) != 0)
@@ -431,7 +421,7 @@ chassis_get_boot_options(struct bmc *b, struct bmc_cmd *ctx)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
 	param &= 0x7f;
 	if (param > BOOT_PARAM_MAILBOX)
-		return CC_BOOT_PARAM_UNSUPPORTED;
+		return CONFPARAM_CC_NOT_SUPPORTED;
 	if (param == BOOT_PARAM_MAILBOX && set >= BMC_BOOT_MAILBOX_BLOCKS)
 		return IPMI_CC_PARAM_OUT_OF_RANGE;
 	wr_u8(&ctx->out, BOOT_PARAM_VERSION);

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "bmc_impl.h"
+#include "confparam.h"
 #include "err.h"
 #include "fnv.h"
 #include "hexdump.h"
@@ -25,14 +26,10 @@
 #define CMD_LAN_SET_CONFIG 0x01
 #define CMD_LAN_GET_CONFIG 0x02
 
-#define LAN_REVISION	       0x11
-#define LAN_CC_NOT_SUPPORTED   0x80
-#define LAN_CC_SET_IN_PROGRESS 0x81
-#define LAN_CC_READ_ONLY       0x82
-#define LAN_GET_REVISION_ONLY  0x80
-#define LAN_DEST_MAX	       15
-#define LAN_COMMUNITY_LEN      18
-#define LAN_SUITE_ENTRIES      16
+#define LAN_REVISION	  0x11
+#define LAN_DEST_MAX	  15
+#define LAN_COMMUNITY_LEN 18
+#define LAN_SUITE_ENTRIES 16
 /* Authentication types this BMC supports (param 1): none, MD2, MD5, pw. */
 #define LAN_AUTH_SUPPORT 0x17
 
@@ -124,8 +121,7 @@ lan_get_config(struct bmc *b, struct bmc_cmd *ctx)
 	rd_u8(&ctx->in, &block);
 	if (bmc_lan_channel(b, ctx->req, chan & 0x0f) < 0)
 		return IPMI_CC_INVALID_DATA_FIELD;
-	wr_u8(&ctx->out, LAN_REVISION);
-	if (chan & LAN_GET_REVISION_ONLY)
+	if (confparam_get_revision(&ctx->out, LAN_REVISION, chan))
 		return IPMI_CC_OK;
 	switch (param) {
 	case LAN_SET_IN_PROGRESS:
@@ -226,51 +222,39 @@ lan_get_config(struct bmc *b, struct bmc_cmd *ctx)
 		wr_u16le(&ctx->out, (uint16_t)(b->channel.lockout_ms / 10000));
 		break;
 	default:
-		return LAN_CC_NOT_SUPPORTED;
+		return CONFPARAM_CC_NOT_SUPPORTED;
 	}
 	return IPMI_CC_OK;
 }
 
-/* The data length each settable parameter takes. */
-static int
-lan_set_len(uint8_t param)
-{
-	switch (param) {
-	case LAN_SET_IN_PROGRESS:
-	case LAN_IP_SOURCE:
-	case LAN_ARP_CONTROL:
-	case LAN_ARP_INTERVAL:
-	case LAN_VLAN_PRIORITY:
-		return 1;
-	case LAN_AUTH_TYPE_ENABLES:
-		return 5;
-	case LAN_IP:
-	case LAN_NETMASK:
-	case LAN_GATEWAY:
-	case LAN_BACKUP_GATEWAY:
-		return 4;
-	case LAN_MAC:
-	case LAN_GATEWAY_MAC:
-	case LAN_BACKUP_GATEWAY_MAC:
-	case LAN_BAD_PASSWORD:
-		return 6;
-	case LAN_IPV4_HEADER:
-	case LAN_DEST_TYPE:
-		return param == LAN_DEST_TYPE ? 4 : 3;
-	case LAN_COMMUNITY:
-		return LAN_COMMUNITY_LEN;
-	case LAN_DEST_ADDR:
-		return 13;
-	case LAN_VLAN_ID:
-		return 2;
-	case LAN_SUITE_PRIVS:
-		return 9;
-	case LAN_DEST_VLAN:
-		return 4;
-	default:
-		return -1;
-	}
-}
+/* What a Set of each parameter carries (IPMI 2.0 table 23-4). */
+static const struct confparam_desc lan_params[] = {
+    {LAN_SET_IN_PROGRESS, 1, 0},
+    {LAN_AUTH_TYPE_SUPPORT, 0, 1},
+    {LAN_AUTH_TYPE_ENABLES, 5, 0},
+    {LAN_IP, 4, 0},
+    {LAN_IP_SOURCE, 1, 0},
+    {LAN_MAC, 6, 0},
+    {LAN_NETMASK, 4, 0},
+    {LAN_IPV4_HEADER, 3, 0},
+    {LAN_ARP_CONTROL, 1, 0},
+    {LAN_ARP_INTERVAL, 1, 0},
+    {LAN_GATEWAY, 4, 0},
+    {LAN_GATEWAY_MAC, 6, 0},
+    {LAN_BACKUP_GATEWAY, 4, 0},
+    {LAN_BACKUP_GATEWAY_MAC, 6, 0},
+    {LAN_COMMUNITY, LAN_COMMUNITY_LEN, 0},
+    {LAN_DEST_COUNT, 0, 1},
+    {LAN_DEST_TYPE, 4, 0},
+    {LAN_DEST_ADDR, 13, 0},
+    {LAN_VLAN_ID, 2, 0},
+    {LAN_VLAN_PRIORITY, 1, 0},
+    {LAN_SUITE_SUPPORT, 0, 1},
+    {LAN_SUITE_ENTRIES_PARAM, 0, 1},
+    {LAN_SUITE_PRIVS, 9, 0},
+    {LAN_DEST_VLAN, 4, 0},
+    {LAN_BAD_PASSWORD, 6, 0},
+};
 
 static int
 lan_netmask_valid(const uint8_t m[4])
@@ -286,8 +270,9 @@ lan_set_config(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_lan *l = lan_of(b);
 	uint8_t	 chan, param, v[LAN_COMMUNITY_LEN], ids[LAN_SUITE_ENTRIES];
+	uint8_t	 cc;
 	unsigned i, n;
-	int	 want, policy = 0;
+	int	 policy = 0;
 	size_t	 len;
 
 	rd_u8(&ctx->in, &chan);
@@ -295,28 +280,14 @@ lan_set_config(struct bmc *b, struct bmc_cmd *ctx)
 	len = rd_left(&ctx->in);
 	if (bmc_lan_channel(b, ctx->req, chan & 0x0f) < 0)
 		return IPMI_CC_INVALID_DATA_FIELD;
-	switch (param) {
-	case LAN_AUTH_TYPE_SUPPORT:
-	case LAN_DEST_COUNT:
-	case LAN_SUITE_SUPPORT:
-	case LAN_SUITE_ENTRIES_PARAM:
-		return LAN_CC_READ_ONLY;
-	default:
-		break;
-	}
-	if ((want = lan_set_len(param)) < 0)
-		return LAN_CC_NOT_SUPPORTED;
-	if (len != (size_t)want)
-		return IPMI_CC_REQ_DATA_LEN_INVALID;
+	cc = confparam_set_check(
+	    lan_params, sizeof(lan_params) / sizeof(lan_params[0]), param, len);
+	if (cc != IPMI_CC_OK)
+		return cc;
 	rd_bytes(&ctx->in, v, len);
 	switch (param) {
 	case LAN_SET_IN_PROGRESS:
-		if ((v[0] & 0x03) == 0x03)
-			return IPMI_CC_INVALID_DATA_FIELD;
-		if ((v[0] & 0x03) == 0x01 && l->set_in_progress == 0x01)
-			return LAN_CC_SET_IN_PROGRESS;
-		l->set_in_progress = (v[0] & 0x03) == 0x01 ? 0x01 : 0x00;
-		return IPMI_CC_OK;
+		return confparam_set_in_progress(&l->set_in_progress, v[0], 0);
 	case LAN_AUTH_TYPE_ENABLES:
 		for (i = 0; i < 5; i++)
 			if (v[i] & (uint8_t)~LAN_AUTH_SUPPORT)

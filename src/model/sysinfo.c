@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bmc_impl.h"
+#include "confparam.h"
 #include "err.h"
 #include "hexdump.h"
 
@@ -24,24 +25,15 @@
 #define CMD_APP_SET_SYSINFO	    0x58
 #define CMD_APP_GET_SYSINFO	    0x59
 
-#define SYSINFO_REVISION      0x11
-#define SYSINFO_REVISION_ONLY 0x80 /* Get: byte 1 bit 7 */
-#define SYSINFO_PARAMS	      5	   /* 0 set in progress, 1-4 strings */
-#define SYSINFO_OS_NAME	      4	   /* volatile */
-#define SYSINFO_BLOCK	      16
-#define SYSINFO_FIRST_DATA    14 /* block 0: encoding, length, 14 bytes */
-#define SYSINFO_STRING_MAX    255
-#define SYSINFO_SETS	      17 /* 14 + 16 * 16 >= 255 */
-#define SYSINFO_ASCII	      0x00
-#define SYSINFO_ENCODING_MAX  0x02 /* ASCII/Latin-1, UTF-8, UNICODE */
-
-/* Completion codes of the Set/Get (table 22-16). */
-#define SYSINFO_CC_NOT_SUPPORTED 0x80
-#define SYSINFO_CC_IN_PROGRESS	 0x81
-#define SYSINFO_CC_READ_ONLY	 0x82
-
-#define SYSINFO_SET_COMPLETE 0x00
-#define SYSINFO_SET_PROGRESS 0x01
+#define SYSINFO_REVISION     0x11
+#define SYSINFO_PARAMS	     5 /* 0 set in progress, 1-4 strings */
+#define SYSINFO_OS_NAME	     4 /* volatile */
+#define SYSINFO_BLOCK	     16
+#define SYSINFO_FIRST_DATA   14 /* block 0: encoding, length, 14 bytes */
+#define SYSINFO_STRING_MAX   255
+#define SYSINFO_SETS	     17 /* 14 + 16 * 16 >= 255 */
+#define SYSINFO_ASCII	     0x00
+#define SYSINFO_ENCODING_MAX 0x02 /* ASCII/Latin-1, UTF-8, UNICODE */
 
 /* Set BMC Global Enables: bit 2 and bits 7:5 are what we keep. */
 #define BMC_GLOBAL_ENABLES_DEFAULT 0x0d
@@ -133,9 +125,8 @@ sysinfo_get(struct bmc *b, struct bmc_cmd *ctx)
 	rd_u8(&ctx->in, &set);
 	rd_u8(&ctx->in, &block);
 	if (param >= SYSINFO_PARAMS)
-		return SYSINFO_CC_NOT_SUPPORTED;
-	wr_u8(&ctx->out, SYSINFO_REVISION);
-	if (flags & SYSINFO_REVISION_ONLY)
+		return CONFPARAM_CC_NOT_SUPPORTED;
+	if (confparam_get_revision(&ctx->out, SYSINFO_REVISION, flags))
 		return IPMI_CC_OK;
 	if (param == 0) {
 		wr_u8(&ctx->out, si->set_in_progress);
@@ -171,22 +162,12 @@ sysinfo_set(struct bmc *b, struct bmc_cmd *ctx)
 
 	rd_u8(&ctx->in, &param);
 	if (param >= SYSINFO_PARAMS)
-		return SYSINFO_CC_NOT_SUPPORTED;
+		return CONFPARAM_CC_NOT_SUPPORTED;
 	if (param == 0) {
 		if (rd_left(&ctx->in) != 1)
 			return IPMI_CC_REQ_DATA_LEN_INVALID;
 		rd_u8(&ctx->in, &v);
-		v &= 0x03;
-		if (v == 0x03)
-			return IPMI_CC_INVALID_DATA_FIELD;
-		if (v == SYSINFO_SET_PROGRESS &&
-		    si->set_in_progress == SYSINFO_SET_PROGRESS)
-			return SYSINFO_CC_IN_PROGRESS;
-		/* A commit write (10b) applies at once: back to complete. */
-		si->set_in_progress = v == SYSINFO_SET_PROGRESS
-		    ? SYSINFO_SET_PROGRESS
-		    : SYSINFO_SET_COMPLETE;
-		return IPMI_CC_OK;
+		return confparam_set_in_progress(&si->set_in_progress, v, 0);
 	}
 	if (rd_u8(&ctx->in, &set) != 0 || rd_left(&ctx->in) == 0 ||
 	    rd_left(&ctx->in) > SYSINFO_BLOCK)
