@@ -269,6 +269,8 @@ struct bmc_area {
 	    const char *value, struct bmc_state_in *);
 	/* After the whole saved state is read. */
 	void (*loaded_cb)(struct bmc *);
+	/* Cold Reset (§20.2): volatile state back to its start. */
+	void (*reset_cb)(struct bmc *, const struct model_request *);
 	/* An event happened (bmc_event()): the SEL records it. */
 	void (*event_cb)(
 	    struct bmc *, uint64_t now_ms, const struct bmc_event *);

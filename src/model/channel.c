@@ -296,6 +296,18 @@ channel_init(struct bmc *b, uint64_t now_ms)
 	return 0;
 }
 
+/* §20.2: the channel access returns to its non-volatile form. */
+static void
+channel_reset(struct bmc *b, const struct model_request *req)
+{
+	b->channel.access_mode = b->nonvolatile.access_mode;
+	b->channel.priv_limit = b->nonvolatile.priv_limit;
+	b->channel.per_message_auth = b->nonvolatile.per_message_auth;
+	b->channel.user_level_auth = b->nonvolatile.user_level_auth;
+	b->channel.alerting = b->nonvolatile.alerting;
+	bmc_channel_changed(b, req);
+}
+
 static void
 channel_free(struct bmc *b)
 {
@@ -308,4 +320,5 @@ const struct bmc_area bmc_area_channel = {
     .ncmds = sizeof(channel_cmds) / sizeof(channel_cmds[0]),
     .init_cb = channel_init,
     .free_cb = channel_free,
+    .reset_cb = channel_reset,
 };

@@ -496,6 +496,16 @@ chassis_init(struct bmc *b, uint64_t now_ms)
 	return 0;
 }
 
+/* Cold Reset: no set of boot options in progress, identify off. */
+static void
+chassis_reset(struct bmc *b, const struct model_request *req)
+{
+	(void)req;
+	b->boot.set_in_progress = 0;
+	b->identify = BMC_IDENTIFY_OFF;
+	b->identify_deadline_ms = UINT64_MAX;
+}
+
 /*
  * The "on" half of a power cycle, a soft shutdown, the end of Chassis
  * Identify, the 60 s boot flag timeout.
@@ -588,4 +598,5 @@ const struct bmc_area bmc_area_chassis = {
     .init_cb = chassis_init,
     .deadline_cb = chassis_deadline,
     .tick_cb = chassis_tick,
+    .reset_cb = chassis_reset,
 };

@@ -33,21 +33,17 @@ mc_get_device_id(struct bmc *b, struct bmc_cmd *ctx)
 
 /*
  * §20.2: the BMC resets.  Sessions survive here (the server owns them);
- * what a reset does to our state is what the spec says volatile means:
- * the channel access returns to its non-volatile form.
+ * what a reset does to each area's state is what the spec says volatile
+ * means, and each area with a reset_cb says what that is.
  */
 static uint8_t
 mc_cold_reset(struct bmc *b, struct bmc_cmd *ctx)
 {
-	b->channel.access_mode = b->nonvolatile.access_mode;
-	b->channel.priv_limit = b->nonvolatile.priv_limit;
-	b->channel.per_message_auth = b->nonvolatile.per_message_auth;
-	b->channel.user_level_auth = b->nonvolatile.user_level_auth;
-	b->channel.alerting = b->nonvolatile.alerting;
-	b->boot.set_in_progress = 0;
-	b->identify = BMC_IDENTIFY_OFF;
-	b->identify_deadline_ms = UINT64_MAX;
-	bmc_channel_changed(b, ctx->req);
+	const struct bmc_area *const *a;
+
+	for (a = b->areas; *a != NULL; a++)
+		if ((*a)->reset_cb != NULL)
+			(*a)->reset_cb(b, ctx->req);
 	bmc_log(b, "cold reset");
 	return IPMI_CC_OK;
 }

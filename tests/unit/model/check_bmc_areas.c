@@ -188,10 +188,21 @@ static const struct cmd_entry test_b_cmds[] = {
     {NETFN_TEST, 0x01, USER, 0, 4, 0, test_other, "Test Shadowed"},
     {NETFN_TEST, 0x03, USER, 0, 0, 0, test_other, "Test Other"},
 };
+static unsigned resets;
+
+static void
+test_reset_cb(struct bmc *b, const struct model_request *req)
+{
+	(void)b;
+	ck_assert_uint_eq(req->msg->cmd, 0x02); /* Cold Reset's */
+	resets++;
+}
+
 static const struct bmc_area area_cmds_a = {
     .name = "cmds a",
     .cmds = test_a_cmds,
     .ncmds = 2,
+    .reset_cb = test_reset_cb,
 };
 static const struct bmc_area area_cmds_b = {
     .name = "cmds b",
@@ -235,6 +246,11 @@ START_TEST(test_dispatch_through_areas)
 	ck_assert_uint_eq(tb_call(&t, USER, IPMI_NETFN_CHASSIS, 0x01, ""), 0);
 	ck_assert_uint_eq(tb_call(&t, ADMIN, APP, 0x46, "02"), 0x00);
 	ck_assert_uint_eq(t.data[0], 'a'); /* "admin" */
+	/* Cold Reset reaches every area with a reset_cb, ours once. */
+	resets = 0;
+	ck_assert_uint_eq(tb_call(&t, ADMIN, APP, 0x02, ""), 0x00);
+	ck_assert_uint_eq(resets, 1);
+	ck_assert_uint_eq(t.channel_changes, 1); /* the channel's too */
 }
 END_TEST
 
