@@ -1,8 +1,8 @@
 /*
  * One simulated BMC: the mutable state of an instance (power, restart
  * cause, boot options, users and channel access as changed over IPMI) and
- * the command table that answers its requests.  A struct bmc is made from
- * a read-only struct model, which many instances share.
+ * the areas that answer its requests.  A struct bmc is made from a
+ * read-only struct model, which many instances share.
  *
  * Free of I/O: time comes in with every call, persistent state goes out
  * as text that the server writes (and comes back as text at start), and
@@ -33,10 +33,12 @@ bmc_new(const struct config_bmc *cfg, uint64_t now_ms, uint64_t wall_ms);
 void bmc_free(struct bmc *);
 
 /*
- * Answers one request: checks the command table (unknown: C1h), the
- * privilege (D4h), the request length (C7h/C8h), then runs the handler.
- * Sessionless requests (privilege 0) reach only what the table allows
- * outside a session (Get Channel Cipher Suites, ...).
+ * Answers one request: finds the command in its areas' tables (unknown:
+ * C1h), checks the privilege (D4h) and the request length (C7h), then
+ * runs the area's handler.  Sessionless requests (privilege 0) reach only
+ * the rows allowed outside a session (Get Channel Cipher Suites, ...).
+ * What the BMC sends beside the reply goes to rep->outbox (NULL: nothing
+ * can be sent).
  */
 void
 bmc_handle(struct bmc *, const struct model_request *, struct model_reply *);

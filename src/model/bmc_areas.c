@@ -1,13 +1,19 @@
 /*
- * The areas of a simulated BMC beyond the chassis, users and channel: one
- * line each (struct bmc_area in bmc_impl.h).
+ * The areas of a simulated BMC: one line each (struct bmc_area in
+ * bmc_impl.h).  The order is the order of init, tick and events.
  */
 #include <stddef.h>
 
 #include "bmc_impl.h"
 
 const struct bmc_area *const bmc_areas[] = {
-    &bmc_area_sel, /* first: the others log events from the start */
+    /* First: the power state the sensors and others start from. */
+    &bmc_area_chassis,
+    &bmc_area_users,
+    &bmc_area_channel,
+    &bmc_area_mc,
+    &bmc_area_bridge,
+    &bmc_area_sel, /* before the others: they log events from the start */
     &bmc_area_sensors,
     &bmc_area_dcmi,
     &bmc_area_sol,

@@ -1,7 +1,8 @@
 /*
- * Inside struct bmc: the state the command handlers share (bmc.c,
- * bmc_state.c, cmd_app.c, cmd_chassis.c, cmd_table.c) and the command
- * table's row type.  Nothing outside src/model includes this header.
+ * Inside struct bmc: the state the areas share (bmc.c, bmc_state.c,
+ * chassis.c, users.c, channel.c, mc.c and the other areas), the area
+ * contract and the command row type.  Nothing outside src/model (and
+ * its tests) includes this header.
  */
 #ifndef BMCSIM_BMC_IMPL_H
 #define BMCSIM_BMC_IMPL_H
@@ -11,6 +12,7 @@
 #include "bmc.h"
 #include "cursor.h"
 #include "log.h"
+#include "outbox.h"
 
 /* App commands (IPMI 2.0 appendix G). */
 #define CMD_APP_GET_DEVICE_ID		  0x01
@@ -192,23 +194,28 @@ struct bmc {
 	struct bmc_sysinfo  *sysinfo;
 	/* Real time minus monotonic time, from the last request; 0 unknown. */
 	int64_t wall_offset_ms;
-	/*
-	 * The reply bmc_handle() is building, for Send Message, whose
-	 * bridged response goes in the reply's follow-up.
-	 */
-	struct model_reply *reply;
-	/* Set by the SEL area: where bmc_event() records events. */
-	void (*event_cb)(
-	    struct bmc *, uint64_t now_ms, const struct bmc_event *);
+	/* The areas this BMC is made of (bmc_areas, or a test's). */
+	const struct bmc_area *const *areas;
+	struct bmc_dispatch	     *dispatch; /* their commands (bmc.c) */
+	/* 1 while the saved state is applied: bmc_event() tells nobody. */
+	uint8_t events_muted;
 };
 
 /*
- * A command handler: reads the request data from in (its length already
- * within the table's limits), writes the response data to out, returns
- * the completion code.  Data written with a non-zero code is discarded.
+ * What a command handler gets: the request, its data (already within the
+ * row's length limits) and where the response data goes.  Data written
+ * with a non-zero completion code is discarded.
  */
-typedef uint8_t cmd_handler_fn(
-    struct bmc *, const struct model_request *, struct rd *in, struct wr *out);
+struct bmc_cmd {
+	const struct model_request *req;
+	struct rd		    in;	 /* the request data */
+	struct wr		    out; /* the response data */
+	/* What to send beside the reply; NULL: nothing can be. */
+	struct model_outbox *outbox;
+};
+
+/* A command handler: returns the completion code. */
+typedef uint8_t cmd_handler_fn(struct bmc *, struct bmc_cmd *);
 
 struct cmd_entry {
 	uint8_t		netfn;
@@ -220,9 +227,6 @@ struct cmd_entry {
 	cmd_handler_fn *handler;
 	const char     *name;
 };
-
-/* The row for (netfn, cmd), or NULL: the command is unknown. */
-const struct cmd_entry *cmd_table_find(uint8_t netfn, uint8_t cmd);
 
 /*
  * Saved state, written and read by bmc_state.c; areas add sections of
@@ -238,10 +242,12 @@ void bmc_state_problem(struct bmc_state_in *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
 
 /*
- * An area of the machine beyond the chassis, users and channel (SEL, FRU,
- * sensors, LAN parameters, watchdog...): its state hangs off struct bmc
- * by a pointer of its own, its commands sit in a table of its own, and
- * bmc.c and bmc_state.c call these for every area in bmc_areas[].  Any
+ * An area of the machine (chassis, users, channel, SEL, FRU, sensors, LAN
+ * parameters, watchdog...): its commands sit in a table of its own, which
+ * the dispatcher finds through an index built once per list of areas;
+ * its state hangs off struct bmc by a pointer of its own (the chassis,
+ * users and channel, which every area reads, are fields of struct bmc);
+ * bmc.c and bmc_state.c call these for every area in the list.  Any
  * callback may be NULL.
  */
 struct bmc_area {
@@ -263,14 +269,24 @@ struct bmc_area {
 	    const char *value, struct bmc_state_in *);
 	/* After the whole saved state is read. */
 	void (*loaded_cb)(struct bmc *);
+	/* Cold Reset (§20.2): volatile state back to its start. */
+	void (*reset_cb)(struct bmc *, const struct model_request *);
+	/* An event happened (bmc_event()): the SEL records it. */
+	void (*event_cb)(
+	    struct bmc *, uint64_t now_ms, const struct bmc_event *);
 };
 
 /*
  * An event a real BMC would log in its SEL (IPMI 2.0 §32.1, a system event
- * record): the SEL area records it when there is one.
+ * record): every area with an event_cb hears of it, in registry order.
  */
 void bmc_event(struct bmc *, uint64_t now_ms, const struct bmc_event *);
 
+extern const struct bmc_area bmc_area_chassis;
+extern const struct bmc_area bmc_area_users;
+extern const struct bmc_area bmc_area_channel;
+extern const struct bmc_area bmc_area_mc;
+extern const struct bmc_area bmc_area_bridge;
 extern const struct bmc_area bmc_area_sel;
 extern const struct bmc_area bmc_area_sensors;
 extern const struct bmc_area bmc_area_dcmi;
@@ -281,6 +297,19 @@ extern const struct bmc_area bmc_area_watchdog;
 extern const struct bmc_area bmc_area_sysinfo;
 /* Every area, NULL-terminated (bmc_areas.c). */
 extern const struct bmc_area *const bmc_areas[];
+
+/*
+ * bmc_new() with another list of areas (NULL-terminated, outliving the
+ * BMC), for tests of the area contract.  The saved state still goes
+ * through bmc_areas.
+ */
+struct bmc *bmc_new_with(const struct config_bmc *,
+    const struct bmc_area *const *areas, uint64_t now_ms, uint64_t wall_ms);
+/*
+ * Commands declared by more than one area of the list (the first
+ * answers; the registry must have none).
+ */
+unsigned bmc_areas_duplicates(const struct bmc_area *const *areas);
 
 /*
  * Where the model's sensors sit (model_sensor_address() says how they are
@@ -320,7 +349,7 @@ bmc_sensors_values(const struct bmc *, uint64_t now_ms, uint8_t sensor_type,
 /* Real time in ms for an event now_ms (monotonic); 0 when not known. */
 uint64_t bmc_wall_ms(const struct bmc *, uint64_t now_ms);
 
-/* State changes the handlers share (bmc.c). */
+/* State changes the areas share (chassis.c, users.c, channel.c). */
 void bmc_power_set(struct bmc *, int on, uint64_t now_ms, const char *why);
 /* The host (re)boots: restart cause, one-time boot flags consumed. */
 void
@@ -332,38 +361,5 @@ uint32_t bmc_poh_hours(const struct bmc *, uint64_t now_ms);
 /* The LAN channel number a request names (Eh: the current one), or -1. */
 int bmc_lan_channel(
     const struct bmc *, const struct model_request *, uint8_t channel);
-
-/* App handlers (cmd_app.c). */
-cmd_handler_fn cmd_app_get_device_id;
-cmd_handler_fn cmd_app_cold_reset;
-cmd_handler_fn cmd_app_warm_reset;
-cmd_handler_fn cmd_app_get_self_test;
-cmd_handler_fn cmd_app_set_acpi_power_state;
-cmd_handler_fn cmd_app_get_acpi_power_state;
-cmd_handler_fn cmd_app_get_device_guid;
-cmd_handler_fn cmd_app_get_system_guid;
-cmd_handler_fn cmd_app_get_session_info;
-cmd_handler_fn cmd_app_set_channel_access;
-cmd_handler_fn cmd_app_get_channel_access;
-cmd_handler_fn cmd_app_get_channel_info;
-cmd_handler_fn cmd_app_set_user_access;
-cmd_handler_fn cmd_app_get_user_access;
-cmd_handler_fn cmd_app_set_user_name;
-cmd_handler_fn cmd_app_get_user_name;
-cmd_handler_fn cmd_app_set_user_password;
-cmd_handler_fn cmd_app_get_channel_cipher_suites;
-/* Send Message to the IPMB (bridge.c). */
-cmd_handler_fn cmd_app_send_message;
-
-/* Chassis handlers (cmd_chassis.c). */
-cmd_handler_fn cmd_chassis_get_capabilities;
-cmd_handler_fn cmd_chassis_get_status;
-cmd_handler_fn cmd_chassis_control;
-cmd_handler_fn cmd_chassis_identify;
-cmd_handler_fn cmd_chassis_set_power_restore;
-cmd_handler_fn cmd_chassis_get_restart_cause;
-cmd_handler_fn cmd_chassis_set_boot_options;
-cmd_handler_fn cmd_chassis_get_boot_options;
-cmd_handler_fn cmd_chassis_get_poh_counter;
 
 #endif

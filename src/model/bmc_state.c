@@ -453,7 +453,6 @@ bmc_state_load(struct bmc *b, const char *text, size_t len, const char *file,
 	const struct bmc_area *const *a;
 	struct bmc_state_in	      s;
 	unsigned		      bad_line;
-	void (*event_cb)(struct bmc *, uint64_t, const struct bmc_event *);
 
 	memset(&s, 0, sizeof(s));
 	s.b = b;
@@ -474,10 +473,9 @@ bmc_state_load(struct bmc *b, const char *text, size_t len, const char *file,
 	 * The power state the BMC starts in, not a change: the log already
 	 * holds how it got there.  The areas then see the state as it is.
 	 */
-	event_cb = b->event_cb;
-	b->event_cb = NULL;
+	b->events_muted = 1;
 	state_apply_power(&s, b->created_ms);
-	b->event_cb = event_cb;
+	b->events_muted = 0;
 	for (a = bmc_areas; *a != NULL; a++)
 		if ((*a)->loaded_cb != NULL)
 			(*a)->loaded_cb(b);

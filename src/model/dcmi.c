@@ -129,44 +129,43 @@ dcmi_group(struct rd *in, struct wr *out)
 }
 
 static uint8_t
-dcmi_get_capabilities(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+dcmi_get_capabilities(struct bmc *b, struct bmc_cmd *ctx)
 {
 	uint8_t cc, sel;
 
 	(void)b;
-	(void)req;
-	if ((cc = dcmi_group(in, out)) != IPMI_CC_OK)
+	if ((cc = dcmi_group(&ctx->in, &ctx->out)) != IPMI_CC_OK)
 		return cc;
-	rd_u8(in, &sel);
+	rd_u8(&ctx->in, &sel);
 	/* DCMI 1.5, parameter revision 02h. */
-	wr_u8(out, 0x01);
-	wr_u8(out, 0x05);
-	wr_u8(out, 0x02);
+	wr_u8(&ctx->out, 0x01);
+	wr_u8(&ctx->out, 0x05);
+	wr_u8(&ctx->out, 0x02);
 	switch (sel) {
 	case 1: /* supported capabilities */
-		wr_u8(out, 0x00);
-		wr_u8(out, 0x01); /* power management */
+		wr_u8(&ctx->out, 0x00);
+		wr_u8(&ctx->out, 0x01); /* power management */
 		/* In-band system interface and the primary LAN channel. */
-		wr_u8(out, 0x09);
+		wr_u8(&ctx->out, 0x09);
 		break;
-	case 2:			    /* mandatory platform attributes */
-		wr_u16le(out, 512); /* SEL entries, flushed when full */
-		wr_u8(out, 0x05);   /* GUID and asset tag */
-		wr_u8(out, 0x07); /* inlet, processor, baseboard temperatures */
-		wr_u8(out, 1);	  /* sampled every second */
+	case 2:				  /* mandatory platform attributes */
+		wr_u16le(&ctx->out, 512); /* SEL entries, flushed when full */
+		wr_u8(&ctx->out, 0x05);	  /* GUID and asset tag */
+		wr_u8(&ctx->out,
+		    0x07); /* inlet, processor, baseboard temperatures */
+		wr_u8(&ctx->out, 1); /* sampled every second */
 		break;
 	case 3: /* optional platform attributes: power management by the BMC */
-		wr_u8(out, 0x40);
-		wr_u8(out, 0x01);
+		wr_u8(&ctx->out, 0x40);
+		wr_u8(&ctx->out, 0x01);
 		break;
 	case 4: /* manageability access: LAN channel 1, no others */
-		wr_u8(out, 1);
-		wr_u8(out, 0xff);
-		wr_u8(out, 0xff);
+		wr_u8(&ctx->out, 1);
+		wr_u8(&ctx->out, 0xff);
+		wr_u8(&ctx->out, 0xff);
 		break;
 	case 5: /* enhanced power statistics: none beyond mode 1 */
-		wr_u8(out, 0);
+		wr_u8(&ctx->out, 0);
 		break;
 	default:
 		return IPMI_CC_PARAM_OUT_OF_RANGE;
@@ -175,78 +174,75 @@ dcmi_get_capabilities(struct bmc *b, const struct model_request *req,
 }
 
 static uint8_t
-dcmi_get_power_reading(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+dcmi_get_power_reading(struct bmc *b, struct bmc_cmd *ctx)
 {
 	uint8_t	 cc, mode;
 	unsigned now_w, min_w = UINT32_MAX, max_w = 0, sum = 0, i;
-	uint64_t wall = req->wall_ms != 0 ? req->wall_ms
-					  : bmc_wall_ms(b, req->now_ms);
+	uint64_t wall = ctx->req->wall_ms != 0
+	    ? ctx->req->wall_ms
+	    : bmc_wall_ms(b, ctx->req->now_ms);
 
-	if ((cc = dcmi_group(in, out)) != IPMI_CC_OK)
+	if ((cc = dcmi_group(&ctx->in, &ctx->out)) != IPMI_CC_OK)
 		return cc;
-	rd_u8(in, &mode);
+	rd_u8(&ctx->in, &mode);
 	if (mode != 0x01)
 		return IPMI_CC_INVALID_DATA_FIELD; /* no enhanced statistics */
-	now_w = dcmi_power_at(b, req->now_ms);
+	now_w = dcmi_power_at(b, ctx->req->now_ms);
 	/* The statistics over the last minute, sampled every second. */
 	for (i = 0; i < DCMI_STATS_MS / 1000; i++) {
-		uint64_t t = req->now_ms >= i * 1000u ? req->now_ms - i * 1000u
-						      : 0;
+		uint64_t t = ctx->req->now_ms >= i * 1000u
+		    ? ctx->req->now_ms - i * 1000u
+		    : 0;
 		unsigned w = dcmi_power_at(b, t);
 
 		min_w = w < min_w ? w : min_w;
 		max_w = w > max_w ? w : max_w;
 		sum += w;
 	}
-	wr_u16le(out, (uint16_t)now_w);
-	wr_u16le(out, (uint16_t)min_w);
-	wr_u16le(out, (uint16_t)max_w);
-	wr_u16le(out, (uint16_t)(sum / (DCMI_STATS_MS / 1000)));
-	wr_u32le(out, (uint32_t)(wall / 1000));
-	wr_u32le(out, DCMI_STATS_MS);
-	wr_u8(out, 0x40); /* power measurement active */
+	wr_u16le(&ctx->out, (uint16_t)now_w);
+	wr_u16le(&ctx->out, (uint16_t)min_w);
+	wr_u16le(&ctx->out, (uint16_t)max_w);
+	wr_u16le(&ctx->out, (uint16_t)(sum / (DCMI_STATS_MS / 1000)));
+	wr_u32le(&ctx->out, (uint32_t)(wall / 1000));
+	wr_u32le(&ctx->out, DCMI_STATS_MS);
+	wr_u8(&ctx->out, 0x40); /* power measurement active */
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-dcmi_get_power_limit(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+dcmi_get_power_limit(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_dcmi *d = dcmi_of(b);
 	uint8_t		 cc;
 
-	(void)req;
-	if ((cc = dcmi_group(in, out)) != IPMI_CC_OK)
+	if ((cc = dcmi_group(&ctx->in, &ctx->out)) != IPMI_CC_OK)
 		return cc;
-	wr_u16le(out, 0);
-	wr_u8(out, d->limit_action);
-	wr_u16le(out, d->limit_w);
-	wr_u32le(out, d->correction_ms);
-	wr_u16le(out, 0);
-	wr_u16le(out, d->sampling_s);
+	wr_u16le(&ctx->out, 0);
+	wr_u8(&ctx->out, d->limit_action);
+	wr_u16le(&ctx->out, d->limit_w);
+	wr_u32le(&ctx->out, d->correction_ms);
+	wr_u16le(&ctx->out, 0);
+	wr_u16le(&ctx->out, d->sampling_s);
 	/* DCMI 1.5 §6.6.2: the values, and 80h while none is active. */
 	return d->limit_active ? IPMI_CC_OK : DCMI_CC_NO_ACTIVE_LIMIT;
 }
 
 static uint8_t
-dcmi_set_power_limit(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+dcmi_set_power_limit(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_dcmi *d = dcmi_of(b);
 	uint8_t		 cc, action;
 	uint16_t	 limit, sampling;
 	uint32_t	 correction;
 
-	(void)req;
-	if ((cc = dcmi_group(in, out)) != IPMI_CC_OK)
+	if ((cc = dcmi_group(&ctx->in, &ctx->out)) != IPMI_CC_OK)
 		return cc;
-	rd_skip(in, 3);
-	rd_u8(in, &action);
-	rd_u16le(in, &limit);
-	rd_u32le(in, &correction);
-	rd_skip(in, 2);
-	rd_u16le(in, &sampling);
+	rd_skip(&ctx->in, 3);
+	rd_u8(&ctx->in, &action);
+	rd_u16le(&ctx->in, &limit);
+	rd_u32le(&ctx->in, &correction);
+	rd_skip(&ctx->in, 2);
+	rd_u16le(&ctx->in, &sampling);
 	if (action != 0x00 && action != 0x01 && action != 0x11)
 		return IPMI_CC_INVALID_DATA_FIELD;
 	if (limit < 100 || limit > 2000)
@@ -266,16 +262,14 @@ dcmi_set_power_limit(struct bmc *b, const struct model_request *req,
 }
 
 static uint8_t
-dcmi_activate_limit(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+dcmi_activate_limit(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_dcmi *d = dcmi_of(b);
 	uint8_t		 cc, on;
 
-	(void)req;
-	if ((cc = dcmi_group(in, out)) != IPMI_CC_OK)
+	if ((cc = dcmi_group(&ctx->in, &ctx->out)) != IPMI_CC_OK)
 		return cc;
-	rd_u8(in, &on);
+	rd_u8(&ctx->in, &on);
 	if (on > 1)
 		return IPMI_CC_INVALID_DATA_FIELD;
 	if (on && d->limit_w == 0)
@@ -341,94 +335,84 @@ dcmi_set_string(struct bmc *b, uint8_t *s, uint8_t *len, int nul_ends,
 }
 
 static uint8_t
-dcmi_get_asset_tag(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+dcmi_get_asset_tag(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_dcmi *d = dcmi_of(b);
 	uint8_t		 cc;
 
-	(void)req;
-	if ((cc = dcmi_group(in, out)) != IPMI_CC_OK)
+	if ((cc = dcmi_group(&ctx->in, &ctx->out)) != IPMI_CC_OK)
 		return cc;
-	return dcmi_get_string(d->asset_tag, d->asset_tag_len, in, out);
+	return dcmi_get_string(
+	    d->asset_tag, d->asset_tag_len, &ctx->in, &ctx->out);
 }
 
 static uint8_t
-dcmi_set_asset_tag(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+dcmi_set_asset_tag(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_dcmi *d = dcmi_of(b);
 	uint8_t		 cc;
 
-	(void)req;
-	if ((cc = dcmi_group(in, out)) != IPMI_CC_OK)
+	if ((cc = dcmi_group(&ctx->in, &ctx->out)) != IPMI_CC_OK)
 		return cc;
-	return dcmi_set_string(
-	    b, d->asset_tag, &d->asset_tag_len, 0, in, out, "asset tag");
+	return dcmi_set_string(b, d->asset_tag, &d->asset_tag_len, 0, &ctx->in,
+	    &ctx->out, "asset tag");
 }
 
 static uint8_t
-dcmi_get_mc_id(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+dcmi_get_mc_id(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_dcmi *d = dcmi_of(b);
 	uint8_t		 cc;
 
-	(void)req;
-	if ((cc = dcmi_group(in, out)) != IPMI_CC_OK)
+	if ((cc = dcmi_group(&ctx->in, &ctx->out)) != IPMI_CC_OK)
 		return cc;
-	return dcmi_get_string(d->mc_id, d->mc_id_len, in, out);
+	return dcmi_get_string(d->mc_id, d->mc_id_len, &ctx->in, &ctx->out);
 }
 
 static uint8_t
-dcmi_set_mc_id(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+dcmi_set_mc_id(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_dcmi *d = dcmi_of(b);
 	uint8_t		 cc;
 
-	(void)req;
-	if ((cc = dcmi_group(in, out)) != IPMI_CC_OK)
+	if ((cc = dcmi_group(&ctx->in, &ctx->out)) != IPMI_CC_OK)
 		return cc;
 	/* The MC ID string is NUL-terminated (DCMI 1.5 §6.4.6.2). */
 	return dcmi_set_string(
-	    b, d->mc_id, &d->mc_id_len, 1, in, out, "MC ID string");
+	    b, d->mc_id, &d->mc_id_len, 1, &ctx->in, &ctx->out, "MC ID string");
 }
 
 static uint8_t
-dcmi_get_sensor_info(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+dcmi_get_sensor_info(struct bmc *b, struct bmc_cmd *ctx)
 {
 	uint8_t cc, type;
 
 	(void)b;
-	(void)req;
-	if ((cc = dcmi_group(in, out)) != IPMI_CC_OK)
+	if ((cc = dcmi_group(&ctx->in, &ctx->out)) != IPMI_CC_OK)
 		return cc;
-	rd_u8(in, &type);
+	rd_u8(&ctx->in, &type);
 	if (type != 0x01)
 		return IPMI_CC_INVALID_DATA_FIELD;
 	/* Temperature sensors by SDR record: none published this way. */
-	wr_u8(out, 0);
-	wr_u8(out, 0);
+	wr_u8(&ctx->out, 0);
+	wr_u8(&ctx->out, 0);
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-dcmi_get_temperatures(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+dcmi_get_temperatures(struct bmc *b, struct bmc_cmd *ctx)
 {
 	uint8_t cc, type, entity, instance, start, total, n, i;
 	int8_t	temps[DCMI_TEMPS_ALL];
 	double	v[DCMI_TEMPS_ALL];
 	uint8_t ipmi_entity;
 
-	if ((cc = dcmi_group(in, out)) != IPMI_CC_OK)
+	if ((cc = dcmi_group(&ctx->in, &ctx->out)) != IPMI_CC_OK)
 		return cc;
-	rd_u8(in, &type);
-	rd_u8(in, &entity);
-	rd_u8(in, &instance);
-	rd_u8(in, &start);
+	rd_u8(&ctx->in, &type);
+	rd_u8(&ctx->in, &entity);
+	rd_u8(&ctx->in, &instance);
+	rd_u8(&ctx->in, &start);
 	if (type != 0x01)
 		return IPMI_CC_INVALID_DATA_FIELD;
 	/* The model's temperature sensors of the entity, when it has them. */
@@ -436,7 +420,7 @@ dcmi_get_temperatures(struct bmc *b, const struct model_request *req,
 	    : entity == 0x41	     ? 0x03
 	    : entity == 0x42	     ? 0x07
 				     : entity;
-	total = (uint8_t)bmc_sensors_values(b, req->now_ms,
+	total = (uint8_t)bmc_sensors_values(b, ctx->req->now_ms,
 	    BMC_SENSOR_TYPE_TEMPERATURE, ipmi_entity, 0xff, v, DCMI_TEMPS_ALL);
 	if (total > DCMI_TEMPS_ALL)
 		total = DCMI_TEMPS_ALL;
@@ -467,13 +451,13 @@ dcmi_get_temperatures(struct bmc *b, const struct model_request *req,
 		return IPMI_CC_INVALID_DATA_FIELD;
 	}
 answer:
-	wr_u8(out, total);
+	wr_u8(&ctx->out, total);
 	if (instance != 0) { /* one instance */
 		if (instance > total)
 			return IPMI_CC_PARAM_OUT_OF_RANGE;
-		wr_u8(out, 1);
-		wr_u8(out, (uint8_t)temps[instance - 1]);
-		wr_u8(out, instance);
+		wr_u8(&ctx->out, 1);
+		wr_u8(&ctx->out, (uint8_t)temps[instance - 1]);
+		wr_u8(&ctx->out, instance);
 		return IPMI_CC_OK;
 	}
 	if (start == 0)
@@ -481,43 +465,41 @@ answer:
 	n = start <= total ? (uint8_t)(total - start + 1) : 0;
 	if (n > DCMI_TEMPS_MAX)
 		n = DCMI_TEMPS_MAX;
-	wr_u8(out, n);
+	wr_u8(&ctx->out, n);
 	for (i = 0; i < n; i++) {
-		wr_u8(out, (uint8_t)temps[start - 1 + i]);
-		wr_u8(out, (uint8_t)(start + i));
+		wr_u8(&ctx->out, (uint8_t)temps[start - 1 + i]);
+		wr_u8(&ctx->out, (uint8_t)(start + i));
 	}
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-dcmi_get_conf_param(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+dcmi_get_conf_param(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_dcmi *d = dcmi_of(b);
 	uint8_t		 cc, param;
 
-	(void)req;
-	if ((cc = dcmi_group(in, out)) != IPMI_CC_OK)
+	if ((cc = dcmi_group(&ctx->in, &ctx->out)) != IPMI_CC_OK)
 		return cc;
-	rd_u8(in, &param);
-	wr_u8(out, 0x01);
-	wr_u8(out, 0x05);
-	wr_u8(out, 0x01); /* parameter revision */
+	rd_u8(&ctx->in, &param);
+	wr_u8(&ctx->out, 0x01);
+	wr_u8(&ctx->out, 0x05);
+	wr_u8(&ctx->out, 0x01); /* parameter revision */
 	switch (param) {
 	case 1: /* activate DHCP: write only */
-		wr_u8(out, 0);
+		wr_u8(&ctx->out, 0);
 		break;
 	case 2:
-		wr_u8(out, d->dhcp_discovery);
+		wr_u8(&ctx->out, d->dhcp_discovery);
 		break;
 	case 3:
-		wr_u8(out, d->dhcp_initial_s);
+		wr_u8(&ctx->out, d->dhcp_initial_s);
 		break;
 	case 4:
-		wr_u16le(out, d->dhcp_contact_s);
+		wr_u16le(&ctx->out, d->dhcp_contact_s);
 		break;
 	case 5:
-		wr_u16le(out, d->dhcp_retry_s);
+		wr_u16le(&ctx->out, d->dhcp_retry_s);
 		break;
 	default:
 		return IPMI_CC_PARAM_OUT_OF_RANGE;
@@ -526,25 +508,23 @@ dcmi_get_conf_param(struct bmc *b, const struct model_request *req,
 }
 
 static uint8_t
-dcmi_set_conf_param(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+dcmi_set_conf_param(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_dcmi *d = dcmi_of(b);
 	uint8_t		 cc, param, set, v8;
 	uint16_t	 v16;
 
-	(void)req;
-	if ((cc = dcmi_group(in, out)) != IPMI_CC_OK)
+	if ((cc = dcmi_group(&ctx->in, &ctx->out)) != IPMI_CC_OK)
 		return cc;
-	rd_u8(in, &param);
-	rd_u8(in, &set);
+	rd_u8(&ctx->in, &param);
+	rd_u8(&ctx->in, &set);
 	switch (param) {
 	case 1:
 	case 2:
 	case 3:
-		if (rd_left(in) != 1)
+		if (rd_left(&ctx->in) != 1)
 			return IPMI_CC_REQ_DATA_LEN_INVALID;
-		rd_u8(in, &v8);
+		rd_u8(&ctx->in, &v8);
 		if (param == 2)
 			d->dhcp_discovery = v8 & 0x83;
 		else if (param == 3)
@@ -554,9 +534,9 @@ dcmi_set_conf_param(struct bmc *b, const struct model_request *req,
 		break;
 	case 4:
 	case 5:
-		if (rd_left(in) != 2)
+		if (rd_left(&ctx->in) != 2)
 			return IPMI_CC_REQ_DATA_LEN_INVALID;
-		rd_u16le(in, &v16);
+		rd_u16le(&ctx->in, &v16);
 		if (param == 4)
 			d->dhcp_contact_s = v16;
 		else

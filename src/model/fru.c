@@ -228,35 +228,31 @@ fru_device(const struct bmc *b, uint8_t id)
 /* ---- handlers ---- */
 
 static uint8_t
-fru_get_info(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+fru_get_info(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct fru_device *d;
 	uint8_t		   id;
 
-	(void)req;
-	rd_u8(in, &id);
+	rd_u8(&ctx->in, &id);
 	if (id >= MODEL_FRU_MAX || !b->model->fru[id].defined)
 		return IPMI_CC_NOT_PRESENT;
 	if ((d = fru_device(b, id)) == NULL)
 		return IPMI_CC_OUT_OF_SPACE;
-	wr_u16le(out, d->size);
-	wr_u8(out, 0x00); /* accessed by bytes */
+	wr_u16le(&ctx->out, d->size);
+	wr_u8(&ctx->out, 0x00); /* accessed by bytes */
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-fru_read(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+fru_read(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct fru_device *d;
 	uint8_t		   id, count;
 	uint16_t	   offset;
 
-	(void)req;
-	rd_u8(in, &id);
-	rd_u16le(in, &offset);
-	rd_u8(in, &count);
+	rd_u8(&ctx->in, &id);
+	rd_u16le(&ctx->in, &offset);
+	rd_u8(&ctx->in, &count);
 	if (id >= MODEL_FRU_MAX || !b->model->fru[id].defined)
 		return IPMI_CC_NOT_PRESENT;
 	if ((d = fru_device(b, id)) == NULL)
@@ -267,38 +263,36 @@ fru_read(struct bmc *b, const struct model_request *req, struct rd *in,
 		return IPMI_CC_CANT_RETURN_BYTES;
 	if (offset + count > d->size)
 		count = (uint8_t)(d->size - offset);
-	wr_u8(out, count);
-	wr_bytes(out, d->bytes + offset, count);
+	wr_u8(&ctx->out, count);
+	wr_bytes(&ctx->out, d->bytes + offset, count);
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-fru_write(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+fru_write(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct fru_device *d;
 	uint8_t		   id;
 	uint16_t	   offset;
 	size_t		   n;
 
-	(void)req;
-	rd_u8(in, &id);
-	rd_u16le(in, &offset);
-	n = rd_left(in);
+	rd_u8(&ctx->in, &id);
+	rd_u16le(&ctx->in, &offset);
+	n = rd_left(&ctx->in);
 	if (id >= MODEL_FRU_MAX || !b->model->fru[id].defined)
 		return IPMI_CC_NOT_PRESENT;
 	if ((d = fru_device(b, id)) == NULL)
 		return IPMI_CC_OUT_OF_SPACE;
 	if (offset >= d->size || n > (size_t)(d->size - offset))
 		return IPMI_CC_PARAM_OUT_OF_RANGE;
-	if (memcmp(d->bytes + offset, rd_pos(in), n) != 0) {
-		rd_bytes(in, d->bytes + offset, n);
+	if (memcmp(d->bytes + offset, rd_pos(&ctx->in), n) != 0) {
+		rd_bytes(&ctx->in, d->bytes + offset, n);
 		if (!d->written)
 			bmc_log(b, "FRU %u written over IPMI", id);
 		d->written = 1;
 		b->state_generation++;
 	}
-	wr_u8(out, (uint8_t)n);
+	wr_u8(&ctx->out, (uint8_t)n);
 	return IPMI_CC_OK;
 }
 

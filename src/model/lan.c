@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "bmc_impl.h"
+#include "confparam.h"
 #include "err.h"
 #include "fnv.h"
 #include "hexdump.h"
@@ -25,14 +26,10 @@
 #define CMD_LAN_SET_CONFIG 0x01
 #define CMD_LAN_GET_CONFIG 0x02
 
-#define LAN_REVISION	       0x11
-#define LAN_CC_NOT_SUPPORTED   0x80
-#define LAN_CC_SET_IN_PROGRESS 0x81
-#define LAN_CC_READ_ONLY       0x82
-#define LAN_GET_REVISION_ONLY  0x80
-#define LAN_DEST_MAX	       15
-#define LAN_COMMUNITY_LEN      18
-#define LAN_SUITE_ENTRIES      16
+#define LAN_REVISION	  0x11
+#define LAN_DEST_MAX	  15
+#define LAN_COMMUNITY_LEN 18
+#define LAN_SUITE_ENTRIES 16
 /* Authentication types this BMC supports (param 1): none, MD2, MD5, pw. */
 #define LAN_AUTH_SUPPORT 0x17
 
@@ -112,103 +109,101 @@ lan_suites(const struct bmc *b, uint8_t ids[LAN_SUITE_ENTRIES])
 }
 
 static uint8_t
-lan_get_config(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+lan_get_config(struct bmc *b, struct bmc_cmd *ctx)
 {
 	const struct bmc_lan *l = lan_of(b);
 	uint8_t		      chan, param, set, block, ids[LAN_SUITE_ENTRIES];
 	unsigned	      i, n;
 
-	rd_u8(in, &chan);
-	rd_u8(in, &param);
-	rd_u8(in, &set);
-	rd_u8(in, &block);
-	if (bmc_lan_channel(b, req, chan & 0x0f) < 0)
+	rd_u8(&ctx->in, &chan);
+	rd_u8(&ctx->in, &param);
+	rd_u8(&ctx->in, &set);
+	rd_u8(&ctx->in, &block);
+	if (bmc_lan_channel(b, ctx->req, chan & 0x0f) < 0)
 		return IPMI_CC_INVALID_DATA_FIELD;
-	wr_u8(out, LAN_REVISION);
-	if (chan & LAN_GET_REVISION_ONLY)
+	if (confparam_get_revision(&ctx->out, LAN_REVISION, chan))
 		return IPMI_CC_OK;
 	switch (param) {
 	case LAN_SET_IN_PROGRESS:
-		wr_u8(out, l->set_in_progress);
+		wr_u8(&ctx->out, l->set_in_progress);
 		break;
 	case LAN_AUTH_TYPE_SUPPORT:
-		wr_u8(out, LAN_AUTH_SUPPORT);
+		wr_u8(&ctx->out, LAN_AUTH_SUPPORT);
 		break;
 	case LAN_AUTH_TYPE_ENABLES:
 		for (i = IPMI_PRIV_CALLBACK; i <= IPMI_PRIV_OEM; i++)
-			wr_u8(out, b->channel.auth15_enables[i]);
+			wr_u8(&ctx->out, b->channel.auth15_enables[i]);
 		break;
 	case LAN_IP:
-		wr_bytes(out, l->ip, 4);
+		wr_bytes(&ctx->out, l->ip, 4);
 		break;
 	case LAN_IP_SOURCE:
-		wr_u8(out, l->ip_source);
+		wr_u8(&ctx->out, l->ip_source);
 		break;
 	case LAN_MAC:
-		wr_bytes(out, l->mac, 6);
+		wr_bytes(&ctx->out, l->mac, 6);
 		break;
 	case LAN_NETMASK:
-		wr_bytes(out, l->netmask, 4);
+		wr_bytes(&ctx->out, l->netmask, 4);
 		break;
 	case LAN_IPV4_HEADER:
-		wr_bytes(out, l->ipv4_header, 3);
+		wr_bytes(&ctx->out, l->ipv4_header, 3);
 		break;
 	case LAN_ARP_CONTROL:
-		wr_u8(out, l->arp_control);
+		wr_u8(&ctx->out, l->arp_control);
 		break;
 	case LAN_ARP_INTERVAL:
-		wr_u8(out, l->arp_interval);
+		wr_u8(&ctx->out, l->arp_interval);
 		break;
 	case LAN_GATEWAY:
-		wr_bytes(out, l->gateway, 4);
+		wr_bytes(&ctx->out, l->gateway, 4);
 		break;
 	case LAN_GATEWAY_MAC:
-		wr_bytes(out, l->gateway_mac, 6);
+		wr_bytes(&ctx->out, l->gateway_mac, 6);
 		break;
 	case LAN_BACKUP_GATEWAY:
-		wr_bytes(out, l->backup_gateway, 4);
+		wr_bytes(&ctx->out, l->backup_gateway, 4);
 		break;
 	case LAN_BACKUP_GATEWAY_MAC:
-		wr_bytes(out, l->backup_gateway_mac, 6);
+		wr_bytes(&ctx->out, l->backup_gateway_mac, 6);
 		break;
 	case LAN_COMMUNITY:
-		wr_bytes(out, l->community, LAN_COMMUNITY_LEN);
+		wr_bytes(&ctx->out, l->community, LAN_COMMUNITY_LEN);
 		break;
 	case LAN_DEST_COUNT:
-		wr_u8(out, l->ndest);
+		wr_u8(&ctx->out, l->ndest);
 		break;
 	case LAN_DEST_TYPE:
 	case LAN_DEST_ADDR:
 	case LAN_DEST_VLAN:
 		if ((set & 0x0f) > l->ndest)
 			return IPMI_CC_PARAM_OUT_OF_RANGE;
-		wr_u8(out, set & 0x0f);
+		wr_u8(&ctx->out, set & 0x0f);
 		if (param == LAN_DEST_TYPE)
-			wr_bytes(out, l->dest[set & 0x0f].type, 3);
+			wr_bytes(&ctx->out, l->dest[set & 0x0f].type, 3);
 		else if (param == LAN_DEST_ADDR)
-			wr_bytes(out, l->dest[set & 0x0f].addr, 12);
+			wr_bytes(&ctx->out, l->dest[set & 0x0f].addr, 12);
 		else
-			wr_bytes(out, l->dest[set & 0x0f].vlan, 3);
+			wr_bytes(&ctx->out, l->dest[set & 0x0f].vlan, 3);
 		break;
 	case LAN_VLAN_ID:
-		wr_u16le(out, l->vlan);
+		wr_u16le(&ctx->out, l->vlan);
 		break;
 	case LAN_VLAN_PRIORITY:
-		wr_u8(out, l->vlan_priority);
+		wr_u8(&ctx->out, l->vlan_priority);
 		break;
 	case LAN_SUITE_SUPPORT:
-		wr_u8(out, (uint8_t)lan_suites(b, ids));
+		wr_u8(&ctx->out, (uint8_t)lan_suites(b, ids));
 		break;
 	case LAN_SUITE_ENTRIES_PARAM:
 		n = lan_suites(b, ids);
-		wr_u8(out, 0x00);
-		wr_bytes(out, ids, n);
+		wr_u8(&ctx->out, 0x00);
+		wr_bytes(&ctx->out, ids, n);
 		break;
 	case LAN_SUITE_PRIVS:
 		/* Two entries a byte, the first in the low nibble. */
 		n = lan_suites(b, ids);
-		wr_u8(out, 0x00);
+		wr_u8(&ctx->out, 0x00);
 		for (i = 0; i < LAN_SUITE_ENTRIES; i += 2) {
 			uint8_t lo = i < n ? b->channel.suite_priv_limit[ids[i]]
 					   : 0;
@@ -216,61 +211,50 @@ lan_get_config(struct bmc *b, const struct model_request *req, struct rd *in,
 			    ? b->channel.suite_priv_limit[ids[i + 1]]
 			    : 0;
 
-			wr_u8(out, (uint8_t)((hi & 0x0f) << 4 | (lo & 0x0f)));
+			wr_u8(&ctx->out,
+			    (uint8_t)((hi & 0x0f) << 4 | (lo & 0x0f)));
 		}
 		break;
 	case LAN_BAD_PASSWORD:
-		wr_u8(out, l->bad_password_event);
-		wr_u8(out, b->channel.bad_password_threshold);
-		wr_u16le(out, l->bad_password_reset_10s);
-		wr_u16le(out, (uint16_t)(b->channel.lockout_ms / 10000));
+		wr_u8(&ctx->out, l->bad_password_event);
+		wr_u8(&ctx->out, b->channel.bad_password_threshold);
+		wr_u16le(&ctx->out, l->bad_password_reset_10s);
+		wr_u16le(&ctx->out, (uint16_t)(b->channel.lockout_ms / 10000));
 		break;
 	default:
-		return LAN_CC_NOT_SUPPORTED;
+		return CONFPARAM_CC_NOT_SUPPORTED;
 	}
 	return IPMI_CC_OK;
 }
 
-/* The data length each settable parameter takes. */
-static int
-lan_set_len(uint8_t param)
-{
-	switch (param) {
-	case LAN_SET_IN_PROGRESS:
-	case LAN_IP_SOURCE:
-	case LAN_ARP_CONTROL:
-	case LAN_ARP_INTERVAL:
-	case LAN_VLAN_PRIORITY:
-		return 1;
-	case LAN_AUTH_TYPE_ENABLES:
-		return 5;
-	case LAN_IP:
-	case LAN_NETMASK:
-	case LAN_GATEWAY:
-	case LAN_BACKUP_GATEWAY:
-		return 4;
-	case LAN_MAC:
-	case LAN_GATEWAY_MAC:
-	case LAN_BACKUP_GATEWAY_MAC:
-	case LAN_BAD_PASSWORD:
-		return 6;
-	case LAN_IPV4_HEADER:
-	case LAN_DEST_TYPE:
-		return param == LAN_DEST_TYPE ? 4 : 3;
-	case LAN_COMMUNITY:
-		return LAN_COMMUNITY_LEN;
-	case LAN_DEST_ADDR:
-		return 13;
-	case LAN_VLAN_ID:
-		return 2;
-	case LAN_SUITE_PRIVS:
-		return 9;
-	case LAN_DEST_VLAN:
-		return 4;
-	default:
-		return -1;
-	}
-}
+/* What a Set of each parameter carries (IPMI 2.0 table 23-4). */
+static const struct confparam_desc lan_params[] = {
+    {LAN_SET_IN_PROGRESS, 1, 0},
+    {LAN_AUTH_TYPE_SUPPORT, 0, 1},
+    {LAN_AUTH_TYPE_ENABLES, 5, 0},
+    {LAN_IP, 4, 0},
+    {LAN_IP_SOURCE, 1, 0},
+    {LAN_MAC, 6, 0},
+    {LAN_NETMASK, 4, 0},
+    {LAN_IPV4_HEADER, 3, 0},
+    {LAN_ARP_CONTROL, 1, 0},
+    {LAN_ARP_INTERVAL, 1, 0},
+    {LAN_GATEWAY, 4, 0},
+    {LAN_GATEWAY_MAC, 6, 0},
+    {LAN_BACKUP_GATEWAY, 4, 0},
+    {LAN_BACKUP_GATEWAY_MAC, 6, 0},
+    {LAN_COMMUNITY, LAN_COMMUNITY_LEN, 0},
+    {LAN_DEST_COUNT, 0, 1},
+    {LAN_DEST_TYPE, 4, 0},
+    {LAN_DEST_ADDR, 13, 0},
+    {LAN_VLAN_ID, 2, 0},
+    {LAN_VLAN_PRIORITY, 1, 0},
+    {LAN_SUITE_SUPPORT, 0, 1},
+    {LAN_SUITE_ENTRIES_PARAM, 0, 1},
+    {LAN_SUITE_PRIVS, 9, 0},
+    {LAN_DEST_VLAN, 4, 0},
+    {LAN_BAD_PASSWORD, 6, 0},
+};
 
 static int
 lan_netmask_valid(const uint8_t m[4])
@@ -282,43 +266,28 @@ lan_netmask_valid(const uint8_t m[4])
 }
 
 static uint8_t
-lan_set_config(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+lan_set_config(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_lan *l = lan_of(b);
 	uint8_t	 chan, param, v[LAN_COMMUNITY_LEN], ids[LAN_SUITE_ENTRIES];
+	uint8_t	 cc;
 	unsigned i, n;
-	int	 want, policy = 0;
+	int	 policy = 0;
 	size_t	 len;
 
-	(void)out;
-	rd_u8(in, &chan);
-	rd_u8(in, &param);
-	len = rd_left(in);
-	if (bmc_lan_channel(b, req, chan & 0x0f) < 0)
+	rd_u8(&ctx->in, &chan);
+	rd_u8(&ctx->in, &param);
+	len = rd_left(&ctx->in);
+	if (bmc_lan_channel(b, ctx->req, chan & 0x0f) < 0)
 		return IPMI_CC_INVALID_DATA_FIELD;
-	switch (param) {
-	case LAN_AUTH_TYPE_SUPPORT:
-	case LAN_DEST_COUNT:
-	case LAN_SUITE_SUPPORT:
-	case LAN_SUITE_ENTRIES_PARAM:
-		return LAN_CC_READ_ONLY;
-	default:
-		break;
-	}
-	if ((want = lan_set_len(param)) < 0)
-		return LAN_CC_NOT_SUPPORTED;
-	if (len != (size_t)want)
-		return IPMI_CC_REQ_DATA_LEN_INVALID;
-	rd_bytes(in, v, len);
+	cc = confparam_set_check(
+	    lan_params, sizeof(lan_params) / sizeof(lan_params[0]), param, len);
+	if (cc != IPMI_CC_OK)
+		return cc;
+	rd_bytes(&ctx->in, v, len);
 	switch (param) {
 	case LAN_SET_IN_PROGRESS:
-		if ((v[0] & 0x03) == 0x03)
-			return IPMI_CC_INVALID_DATA_FIELD;
-		if ((v[0] & 0x03) == 0x01 && l->set_in_progress == 0x01)
-			return LAN_CC_SET_IN_PROGRESS;
-		l->set_in_progress = (v[0] & 0x03) == 0x01 ? 0x01 : 0x00;
-		return IPMI_CC_OK;
+		return confparam_set_in_progress(&l->set_in_progress, v[0], 0);
 	case LAN_AUTH_TYPE_ENABLES:
 		for (i = 0; i < 5; i++)
 			if (v[i] & (uint8_t)~LAN_AUTH_SUPPORT)
@@ -418,7 +387,7 @@ lan_set_config(struct bmc *b, const struct model_request *req, struct rd *in,
 	l->changed = 1;
 	b->state_generation++;
 	if (policy)
-		bmc_channel_changed(b, req);
+		bmc_channel_changed(b, ctx->req);
 	bmc_log(b, "LAN configuration parameter %u set", param);
 	return IPMI_CC_OK;
 }

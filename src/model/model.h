@@ -382,20 +382,20 @@ struct model_request {
 };
 
 /*
- * Where the model writes its answer: cc and up to cap data bytes.  A
- * tracked Send Message (IPMI 2.0 §6.12.2) also writes a follow-up: the
- * bridged command's response as a whole IPMI LAN message, which the
- * session layer sends after the reply.  followup_cap 0: no follow-up can
- * be sent (sessionless, unit tests), and Send Message says so.
+ * Where the model writes its answer: cc and up to cap data bytes.  What
+ * the machine sends beside the reply goes to the outbox (outbox.h): a
+ * tracked Send Message (IPMI 2.0 §6.12.2) puts the bridged command's
+ * response there, a whole IPMI LAN message for the requester's session.
+ * outbox NULL: nothing can be sent beside the reply (sessionless, unit
+ * tests), and Send Message says so.
  */
+struct model_outbox;
 struct model_reply {
-	uint8_t	 cc;
-	uint8_t *data;
-	size_t	 cap;
-	size_t	 len;
-	uint8_t *followup;
-	size_t	 followup_cap;
-	size_t	 followup_len;
+	uint8_t		     cc;
+	uint8_t		    *data;
+	size_t		     cap;
+	size_t		     len;
+	struct model_outbox *outbox;
 };
 
 #endif

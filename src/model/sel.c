@@ -207,58 +207,49 @@ sel_record_event(struct bmc *b, uint64_t now_ms, const struct bmc_event *ev)
 /* ---- handlers ---- */
 
 static uint8_t
-sel_get_info(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+sel_get_info(struct bmc *b, struct bmc_cmd *ctx)
 {
 	const struct bmc_sel *s = sel_of(b);
 	size_t		      free_units = b->model->sel.capacity - s->n;
 
-	(void)req;
-	(void)in;
-	wr_u8(out, SEL_VERSION);
-	wr_u16le(out, (uint16_t)s->n);
-	wr_u16le(out,
+	wr_u8(&ctx->out, SEL_VERSION);
+	wr_u16le(&ctx->out, (uint16_t)s->n);
+	wr_u16le(&ctx->out,
 	    (uint16_t)(free_units * SEL_RECORD_LEN > 0xfffe
 		    ? 0xfffe
 		    : free_units * SEL_RECORD_LEN));
-	wr_u32le(out, s->last_add);
-	wr_u32le(out, s->last_erase);
-	wr_u8(out, SEL_OPS_SUPPORTED | (s->overflow ? SEL_OVERFLOW : 0));
+	wr_u32le(&ctx->out, s->last_add);
+	wr_u32le(&ctx->out, s->last_erase);
+	wr_u8(&ctx->out, SEL_OPS_SUPPORTED | (s->overflow ? SEL_OVERFLOW : 0));
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-sel_get_alloc_info(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+sel_get_alloc_info(struct bmc *b, struct bmc_cmd *ctx)
 {
 	const struct bmc_sel *s = sel_of(b);
 	uint16_t	      free_units;
 
-	(void)req;
-	(void)in;
 	free_units = (uint16_t)(b->model->sel.capacity - s->n);
-	wr_u16le(out, b->model->sel.capacity);
-	wr_u16le(out, SEL_RECORD_LEN);
-	wr_u16le(out, free_units);
-	wr_u16le(out, free_units); /* one contiguous free block */
-	wr_u8(out, 1);		   /* a record takes one unit */
+	wr_u16le(&ctx->out, b->model->sel.capacity);
+	wr_u16le(&ctx->out, SEL_RECORD_LEN);
+	wr_u16le(&ctx->out, free_units);
+	wr_u16le(&ctx->out, free_units); /* one contiguous free block */
+	wr_u8(&ctx->out, 1);		 /* a record takes one unit */
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-sel_reserve(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+sel_reserve(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_sel *s = sel_of(b);
 
-	(void)req;
-	(void)in;
 	/* A new reservation cancels the one before (section 31.4). */
 	s->reservation = (uint16_t)(s->reservation + 1);
 	if (s->reservation == 0)
 		s->reservation = 1;
 	s->reserved = 1;
-	wr_u16le(out, s->reservation);
+	wr_u16le(&ctx->out, s->reservation);
 	return IPMI_CC_OK;
 }
 
@@ -269,19 +260,17 @@ sel_reservation_ok(const struct bmc_sel *s, uint16_t r)
 }
 
 static uint8_t
-sel_get_entry(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+sel_get_entry(struct bmc *b, struct bmc_cmd *ctx)
 {
 	const struct bmc_sel *s = sel_of(b);
 	uint16_t	      resv, id;
 	uint8_t		      offset, count;
 	long		      i;
 
-	(void)req;
-	rd_u16le(in, &resv);
-	rd_u16le(in, &id);
-	rd_u8(in, &offset);
-	rd_u8(in, &count);
+	rd_u16le(&ctx->in, &resv);
+	rd_u16le(&ctx->in, &id);
+	rd_u8(&ctx->in, &offset);
+	rd_u8(&ctx->in, &count);
 	/* A reservation is needed for partial reads only (31.5). */
 	if (offset != 0 && !sel_reservation_ok(s, resv))
 		return IPMI_CC_INVALID_RESERVATION;
@@ -293,21 +282,20 @@ sel_get_entry(struct bmc *b, const struct model_request *req, struct rd *in,
 		count = (uint8_t)(SEL_RECORD_LEN - offset);
 	else if (offset + count > SEL_RECORD_LEN)
 		return IPMI_CC_CANT_RETURN_BYTES;
-	wr_u16le(
-	    out, (size_t)i + 1 < s->n ? s->e[i + 1].id : (uint16_t)SEL_ID_LAST);
-	wr_bytes(out, s->e[i].rec + offset, count);
+	wr_u16le(&ctx->out,
+	    (size_t)i + 1 < s->n ? s->e[i + 1].id : (uint16_t)SEL_ID_LAST);
+	wr_bytes(&ctx->out, s->e[i].rec + offset, count);
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-sel_add_entry(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+sel_add_entry(struct bmc *b, struct bmc_cmd *ctx)
 {
 	uint8_t	 rec[SEL_RECORD_LEN];
 	uint16_t id;
 	int	 rc, stamp;
 
-	rd_bytes(in, rec, sizeof(rec));
+	rd_bytes(&ctx->in, rec, sizeof(rec));
 	/* 02h, C0h-DFh and E0h-FFh are the record types of a SEL (32). */
 	if (rec[2] != SEL_TYPE_SYSTEM && rec[2] < SEL_TYPE_OEM_TS)
 		return SEL_CC_RECORD_TYPE;
@@ -316,25 +304,24 @@ sel_add_entry(struct bmc *b, const struct model_request *req, struct rd *in,
 	 * Records added over IPMI are logged whatever the global enables.
 	 */
 	stamp = rec[2] == SEL_TYPE_SYSTEM || rec[2] <= SEL_TYPE_OEM_TS_END;
-	rc = sel_append(b, rec, sel_time(b, req->now_ms), stamp, &id);
+	rc = sel_append(b, rec, sel_time(b, ctx->req->now_ms), stamp, &id);
 	if (rc == ERR_NOSPACE)
 		return IPMI_CC_OUT_OF_SPACE;
 	if (rc != 0)
 		return IPMI_CC_UNSPECIFIED;
-	wr_u16le(out, id);
+	wr_u16le(&ctx->out, id);
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-sel_delete_entry(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+sel_delete_entry(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_sel *s = sel_of(b);
 	uint16_t	resv, id;
 	long		i;
 
-	rd_u16le(in, &resv);
-	rd_u16le(in, &id);
+	rd_u16le(&ctx->in, &resv);
+	rd_u16le(&ctx->in, &id);
 	if (!sel_reservation_ok(s, resv))
 		return IPMI_CC_INVALID_RESERVATION;
 	if ((i = sel_find(s, id)) < 0)
@@ -342,16 +329,15 @@ sel_delete_entry(struct bmc *b, const struct model_request *req, struct rd *in,
 	id = s->e[i].id;
 	sel_remove(s, (size_t)i);
 	s->reserved = 0; /* a deletion cancels it (31.4) */
-	s->last_erase = sel_time(b, req->now_ms);
+	s->last_erase = sel_time(b, ctx->req->now_ms);
 	b->state_generation++;
 	bmc_log(b, "SEL entry %04xh deleted", id);
-	wr_u16le(out, id);
+	wr_u16le(&ctx->out, id);
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-sel_clear(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+sel_clear(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_sel	*s = sel_of(b);
 	uint16_t	 resv;
@@ -365,9 +351,9 @@ sel_clear(struct bmc *b, const struct model_request *req, struct rd *in,
 	};
 	struct bmc_sensor_address at;
 
-	rd_u16le(in, &resv);
-	rd_bytes(in, clr, 3);
-	rd_u8(in, &op);
+	rd_u16le(&ctx->in, &resv);
+	rd_bytes(&ctx->in, clr, 3);
+	rd_u8(&ctx->in, &op);
 	if (memcmp(clr, "CLR", 3) != 0 ||
 	    (op != SEL_CLEAR_INITIATE && op != SEL_CLEAR_STATUS))
 		return IPMI_CC_INVALID_DATA_FIELD;
@@ -377,39 +363,35 @@ sel_clear(struct bmc *b, const struct model_request *req, struct rd *in,
 		s->n = 0;
 		s->overflow = 0;
 		s->reserved = 0;
-		s->last_erase = sel_time(b, req->now_ms);
+		s->last_erase = sel_time(b, ctx->req->now_ms);
 		b->state_generation++;
 		bmc_log(b, "SEL cleared");
 		/* What real BMCs log first in a fresh log. */
 		if (bmc_sensor_find_type(
 			b->model, BMC_SENSOR_TYPE_EVENT_LOGGING, &at) == 0)
 			ev.sensor_number = at.number;
-		sel_record_event(b, req->now_ms, &ev);
+		sel_record_event(b, ctx->req->now_ms, &ev);
 	}
-	wr_u8(out, SEL_ERASE_DONE);
+	wr_u8(&ctx->out, SEL_ERASE_DONE);
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-sel_get_time(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+sel_get_time(struct bmc *b, struct bmc_cmd *ctx)
 {
-	(void)in;
-	wr_u32le(out, sel_time(b, req->now_ms));
+	wr_u32le(&ctx->out, sel_time(b, ctx->req->now_ms));
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-sel_set_time(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+sel_set_time(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_sel *s = sel_of(b);
 	uint32_t	t;
 
-	(void)out;
-	rd_u32le(in, &t);
+	rd_u32le(&ctx->in, &t);
 	s->time_offset_s = 0;
-	s->time_offset_s = (int64_t)t - (int64_t)sel_time(b, req->now_ms);
+	s->time_offset_s = (int64_t)t - (int64_t)sel_time(b, ctx->req->now_ms);
 	b->state_generation++;
 	bmc_log(b, "SEL time set to %u (%+lld s from the real time)", t,
 	    (long long)s->time_offset_s);
@@ -417,25 +399,19 @@ sel_set_time(struct bmc *b, const struct model_request *req, struct rd *in,
 }
 
 static uint8_t
-sel_get_utc_offset(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+sel_get_utc_offset(struct bmc *b, struct bmc_cmd *ctx)
 {
-	(void)req;
-	(void)in;
-	wr_u16le(out, (uint16_t)sel_of(b)->utc_offset_min);
+	wr_u16le(&ctx->out, (uint16_t)sel_of(b)->utc_offset_min);
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-sel_set_utc_offset(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+sel_set_utc_offset(struct bmc *b, struct bmc_cmd *ctx)
 {
 	uint16_t v;
 	int16_t	 min;
 
-	(void)req;
-	(void)out;
-	rd_u16le(in, &v);
+	rd_u16le(&ctx->in, &v);
 	min = (int16_t)v;
 	/* -1440..1440 minutes, or 7FFh: unspecified (31.11a). */
 	if (v != SEL_UTC_UNSPECIFIED && (min < -1440 || min > 1440))
@@ -521,7 +497,6 @@ sel_init(struct bmc *b, uint64_t now_ms)
 	s->next_id = 1;
 	s->utc_offset_min = SEL_UTC_UNSPECIFIED;
 	b->sel = s;
-	b->event_cb = sel_record_event;
 	sel_add_history(b, now_ms);
 	return 0;
 }
@@ -533,7 +508,6 @@ sel_free(struct bmc *b)
 		free(b->sel->e);
 	free(b->sel);
 	b->sel = NULL;
-	b->event_cb = NULL;
 }
 
 static void
@@ -652,4 +626,5 @@ const struct bmc_area bmc_area_sel = {
     .save_cb = sel_save,
     .load_cb = sel_load,
     .loaded_cb = sel_loaded,
+    .event_cb = sel_record_event,
 };

@@ -555,58 +555,49 @@ sdr_record(const struct bmc *b, unsigned id, uint8_t *out)
 /* ---- handlers: the SDR repository ---- */
 
 static uint8_t
-sdr_get_repo_info(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+sdr_get_repo_info(struct bmc *b, struct bmc_cmd *ctx)
 {
 	const struct bmc_sensors *ss = sensors_of(b);
 
-	(void)req;
-	(void)in;
-	wr_u8(out, SDR_VERSION);
-	wr_u16le(out, (uint16_t)ss->nrecords);
-	wr_u16le(out, 0x0000); /* no free space: the repository is fixed */
-	wr_u32le(out, ss->added);
-	wr_u32le(out, 0);
+	wr_u8(&ctx->out, SDR_VERSION);
+	wr_u16le(&ctx->out, (uint16_t)ss->nrecords);
+	wr_u16le(
+	    &ctx->out, 0x0000); /* no free space: the repository is fixed */
+	wr_u32le(&ctx->out, ss->added);
+	wr_u32le(&ctx->out, 0);
 	/* Non-modal update, reserve and allocation info supported. */
-	wr_u8(out, 0x23);
+	wr_u8(&ctx->out, 0x23);
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-sdr_get_alloc_info(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+sdr_get_alloc_info(struct bmc *b, struct bmc_cmd *ctx)
 {
 	const struct bmc_sensors *ss = sensors_of(b);
 
-	(void)req;
-	(void)in;
 	/* 16-byte units: a full record with its name takes up to 4. */
-	wr_u16le(out, (uint16_t)(ss->nrecords * 4));
-	wr_u16le(out, 16);
-	wr_u16le(out, 0);
-	wr_u16le(out, 0);
-	wr_u8(out, SDR_RECORD_MAX / 16);
+	wr_u16le(&ctx->out, (uint16_t)(ss->nrecords * 4));
+	wr_u16le(&ctx->out, 16);
+	wr_u16le(&ctx->out, 0);
+	wr_u16le(&ctx->out, 0);
+	wr_u8(&ctx->out, SDR_RECORD_MAX / 16);
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-sdr_reserve(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+sdr_reserve(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_sensors *ss = sensors_of(b);
 
-	(void)req;
-	(void)in;
 	ss->reservation = (uint16_t)(ss->reservation + 1);
 	if (ss->reservation == 0)
 		ss->reservation = 1;
-	wr_u16le(out, ss->reservation);
+	wr_u16le(&ctx->out, ss->reservation);
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-sdr_get(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+sdr_get(struct bmc *b, struct bmc_cmd *ctx)
 {
 	const struct bmc_sensors *ss = sensors_of(b);
 	uint8_t			  rec[SDR_RECORD_MAX];
@@ -614,11 +605,10 @@ sdr_get(struct bmc *b, const struct model_request *req, struct rd *in,
 	uint8_t			  offset, count;
 	size_t			  len;
 
-	(void)req;
-	rd_u16le(in, &resv);
-	rd_u16le(in, &id);
-	rd_u8(in, &offset);
-	rd_u8(in, &count);
+	rd_u16le(&ctx->in, &resv);
+	rd_u16le(&ctx->in, &id);
+	rd_u8(&ctx->in, &offset);
+	rd_u8(&ctx->in, &count);
 	/* Partial reads need the reservation (33.12). */
 	if (offset != 0 && (resv == 0 || resv != ss->reservation))
 		return IPMI_CC_INVALID_RESERVATION;
@@ -632,136 +622,132 @@ sdr_get(struct bmc *b, const struct model_request *req, struct rd *in,
 		return IPMI_CC_PARAM_OUT_OF_RANGE;
 	if (count == 0xff || offset + count > len)
 		count = (uint8_t)(len - offset);
-	wr_u16le(out, id < ss->nrecords ? (uint16_t)(id + 1) : 0xffff);
-	wr_bytes(out, rec + offset, count);
+	wr_u16le(&ctx->out, id < ss->nrecords ? (uint16_t)(id + 1) : 0xffff);
+	wr_bytes(&ctx->out, rec + offset, count);
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-se_get_device_sdr_info(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+se_get_device_sdr_info(struct bmc *b, struct bmc_cmd *ctx)
 {
 	const struct bmc_sensors *ss = sensors_of(b);
 	uint8_t			  op = 0, luns = 0;
 	unsigned		  i, n = 0;
 
-	if (rd_left(in) > 0)
-		rd_u8(in, &op);
+	if (rd_left(&ctx->in) > 0)
+		rd_u8(&ctx->in, &op);
 	for (i = 0; i < ss->n; i++) {
 		luns |= (uint8_t)(1u << ss->s[i].lun);
-		if (ss->s[i].lun == (req->msg->rs_lun & 0x03))
+		if (ss->s[i].lun == (ctx->req->msg->rs_lun & 0x03))
 			n++;
 	}
 	/* Operation bit 0: the SDR count instead of the sensor count. */
-	wr_u8(out, (uint8_t)((op & 0x01) ? ss->nrecords : n));
-	wr_u8(out, luns); /* static population */
+	wr_u8(&ctx->out, (uint8_t)((op & 0x01) ? ss->nrecords : n));
+	wr_u8(&ctx->out, luns); /* static population */
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-se_platform_event(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+se_platform_event(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_event ev;
 	uint8_t		 evm;
 
-	(void)out;
 	memset(&ev, 0, sizeof(ev));
 	/* The system interface form starts with the generator ID; over
 	 * IPMB and LAN the requester is the generator. */
-	if (rd_left(in) == 8)
-		rd_u8(in, &ev.generator);
+	if (rd_left(&ctx->in) == 8)
+		rd_u8(&ctx->in, &ev.generator);
 	else
-		ev.generator = req->msg->rq_addr;
-	rd_u8(in, &evm);
+		ev.generator = ctx->req->msg->rq_addr;
+	rd_u8(&ctx->in, &evm);
 	if (evm != 0x04 && evm != 0x03)
 		return IPMI_CC_INVALID_DATA_FIELD;
-	rd_u8(in, &ev.sensor_type);
-	rd_u8(in, &ev.sensor_number);
-	rd_u8(in, &ev.event_type);
+	rd_u8(&ctx->in, &ev.sensor_type);
+	rd_u8(&ctx->in, &ev.sensor_number);
+	rd_u8(&ctx->in, &ev.event_type);
 	memset(ev.data, 0xff, sizeof(ev.data));
-	rd_bytes(in, ev.data, rd_left(in) < 3 ? rd_left(in) : 3);
-	bmc_event(b, req->now_ms, &ev);
+	rd_bytes(
+	    &ctx->in, ev.data, rd_left(&ctx->in) < 3 ? rd_left(&ctx->in) : 3);
+	bmc_event(b, ctx->req->now_ms, &ev);
 	return IPMI_CC_OK;
 }
 
 /* ---- handlers: sensors ---- */
 
 static uint8_t
-se_get_reading(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+se_get_reading(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct sensor	 *s;
 	struct sdr_sensor d;
 	uint8_t		  number, raw, flags;
 	uint16_t	  st;
 
-	rd_u8(in, &number);
-	if ((s = sensor_of_request(b, req, number)) == NULL)
+	rd_u8(&ctx->in, &number);
+	if ((s = sensor_of_request(b, ctx->req, number)) == NULL)
 		return IPMI_CC_NOT_PRESENT;
 	sensor_view(b, s, &d);
 	flags = (uint8_t)((s->events_on ? 0x80 : 0) |
 	    (s->scanning_on ? 0x40 : 0) | (s->scanning_on ? 0 : 0x20));
 	if (is_threshold(d.m)) {
-		raw = sdr_to_raw(&d.lin, sensor_value(b, s, req->now_ms));
-		wr_u8(out, raw);
-		wr_u8(out, flags);
-		wr_u8(out, (uint8_t)(0xc0 | sensor_status(&d, raw)));
+		raw = sdr_to_raw(&d.lin, sensor_value(b, s, ctx->req->now_ms));
+		wr_u8(&ctx->out, raw);
+		wr_u8(&ctx->out, flags);
+		wr_u8(&ctx->out, (uint8_t)(0xc0 | sensor_status(&d, raw)));
 	} else {
-		st = sensor_state(b, s, req->now_ms);
-		wr_u8(out, 0x00);
-		wr_u8(out, flags);
-		wr_u8(out, (uint8_t)st);
-		wr_u8(out, (uint8_t)(0x80 | (st >> 8)));
+		st = sensor_state(b, s, ctx->req->now_ms);
+		wr_u8(&ctx->out, 0x00);
+		wr_u8(&ctx->out, flags);
+		wr_u8(&ctx->out, (uint8_t)st);
+		wr_u8(&ctx->out, (uint8_t)(0x80 | (st >> 8)));
 	}
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-se_get_reading_factors(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+se_get_reading_factors(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct sensor	 *s;
 	struct sdr_sensor d;
 	uint8_t		  number, reading, rec[SDR_RECORD_MAX];
 
-	rd_u8(in, &number);
-	rd_u8(in, &reading);
-	if ((s = sensor_of_request(b, req, number)) == NULL)
+	rd_u8(&ctx->in, &number);
+	rd_u8(&ctx->in, &reading);
+	if ((s = sensor_of_request(b, ctx->req, number)) == NULL)
 		return IPMI_CC_NOT_PRESENT;
 	sensor_view(b, s, &d);
 	if (!is_threshold(d.m))
 		return IPMI_CC_ILLEGAL_FOR_SENSOR;
 	(void)sdr_full(&d, 0, rec);
-	wr_u8(out, 0xff); /* linear: the same factors for every reading */
-	wr_bytes(out, rec + 24, 6); /* M, tolerance, B, accuracy, exponents */
+	wr_u8(&ctx->out, 0xff); /* linear: the same factors for every reading */
+	wr_bytes(
+	    &ctx->out, rec + 24, 6); /* M, tolerance, B, accuracy, exponents */
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-se_get_thresholds(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+se_get_thresholds(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct sensor	 *s;
 	struct sdr_sensor d;
 	uint8_t		  number;
 	int		  i;
 
-	rd_u8(in, &number);
-	if ((s = sensor_of_request(b, req, number)) == NULL)
+	rd_u8(&ctx->in, &number);
+	if ((s = sensor_of_request(b, ctx->req, number)) == NULL)
 		return IPMI_CC_NOT_PRESENT;
 	sensor_view(b, s, &d);
 	if (!is_threshold(d.m))
 		return IPMI_CC_ILLEGAL_FOR_SENSOR;
-	wr_u8(out, d.readable);
+	wr_u8(&ctx->out, d.readable);
 	for (i = 0; i < MODEL_THRESHOLDS; i++)
-		wr_u8(out, (d.readable & (1u << i)) ? s->thresholds[i] : 0);
+		wr_u8(
+		    &ctx->out, (d.readable & (1u << i)) ? s->thresholds[i] : 0);
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-se_set_thresholds(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+se_set_thresholds(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct sensor	 *s;
 	struct sdr_sensor d;
@@ -771,11 +757,10 @@ se_set_thresholds(struct bmc *b, const struct model_request *req, struct rd *in,
 	     MODEL_LNR, MODEL_LCR, MODEL_LNC, MODEL_UNC, MODEL_UCR, MODEL_UNR};
 	int i, have = 0, last = 0;
 
-	(void)out;
-	rd_u8(in, &number);
-	rd_u8(in, &mask);
-	rd_bytes(in, v, sizeof(v));
-	if ((s = sensor_of_request(b, req, number)) == NULL)
+	rd_u8(&ctx->in, &number);
+	rd_u8(&ctx->in, &mask);
+	rd_bytes(&ctx->in, v, sizeof(v));
+	if ((s = sensor_of_request(b, ctx->req, number)) == NULL)
 		return IPMI_CC_NOT_PRESENT;
 	sensor_view(b, s, &d);
 	if (!is_threshold(d.m))
@@ -807,40 +792,37 @@ se_set_thresholds(struct bmc *b, const struct model_request *req, struct rd *in,
 	}
 	s->may_cross = (uint8_t)sensor_may_cross(b, s);
 	if (s->may_cross)
-		sensors_of(b)->next_tick = req->now_ms;
+		sensors_of(b)->next_tick = ctx->req->now_ms;
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-se_get_hysteresis(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+se_get_hysteresis(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct sensor *s;
 	uint8_t	       number;
 
-	rd_u8(in, &number);
-	if ((s = sensor_of_request(b, req, number)) == NULL)
+	rd_u8(&ctx->in, &number);
+	if ((s = sensor_of_request(b, ctx->req, number)) == NULL)
 		return IPMI_CC_NOT_PRESENT;
 	if (!is_threshold(model_of(b, s)))
 		return IPMI_CC_ILLEGAL_FOR_SENSOR;
-	wr_u8(out, s->hyst_pos);
-	wr_u8(out, s->hyst_neg);
+	wr_u8(&ctx->out, s->hyst_pos);
+	wr_u8(&ctx->out, s->hyst_neg);
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-se_set_hysteresis(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+se_set_hysteresis(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct sensor *s;
 	uint8_t	       number, mask, pos, neg;
 
-	(void)out;
-	rd_u8(in, &number);
-	rd_u8(in, &mask);
-	rd_u8(in, &pos);
-	rd_u8(in, &neg);
-	if ((s = sensor_of_request(b, req, number)) == NULL)
+	rd_u8(&ctx->in, &number);
+	rd_u8(&ctx->in, &mask);
+	rd_u8(&ctx->in, &pos);
+	rd_u8(&ctx->in, &neg);
+	if ((s = sensor_of_request(b, ctx->req, number)) == NULL)
 		return IPMI_CC_NOT_PRESENT;
 	if (!is_threshold(model_of(b, s)))
 		return IPMI_CC_ILLEGAL_FOR_SENSOR;
@@ -856,37 +838,34 @@ se_set_hysteresis(struct bmc *b, const struct model_request *req, struct rd *in,
 }
 
 static uint8_t
-se_get_event_enable(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+se_get_event_enable(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct sensor *s;
 	uint8_t	       number;
 
-	rd_u8(in, &number);
-	if ((s = sensor_of_request(b, req, number)) == NULL)
+	rd_u8(&ctx->in, &number);
+	if ((s = sensor_of_request(b, ctx->req, number)) == NULL)
 		return IPMI_CC_NOT_PRESENT;
-	wr_u8(out,
+	wr_u8(&ctx->out,
 	    (uint8_t)((s->events_on ? 0x80 : 0) | (s->scanning_on ? 0x40 : 0)));
-	wr_u16le(out, s->assert_en);
-	wr_u16le(out, s->deassert_en);
+	wr_u16le(&ctx->out, s->assert_en);
+	wr_u16le(&ctx->out, s->deassert_en);
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-se_set_event_enable(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+se_set_event_enable(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct sensor	 *s;
 	struct sdr_sensor d;
 	uint8_t		  number, flags, bytes[4] = {0};
 	uint16_t	  am, dm;
-	size_t		  n = rd_left(in) - 2;
+	size_t		  n = rd_left(&ctx->in) - 2;
 
-	(void)out;
-	rd_u8(in, &number);
-	rd_u8(in, &flags);
-	rd_bytes(in, bytes, n);
-	if ((s = sensor_of_request(b, req, number)) == NULL)
+	rd_u8(&ctx->in, &number);
+	rd_u8(&ctx->in, &flags);
+	rd_bytes(&ctx->in, bytes, n);
+	if ((s = sensor_of_request(b, ctx->req, number)) == NULL)
 		return IPMI_CC_NOT_PRESENT;
 	sensor_view(b, s, &d);
 	am = (uint16_t)((bytes[0] | bytes[1] << 8) & d.assert_mask);
@@ -911,18 +890,16 @@ se_set_event_enable(struct bmc *b, const struct model_request *req,
 }
 
 static uint8_t
-se_rearm(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+se_rearm(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct sensor *s;
 	uint8_t	       number, flags, bytes[4] = {0};
-	size_t	       n = rd_left(in) - 2;
+	size_t	       n = rd_left(&ctx->in) - 2;
 
-	(void)out;
-	rd_u8(in, &number);
-	rd_u8(in, &flags);
-	rd_bytes(in, bytes, n);
-	if ((s = sensor_of_request(b, req, number)) == NULL)
+	rd_u8(&ctx->in, &number);
+	rd_u8(&ctx->in, &flags);
+	rd_bytes(&ctx->in, bytes, n);
+	if ((s = sensor_of_request(b, ctx->req, number)) == NULL)
 		return IPMI_CC_NOT_PRESENT;
 	/* Re-armed events are logged again if their condition holds. */
 	if (flags & 0x80)
@@ -934,28 +911,28 @@ se_rearm(struct bmc *b, const struct model_request *req, struct rd *in,
 		s->last_state = 0;
 	s->may_cross = (uint8_t)sensor_may_cross(b, s);
 	if (s->may_cross)
-		sensors_of(b)->next_tick = req->now_ms;
+		sensors_of(b)->next_tick = ctx->req->now_ms;
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-se_get_event_status(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+se_get_event_status(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct sensor *s;
 	uint8_t	       number;
 	uint16_t       st;
 
-	rd_u8(in, &number);
-	if ((s = sensor_of_request(b, req, number)) == NULL)
+	rd_u8(&ctx->in, &number);
+	if ((s = sensor_of_request(b, ctx->req, number)) == NULL)
 		return IPMI_CC_NOT_PRESENT;
-	st = is_threshold(model_of(b, s)) ? s->asserted
-					  : sensor_state(b, s, req->now_ms);
-	wr_u8(out,
+	st = is_threshold(model_of(b, s))
+	    ? s->asserted
+	    : sensor_state(b, s, ctx->req->now_ms);
+	wr_u8(&ctx->out,
 	    (uint8_t)((s->events_on ? 0x80 : 0) |
 		(s->scanning_on ? 0x40 : 0x20)));
-	wr_u16le(out, st);
-	wr_u16le(out, 0x0000); /* deassertion events: none outstanding */
+	wr_u16le(&ctx->out, st);
+	wr_u16le(&ctx->out, 0x0000); /* deassertion events: none outstanding */
 	return IPMI_CC_OK;
 }
 

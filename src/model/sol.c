@@ -15,19 +15,16 @@
 #include <string.h>
 
 #include "bmc_impl.h"
+#include "confparam.h"
 #include "err.h"
 
 #define CMD_SOL_SET_CONFIG 0x21
 #define CMD_SOL_GET_CONFIG 0x22
 
-#define SOL_REVISION	       0x11
-#define SOL_CC_NOT_SUPPORTED   0x80
-#define SOL_CC_SET_IN_PROGRESS 0x81
-#define SOL_CC_READ_ONLY       0x82
-#define SOL_GET_REVISION_ONLY  0x80
-#define SOL_BIT_RATE_9600      0x06
-#define SOL_BIT_RATE_115200    0x0a
-#define SOL_PAYLOAD_PORT       623
+#define SOL_REVISION	    0x11
+#define SOL_BIT_RATE_9600   0x06
+#define SOL_BIT_RATE_115200 0x0a
+#define SOL_PAYLOAD_PORT    623
 
 enum sol_param {
 	SOL_SET_IN_PROGRESS = 0,
@@ -38,8 +35,7 @@ enum sol_param {
 	SOL_NV_BIT_RATE = 5,
 	SOL_V_BIT_RATE = 6,
 	SOL_PAYLOAD_CHANNEL = 7,
-	SOL_PAYLOAD_PORT_NUMBER = 8,
-	SOL_PARAMS
+	SOL_PAYLOAD_PORT_NUMBER = 8
 };
 
 struct bmc_sol {
@@ -68,89 +64,89 @@ sol_bit_rate_valid(uint8_t v)
 }
 
 static uint8_t
-sol_get_config(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+sol_get_config(struct bmc *b, struct bmc_cmd *ctx)
 {
 	const struct bmc_sol *s = sol_of(b);
 	uint8_t		      chan, param, set, block;
 
-	rd_u8(in, &chan);
-	rd_u8(in, &param);
-	rd_u8(in, &set);
-	rd_u8(in, &block);
-	if (bmc_lan_channel(b, req, chan & 0x0f) < 0)
+	rd_u8(&ctx->in, &chan);
+	rd_u8(&ctx->in, &param);
+	rd_u8(&ctx->in, &set);
+	rd_u8(&ctx->in, &block);
+	if (bmc_lan_channel(b, ctx->req, chan & 0x0f) < 0)
 		return IPMI_CC_INVALID_DATA_FIELD;
-	wr_u8(out, SOL_REVISION);
-	if (chan & SOL_GET_REVISION_ONLY)
+	if (confparam_get_revision(&ctx->out, SOL_REVISION, chan))
 		return IPMI_CC_OK;
 	switch (param) {
 	case SOL_SET_IN_PROGRESS:
-		wr_u8(out, s->set_in_progress);
+		wr_u8(&ctx->out, s->set_in_progress);
 		break;
 	case SOL_ENABLE:
-		wr_u8(out, s->enable);
+		wr_u8(&ctx->out, s->enable);
 		break;
 	case SOL_AUTH:
-		wr_u8(out, s->auth);
+		wr_u8(&ctx->out, s->auth);
 		break;
 	case SOL_ACCUMULATE:
-		wr_u8(out, s->accumulate_5ms);
-		wr_u8(out, s->send_threshold);
+		wr_u8(&ctx->out, s->accumulate_5ms);
+		wr_u8(&ctx->out, s->send_threshold);
 		break;
 	case SOL_RETRY:
-		wr_u8(out, s->retry_count);
-		wr_u8(out, s->retry_10ms);
+		wr_u8(&ctx->out, s->retry_count);
+		wr_u8(&ctx->out, s->retry_10ms);
 		break;
 	case SOL_NV_BIT_RATE:
-		wr_u8(out, s->nv_bit_rate);
+		wr_u8(&ctx->out, s->nv_bit_rate);
 		break;
 	case SOL_V_BIT_RATE:
-		wr_u8(out, s->v_bit_rate);
+		wr_u8(&ctx->out, s->v_bit_rate);
 		break;
 	case SOL_PAYLOAD_CHANNEL:
-		wr_u8(out, b->channel.number);
+		wr_u8(&ctx->out, b->channel.number);
 		break;
 	case SOL_PAYLOAD_PORT_NUMBER:
-		wr_u16le(out, SOL_PAYLOAD_PORT);
+		wr_u16le(&ctx->out, SOL_PAYLOAD_PORT);
 		break;
 	default:
-		return SOL_CC_NOT_SUPPORTED;
+		return CONFPARAM_CC_NOT_SUPPORTED;
 	}
 	return IPMI_CC_OK;
 }
 
+/* What a Set of each parameter carries (IPMI 2.0 table 26-5). */
+static const struct confparam_desc sol_params[] = {
+    {SOL_SET_IN_PROGRESS, 1, 0},
+    {SOL_ENABLE, 1, 0},
+    {SOL_AUTH, 1, 0},
+    {SOL_ACCUMULATE, 2, 0},
+    {SOL_RETRY, 2, 0},
+    {SOL_NV_BIT_RATE, 1, 0},
+    {SOL_V_BIT_RATE, 1, 0},
+    {SOL_PAYLOAD_CHANNEL, 0, 1},
+    {SOL_PAYLOAD_PORT_NUMBER, 0, 1},
+};
+
 static uint8_t
-sol_set_config(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+sol_set_config(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_sol *s = sol_of(b);
-	uint8_t		chan, param, v[2] = {0, 0};
+	uint8_t		chan, param, cc, v[2] = {0, 0};
 	size_t		n;
 	struct bmc_sol	before = *s;
 
-	(void)out;
-	rd_u8(in, &chan);
-	rd_u8(in, &param);
-	n = rd_left(in);
-	if (bmc_lan_channel(b, req, chan & 0x0f) < 0)
+	rd_u8(&ctx->in, &chan);
+	rd_u8(&ctx->in, &param);
+	n = rd_left(&ctx->in);
+	if (bmc_lan_channel(b, ctx->req, chan & 0x0f) < 0)
 		return IPMI_CC_INVALID_DATA_FIELD;
-	if (param >= SOL_PARAMS)
-		return SOL_CC_NOT_SUPPORTED;
-	if (param == SOL_PAYLOAD_CHANNEL || param == SOL_PAYLOAD_PORT_NUMBER)
-		return SOL_CC_READ_ONLY;
-	/* Two data bytes for parameters 3 and 4, one for the others. */
-	if (n != (param == SOL_ACCUMULATE || param == SOL_RETRY ? 2u : 1u))
-		return IPMI_CC_REQ_DATA_LEN_INVALID;
-	rd_bytes(in, v, n);
+	cc = confparam_set_check(
+	    sol_params, sizeof(sol_params) / sizeof(sol_params[0]), param, n);
+	if (cc != IPMI_CC_OK)
+		return cc;
+	rd_bytes(&ctx->in, v, n);
 	switch (param) {
 	case SOL_SET_IN_PROGRESS:
-		/* 0 set complete, 1 set in progress, 2 commit write. */
-		if ((v[0] & 0x03) == 0x03)
-			return IPMI_CC_INVALID_DATA_FIELD;
-		if ((v[0] & 0x03) == 0x01 && s->set_in_progress == 0x01)
-			return SOL_CC_SET_IN_PROGRESS;
-		s->set_in_progress = (v[0] & 0x03) == 0x01 ? 0x01 : 0x00;
-		return IPMI_CC_OK;
+		return confparam_set_in_progress(&s->set_in_progress, v[0], 0);
 	case SOL_ENABLE:
 		s->enable = v[0] & 0x01;
 		break;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bmc_impl.h"
+#include "confparam.h"
 #include "err.h"
 #include "hexdump.h"
 
@@ -24,24 +25,15 @@
 #define CMD_APP_SET_SYSINFO	    0x58
 #define CMD_APP_GET_SYSINFO	    0x59
 
-#define SYSINFO_REVISION      0x11
-#define SYSINFO_REVISION_ONLY 0x80 /* Get: byte 1 bit 7 */
-#define SYSINFO_PARAMS	      5	   /* 0 set in progress, 1-4 strings */
-#define SYSINFO_OS_NAME	      4	   /* volatile */
-#define SYSINFO_BLOCK	      16
-#define SYSINFO_FIRST_DATA    14 /* block 0: encoding, length, 14 bytes */
-#define SYSINFO_STRING_MAX    255
-#define SYSINFO_SETS	      17 /* 14 + 16 * 16 >= 255 */
-#define SYSINFO_ASCII	      0x00
-#define SYSINFO_ENCODING_MAX  0x02 /* ASCII/Latin-1, UTF-8, UNICODE */
-
-/* Completion codes of the Set/Get (table 22-16). */
-#define SYSINFO_CC_NOT_SUPPORTED 0x80
-#define SYSINFO_CC_IN_PROGRESS	 0x81
-#define SYSINFO_CC_READ_ONLY	 0x82
-
-#define SYSINFO_SET_COMPLETE 0x00
-#define SYSINFO_SET_PROGRESS 0x01
+#define SYSINFO_REVISION     0x11
+#define SYSINFO_PARAMS	     5 /* 0 set in progress, 1-4 strings */
+#define SYSINFO_OS_NAME	     4 /* volatile */
+#define SYSINFO_BLOCK	     16
+#define SYSINFO_FIRST_DATA   14 /* block 0: encoding, length, 14 bytes */
+#define SYSINFO_STRING_MAX   255
+#define SYSINFO_SETS	     17 /* 14 + 16 * 16 >= 255 */
+#define SYSINFO_ASCII	     0x00
+#define SYSINFO_ENCODING_MAX 0x02 /* ASCII/Latin-1, UTF-8, UNICODE */
 
 /* Set BMC Global Enables: bit 2 and bits 7:5 are what we keep. */
 #define BMC_GLOBAL_ENABLES_DEFAULT 0x0d
@@ -87,72 +79,57 @@ bmc_message_flags_set(struct bmc *b, uint8_t flags)
 /* ---- handlers ---- */
 
 static uint8_t
-sysinfo_set_global_enables(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+sysinfo_set_global_enables(struct bmc *b, struct bmc_cmd *ctx)
 {
 	uint8_t v;
 
-	(void)req;
-	(void)out;
-	rd_u8(in, &v);
+	rd_u8(&ctx->in, &v);
 	sysinfo_of(b)->global_enables = v & BMC_GLOBAL_ENABLES_MASK;
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-sysinfo_get_global_enables(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+sysinfo_get_global_enables(struct bmc *b, struct bmc_cmd *ctx)
 {
-	(void)req;
-	(void)in;
-	wr_u8(out, sysinfo_of(b)->global_enables);
+	wr_u8(&ctx->out, sysinfo_of(b)->global_enables);
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-sysinfo_clear_message_flags(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+sysinfo_clear_message_flags(struct bmc *b, struct bmc_cmd *ctx)
 {
 	uint8_t v;
 
-	(void)req;
-	(void)out;
-	rd_u8(in, &v);
+	rd_u8(&ctx->in, &v);
 	sysinfo_of(b)->message_flags &= (uint8_t)~v;
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-sysinfo_get_message_flags(struct bmc *b, const struct model_request *req,
-    struct rd *in, struct wr *out)
+sysinfo_get_message_flags(struct bmc *b, struct bmc_cmd *ctx)
 {
-	(void)req;
-	(void)in;
-	wr_u8(out, sysinfo_of(b)->message_flags);
+	wr_u8(&ctx->out, sysinfo_of(b)->message_flags);
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-sysinfo_get(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+sysinfo_get(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_sysinfo	    *si = sysinfo_of(b);
 	const struct sysinfo_string *str;
 	uint8_t			     flags, param, set, block, chunk[16];
 	unsigned		     start, i;
 
-	(void)req;
-	rd_u8(in, &flags);
-	rd_u8(in, &param);
-	rd_u8(in, &set);
-	rd_u8(in, &block);
+	rd_u8(&ctx->in, &flags);
+	rd_u8(&ctx->in, &param);
+	rd_u8(&ctx->in, &set);
+	rd_u8(&ctx->in, &block);
 	if (param >= SYSINFO_PARAMS)
-		return SYSINFO_CC_NOT_SUPPORTED;
-	wr_u8(out, SYSINFO_REVISION);
-	if (flags & SYSINFO_REVISION_ONLY)
+		return CONFPARAM_CC_NOT_SUPPORTED;
+	if (confparam_get_revision(&ctx->out, SYSINFO_REVISION, flags))
 		return IPMI_CC_OK;
 	if (param == 0) {
-		wr_u8(out, si->set_in_progress);
+		wr_u8(&ctx->out, si->set_in_progress);
 		return IPMI_CC_OK;
 	}
 	if (set >= SYSINFO_SETS)
@@ -169,14 +146,13 @@ sysinfo_get(struct bmc *b, const struct model_request *req, struct rd *in,
 		for (i = 0; i < SYSINFO_BLOCK && start + i < str->len; i++)
 			chunk[i] = str->data[start + i];
 	}
-	wr_u8(out, set);
-	wr_bytes(out, chunk, sizeof(chunk));
+	wr_u8(&ctx->out, set);
+	wr_bytes(&ctx->out, chunk, sizeof(chunk));
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-sysinfo_set(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+sysinfo_set(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_sysinfo    *si = sysinfo_of(b);
 	struct sysinfo_string *str;
@@ -184,49 +160,37 @@ sysinfo_set(struct bmc *b, const struct model_request *req, struct rd *in,
 	size_t		       n = 0;
 	unsigned	       start = 0;
 
-	(void)req;
-	(void)out;
-	rd_u8(in, &param);
+	rd_u8(&ctx->in, &param);
 	if (param >= SYSINFO_PARAMS)
-		return SYSINFO_CC_NOT_SUPPORTED;
+		return CONFPARAM_CC_NOT_SUPPORTED;
 	if (param == 0) {
-		if (rd_left(in) != 1)
+		if (rd_left(&ctx->in) != 1)
 			return IPMI_CC_REQ_DATA_LEN_INVALID;
-		rd_u8(in, &v);
-		v &= 0x03;
-		if (v == 0x03)
-			return IPMI_CC_INVALID_DATA_FIELD;
-		if (v == SYSINFO_SET_PROGRESS &&
-		    si->set_in_progress == SYSINFO_SET_PROGRESS)
-			return SYSINFO_CC_IN_PROGRESS;
-		/* A commit write (10b) applies at once: back to complete. */
-		si->set_in_progress = v == SYSINFO_SET_PROGRESS
-		    ? SYSINFO_SET_PROGRESS
-		    : SYSINFO_SET_COMPLETE;
-		return IPMI_CC_OK;
+		rd_u8(&ctx->in, &v);
+		return confparam_set_in_progress(&si->set_in_progress, v, 0);
 	}
-	if (rd_u8(in, &set) != 0 || rd_left(in) == 0 ||
-	    rd_left(in) > SYSINFO_BLOCK)
+	if (rd_u8(&ctx->in, &set) != 0 || rd_left(&ctx->in) == 0 ||
+	    rd_left(&ctx->in) > SYSINFO_BLOCK)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
 	if (set >= SYSINFO_SETS)
 		return IPMI_CC_PARAM_OUT_OF_RANGE;
 	str = &si->param[param];
 	if (set == 0) {
-		if (rd_left(in) < 2)
+		if (rd_left(&ctx->in) < 2)
 			return IPMI_CC_REQ_DATA_LEN_INVALID;
-		rd_u8(in, &v);
+		rd_u8(&ctx->in, &v);
 		if ((v & 0x0f) > SYSINFO_ENCODING_MAX)
 			return IPMI_CC_INVALID_DATA_FIELD;
 		str->encoding = v & 0x0f;
-		rd_u8(in, &str->len);
+		rd_u8(&ctx->in, &str->len);
 		memset(str->data, 0, sizeof(str->data));
-		rd_bytes(in, str->data, rd_left(in));
+		rd_bytes(&ctx->in, str->data, rd_left(&ctx->in));
 	} else {
 		start = SYSINFO_FIRST_DATA + (set - 1u) * SYSINFO_BLOCK;
-		n = rd_left(in);
+		n = rd_left(&ctx->in);
 		if (n > SYSINFO_STRING_MAX - start)
 			n = SYSINFO_STRING_MAX - start;
-		rd_bytes(in, str->data + start, n);
+		rd_bytes(&ctx->in, str->data + start, n);
 	}
 	if (param != SYSINFO_OS_NAME) {
 		si->changed |= (uint8_t)(1u << param);

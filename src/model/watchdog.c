@@ -140,33 +140,28 @@ wd_expire(struct bmc *b, uint64_t now_ms)
 /* ---- handlers ---- */
 
 static uint8_t
-wd_reset(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+wd_reset(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_watchdog *w = wd_of(b);
 
-	(void)in;
-	(void)out;
 	if (!w->set)
 		return WD_CC_UNINITIALIZED;
-	wd_start(w, req->now_ms);
+	wd_start(w, ctx->req->now_ms);
 	return IPMI_CC_OK;
 }
 
 static uint8_t
-wd_set(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+wd_set(struct bmc *b, struct bmc_cmd *ctx)
 {
 	struct bmc_watchdog *w = wd_of(b);
 	uint8_t		     use, actions, pre, clear;
 	uint16_t	     initial;
 
-	(void)out;
-	rd_u8(in, &use);
-	rd_u8(in, &actions);
-	rd_u8(in, &pre);
-	rd_u8(in, &clear);
-	rd_u16le(in, &initial);
+	rd_u8(&ctx->in, &use);
+	rd_u8(&ctx->in, &actions);
+	rd_u8(&ctx->in, &pre);
+	rd_u8(&ctx->in, &clear);
+	rd_u16le(&ctx->in, &initial);
 	if ((use & WD_USE_MASK) == 0 || (use & WD_USE_MASK) > 5 ||
 	    (actions & WD_ACTION_MASK) > WD_POWER_CYCLE ||
 	    ((actions >> WD_PRE_SHIFT) & WD_PRE_MASK) > 3)
@@ -183,7 +178,7 @@ wd_set(struct bmc *b, const struct model_request *req, struct rd *in,
 	w->set = 1;
 	/* Set stops the timer, unless told to keep it running (27.7). */
 	if ((use & WD_DONT_STOP) && w->running)
-		wd_start(w, req->now_ms);
+		wd_start(w, ctx->req->now_ms);
 	else {
 		w->running = 0;
 		w->stopped_at = initial;
@@ -192,18 +187,16 @@ wd_set(struct bmc *b, const struct model_request *req, struct rd *in,
 }
 
 static uint8_t
-wd_get(struct bmc *b, const struct model_request *req, struct rd *in,
-    struct wr *out)
+wd_get(struct bmc *b, struct bmc_cmd *ctx)
 {
 	const struct bmc_watchdog *w = wd_of(b);
 
-	(void)in;
-	wr_u8(out, (uint8_t)(w->use | (w->running ? WD_DONT_STOP : 0)));
-	wr_u8(out, w->actions);
-	wr_u8(out, w->pre_s);
-	wr_u8(out, w->expired);
-	wr_u16le(out, w->initial);
-	wr_u16le(out, wd_present(w, req->now_ms));
+	wr_u8(&ctx->out, (uint8_t)(w->use | (w->running ? WD_DONT_STOP : 0)));
+	wr_u8(&ctx->out, w->actions);
+	wr_u8(&ctx->out, w->pre_s);
+	wr_u8(&ctx->out, w->expired);
+	wr_u16le(&ctx->out, w->initial);
+	wr_u16le(&ctx->out, wd_present(w, ctx->req->now_ms));
 	return IPMI_CC_OK;
 }
 

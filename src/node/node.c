@@ -8,6 +8,7 @@
 #include "err.h"
 #include "log.h"
 #include "node.h"
+#include "outbox.h"
 #include "rng.h"
 
 /* One datagram waiting for node_write(). */
@@ -203,6 +204,8 @@ cb_request(
 	struct node	    *n = arg;
 	struct model_request mr;
 	struct model_reply   mp;
+	struct model_outbox  ob;
+	struct model_out     o;
 
 	memset(&mr, 0, sizeof(mr));
 	mr.msg = rq->msg;
@@ -223,13 +226,27 @@ cb_request(
 	mp.data = rp->data;
 	mp.cap = rp->cap;
 	mp.len = 0;
-	mp.followup = rp->followup;
-	mp.followup_cap = rp->followup_cap;
-	mp.followup_len = 0;
+	/*
+	 * What the machine sends beside the reply: a message in the
+	 * requester's session (a tracked Send Message's bridged response)
+	 * goes to the responder, which wraps it after the reply and keeps it
+	 * in the retry cache.  Outside a session nothing can be sent.
+	 */
+	outbox_init(&ob);
+	mp.outbox = rp->followup_cap != 0 ? &ob : NULL;
 	bmc_handle(n->bmc, &mr, &mp);
 	rp->cc = mp.cc;
 	rp->len = mp.len;
-	rp->followup_len = mp.followup_len;
+	rp->followup_len = 0;
+	while (outbox_take(&ob, &o) == 0) {
+		if (o.kind == MODEL_OUT_SESSION_MESSAGE && rp->followup_len == 0 &&
+		    o.len <= rp->followup_cap) {
+			memcpy(rp->followup, o.data, o.len);
+			rp->followup_len = o.len;
+		} else
+			n->stats.outbox_full++;
+		ct_wipe(&o, sizeof(o));
+	}
 }
 
 static const struct responder_ops node_responder_ops = {
@@ -274,11 +291,11 @@ apply_model_changes(struct node *n)
 
 /*
  * The next free slot of the outbox, or NULL when it is full or cannot be
- * made.  The caller fills it and calls outbox_commit(), or outbox_lost()
+ * made.  The caller fills it and calls node_queue_commit(), or node_queue_lost()
  * when it had a datagram and no slot.
  */
 static struct node_datagram *
-outbox_slot(struct node *n)
+node_queue_slot(struct node *n)
 {
 	if (n->outbox == NULL &&
 	    (n->outbox = calloc(NODE_OUTBOX_MAX, sizeof(*n->outbox))) == NULL)
@@ -289,14 +306,14 @@ outbox_slot(struct node *n)
 }
 
 static void
-outbox_commit(struct node *n)
+node_queue_commit(struct node *n)
 {
 	n->out_count++;
 	n->stats.queued++;
 }
 
 static void
-outbox_lost(struct node *n)
+node_queue_lost(struct node *n)
 {
 	if (n->outbox == NULL)
 		n->stats.no_memory++;
@@ -307,14 +324,14 @@ outbox_lost(struct node *n)
 
 /* Moves what the responder left queued behind its reply to the outbox. */
 static int
-outbox_take_responder(struct node *n)
+node_queue_from_responder(struct node *n)
 {
 	struct node_datagram *d, lost;
 	int		      queued = 0;
 
 	for (;;) {
 		/* Drained all the same when there is no room. */
-		if ((d = outbox_slot(n)) == NULL)
+		if ((d = node_queue_slot(n)) == NULL)
 			d = &lost;
 		d->len = responder_write(
 		    n->resp, &d->dst, d->data, sizeof(d->data));
@@ -322,10 +339,10 @@ outbox_take_responder(struct node *n)
 			break;
 		if (d == &lost) {
 			ct_wipe(lost.data, lost.len);
-			outbox_lost(n);
+			node_queue_lost(n);
 			continue;
 		}
-		outbox_commit(n);
+		node_queue_commit(n);
 		queued++;
 	}
 	return queued;
@@ -479,7 +496,7 @@ node_input(struct node *n, uint64_t now_ms, uint64_t wall_ms,
 	 * window and the model move on as if the reply were lost on the
 	 * wire) and the loss is counted.
 	 */
-	d = outbox_slot(n);
+	d = node_queue_slot(n);
 	out = d != NULL ? d->data : lost;
 	if (responder_input(n->resp, now_ms, peer, in, len, out,
 		RESPONDER_DATAGRAM_MAX, &outlen, &drop)) {
@@ -489,13 +506,13 @@ node_input(struct node *n, uint64_t now_ms, uint64_t wall_ms,
 			else
 				memset(&d->dst, 0, sizeof(d->dst));
 			d->len = outlen;
-			outbox_commit(n);
+			node_queue_commit(n);
 			queued++;
 		} else {
 			ct_wipe(lost, outlen);
-			outbox_lost(n);
+			node_queue_lost(n);
 		}
-		queued += outbox_take_responder(n);
+		queued += node_queue_from_responder(n);
 	} else
 		log_packet("dropped: %s", responder_drop_name(drop));
 	apply_model_changes(n);

@@ -14,6 +14,7 @@
 #include "config.h"
 #include "ipmimsg.h"
 #include "log.h"
+#include "outbox.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -110,7 +111,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct ipmi_req	     msg;
 	struct model_request rq;
 	struct model_reply   rp;
-	uint8_t		     out[300], fup[300];
+	uint8_t		     out[300];
+	struct model_outbox  ob;
+	struct model_out     o;
 	struct ipmi_rsp	     bridged;
 	uint64_t	     now = 1000;
 	size_t		     i;
@@ -153,20 +156,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memset(out, 0xa5, sizeof(out));
 		rp.data = out;
 		rp.cap = 256;
-		memset(fup, 0xa5, sizeof(fup));
-		rp.followup = fup;
-		rp.followup_cap = 280;
+		outbox_init(&ob);
+		rp.outbox = &ob;
 		bmc_handle(b, &rq, &rp);
 		if (rp.len > rp.cap || out[256] != 0xa5 ||
 		    (rp.cc != 0 && (rp.cc < 0x80 || rp.cc > 0xbe) &&
 			rp.len != 0))
 			abort();
 		/* A bridged response is a whole, valid IPMI message. */
-		if (rp.followup_len > rp.followup_cap || fup[280] != 0xa5 ||
-		    (rp.followup_len != 0 &&
-			(rp.cc != 0 ||
-			    ipmimsg_decode_rsp(
-				fup, rp.followup_len, &bridged) != 0)))
+		if (outbox_count(&ob) > 1 ||
+		    (outbox_take(&ob, &o) == 0 &&
+			(rp.cc != 0 || o.kind != MODEL_OUT_SESSION_MESSAGE ||
+			    ipmimsg_decode_rsp(o.data, o.len, &bridged) != 0)))
 			abort();
 		i += 3 + msg.data_len;
 		now += 700;

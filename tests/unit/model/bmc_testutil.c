@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bmc_impl.h"
 #include "bmc_testutil.h"
 #include "err.h"
 #include "log.h"
@@ -76,9 +77,14 @@ tb_init(struct tb *t)
 void
 tb_start(struct tb *t)
 {
-	t->bmc = bmc_new(&t->cfg, t->now,
-	    t->wall_offset != 0 ? (uint64_t)((int64_t)t->now + t->wall_offset)
-				: 0);
+	uint64_t wall = t->wall_offset != 0
+	    ? (uint64_t)((int64_t)t->now + t->wall_offset)
+	    : 0;
+
+	if (t->areas != NULL)
+		t->bmc = bmc_new_with(&t->cfg, t->areas, t->now, wall);
+	else
+		t->bmc = bmc_new(&t->cfg, t->now, wall);
 	ck_assert_ptr_nonnull(t->bmc);
 }
 
@@ -159,6 +165,7 @@ tb_call(struct tb *t, uint8_t priv, uint8_t netfn, uint8_t cmd, const char *hex)
 	struct ipmi_req	     msg;
 	struct model_request req;
 	struct model_reply   rep;
+	struct model_out     out;
 
 	memset(&msg, 0, sizeof(msg));
 	msg.rs_addr = IPMIMSG_BMC_ADDR;
@@ -187,13 +194,21 @@ tb_call(struct tb *t, uint8_t priv, uint8_t netfn, uint8_t cmd, const char *hex)
 	rep.data = t->data;
 	rep.cap = sizeof(t->data);
 	rep.len = 0;
-	rep.followup = t->followup;
-	rep.followup_cap = sizeof(t->followup);
-	rep.followup_len = 0xee;
+	if (!t->outbox_keep)
+		outbox_init(&t->outbox);
+	rep.outbox = t->no_outbox ? NULL : &t->outbox;
 	bmc_handle(t->bmc, &req, &rep);
 	t->cc = rep.cc;
 	t->len = rep.len;
-	t->followup_len = rep.followup_len;
+	t->followup_len = 0;
+	if (!t->outbox_keep && outbox_take(&t->outbox, &out) == 0) {
+		ck_assert_int_eq(out.kind, MODEL_OUT_SESSION_MESSAGE);
+		ck_assert_uint_le(out.len, sizeof(t->followup));
+		memcpy(t->followup, out.data, out.len);
+		t->followup_len = out.len;
+		/* One request sends one message at most. */
+		ck_assert_uint_eq(outbox_count(&t->outbox), 0);
+	}
 	return rep.cc;
 }
 

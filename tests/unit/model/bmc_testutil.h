@@ -10,10 +10,13 @@
 #include <stdint.h>
 
 #include "bmc.h"
+#include "outbox.h"
 
 #define TB_ADMIN_ID 2 /* "admin" / "secret" */
 #define TB_OPER_ID  3 /* "oper" / "operpw" */
 #define TB_USER_ID  4 /* "user" / "userpw" */
+
+struct bmc_area;
 
 struct tb {
 	struct model	  model;
@@ -33,9 +36,22 @@ struct tb {
 	uint8_t cc;
 	uint8_t data[255];
 	size_t	len;
-	/* Its follow-up (a bridged response), as a whole IPMI message. */
+	/*
+	 * What it sent beside the reply: a bridged response, as a whole
+	 * IPMI message, taken from the outbox tb_call() gives the BMC.
+	 */
 	uint8_t followup[300];
 	size_t	followup_len;
+	/*
+	 * The outbox: with no_outbox set, tb_call() gives none (as outside
+	 * a session); with outbox_keep, tb_call() neither empties it first
+	 * nor takes from it after, and the test sees what is queued.
+	 */
+	struct model_outbox outbox;
+	int		    no_outbox;
+	int		    outbox_keep;
+	/* The areas tb_start() makes the BMC of; NULL: bmc_areas. */
+	const struct bmc_area *const *areas;
 };
 
 /* The last message logged at LOG_LEVEL_INFO or above, and how many. */

@@ -312,6 +312,50 @@ START_TEST(test_send_message_refusals)
 }
 END_TEST
 
+/*
+ * Send Message needs the outbox: without one (nothing can be sent beside
+ * the reply) D5h; with a full one C0h, before the bridged command runs,
+ * what was queued kept as it was.
+ */
+START_TEST(test_send_message_outbox)
+{
+	struct model_out o;
+	uint8_t		 v = 0x77;
+	unsigned	 i;
+
+	tb_start(&t);
+	t.no_outbox = 1;
+	ck_assert_uint_eq(
+	    tb_call(&t, USER, APP, 0x34, "40 20 18 c8 20 08 01 d7"), 0xd5);
+	ck_assert_uint_eq(t.len, 0);
+	t.no_outbox = 0;
+	t.outbox_keep = 1;
+	outbox_init(&t.outbox);
+	for (i = 0; i + 1 < MODEL_OUTBOX_MAX; i++)
+		ck_assert_int_eq(outbox_put(&t.outbox,
+				     MODEL_OUT_SESSION_MESSAGE, NULL, &v, 1),
+		    0);
+	/* Room for one: queued last, a whole message. */
+	ck_assert_uint_eq(
+	    tb_call(&t, USER, APP, 0x34, "40 20 18 c8 20 08 01 d7"), 0x00);
+	ck_assert_uint_eq(outbox_count(&t.outbox), MODEL_OUTBOX_MAX);
+	/* Full: refused, the bridged Chassis Control never runs. */
+	ck_assert_uint_eq(
+	    tb_call(&t, OPER, APP, 0x34, "40 20 00 e0 20 08 02 00 d6"), 0xc0);
+	ck_assert_uint_eq(bmc_power_is_on(t.bmc), 1);
+	ck_assert_uint_eq(outbox_count(&t.outbox), MODEL_OUTBOX_MAX);
+	ck_assert_uint_eq(outbox_dropped(&t.outbox), 0);
+	for (i = 0; i + 1 < MODEL_OUTBOX_MAX; i++) {
+		ck_assert_int_eq(outbox_take(&t.outbox, &o), 0);
+		ck_assert_uint_eq(o.len, 1);
+	}
+	ck_assert_int_eq(outbox_take(&t.outbox, &o), 0);
+	ck_assert_int_eq(o.kind, MODEL_OUT_SESSION_MESSAGE);
+	ck_assert_uint_gt(o.len, 8);
+	ck_assert_uint_eq(o.data[5], 0x01); /* Get Device ID's response */
+}
+END_TEST
+
 START_TEST(test_thresholds_and_events)
 {
 	ck_assert_uint_eq(t.model.sensors[0].threshold[MODEL_UNC], 38);
@@ -472,6 +516,7 @@ sensors_suite(void)
 	tcase_add_test(tc, test_thresholds_saved);
 	tcase_add_test(tc, test_send_message_reaches_lun_1);
 	tcase_add_test(tc, test_send_message_refusals);
+	tcase_add_test(tc, test_send_message_outbox);
 	suite_add_tcase(s, tc);
 	return s;
 }
