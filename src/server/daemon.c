@@ -416,6 +416,42 @@ socket_donor(struct daemon *d, const struct config_bmc *cb)
 	return r;
 }
 
+/*
+ * A running BMC being replaced (not kept, not a socket donor) whose socket
+ * would keep want from being bound.  A socket on want itself was taken
+ * over already; what is left is a wildcard address on either side, as
+ * when a BMC moves from 0.0.0.0:P to 127.0.0.1:P.
+ */
+static struct running *
+socket_blocker(struct daemon *d, const struct fleet_endpoint *want)
+{
+	struct fleet_endpoint	     any4, any6;
+	const struct fleet_endpoint *ep;
+	struct fleet_iter	     it;
+	struct running		    *r;
+
+	if (want->port == 0)
+		return NULL;
+	(void)fleet_endpoint_parse("0.0.0.0", want->port, &any4);
+	(void)fleet_endpoint_parse("::", want->port, &any6);
+	if (fleet_endpoint_equal(want, &any4) ||
+	    fleet_endpoint_equal(want, &any6)) {
+		/* Rare (a wildcard on a port shared with others): a scan. */
+		fleet_iter_init(d->fleet, &it);
+		while ((r = fleet_iter_next(&it, NULL, &ep)) != NULL)
+			if (!r->claimed && fleet_endpoint_overlap(ep, want))
+				return r;
+		return NULL;
+	}
+	r = fleet_find_endpoint(d->fleet, &any4);
+	if (r != NULL && !r->claimed && fleet_endpoint_overlap(&any4, want))
+		return r;
+	r = fleet_find_endpoint(d->fleet, &any6);
+	if (r != NULL && !r->claimed)
+		return r;
+	return NULL;
+}
+
 /* Moves name's entry, with its endpoint, from one registry to another. */
 static int
 move_entry(struct fleet *from, struct fleet *to, const char *name)
@@ -539,20 +575,16 @@ reload(struct daemon *d)
 			stop_entry(d->fleet, name);
 	/* New BMCs, and those on a new endpoint, bind. */
 	for (i = 0; i < conf->nbmcs; i++) {
-		const struct config_bmc	    *cb = &conf->bmcs[i];
-		struct fleet_endpoint	     ep, want;
-		const struct fleet_endpoint *had;
-		char			     text[FLEET_ENDPOINT_TEXT_MAX];
+		const struct config_bmc *cb = &conf->bmcs[i];
+		struct fleet_endpoint	 ep, want;
+		char			 text[FLEET_ENDPOINT_TEXT_MAX];
 
 		if (act[i] != RELOAD_BIND)
 			continue;
-		/* Its former self cannot run beside it on a wildcard. */
-		had = fleet_endpoint_of(d->fleet, cb->name);
-		r = fleet_find_name(d->fleet, cb->name);
-		if (had != NULL && !r->claimed &&
-		    fleet_endpoint_parse(cb->host, cb->port, &want) == 0 &&
-		    fleet_endpoint_overlap(had, &want))
-			stop_entry(d->fleet, cb->name);
+		if (fleet_endpoint_parse(cb->host, cb->port, &want) == 0)
+			while ((r = socket_blocker(d, &want)) != NULL)
+				stop_entry(
+				    d->fleet, instance_config(r->inst)->name);
 		r = start_one(d, lc, cb, -1, &ep);
 		if (r == NULL) {
 			failed++;

@@ -1,5 +1,4 @@
 #include <arpa/inet.h>
-#include <errno.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -331,7 +330,6 @@ fleet_count(const struct fleet *f)
 void
 fleet_iter_init(const struct fleet *f, struct fleet_iter *it)
 {
-	it->fleet = f;
 	it->next = f->first;
 }
 

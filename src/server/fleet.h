@@ -85,8 +85,7 @@ size_t fleet_count(const struct fleet *);
  * removed before the next call; no other change is allowed meanwhile.
  */
 struct fleet_iter {
-	const struct fleet *fleet;
-	void		   *next; /* the registry's */
+	void *next; /* the registry's */
 };
 
 void fleet_iter_init(const struct fleet *, struct fleet_iter *);
