@@ -617,11 +617,12 @@ reload(struct daemon *d)
 	fleet_free(d->fleet);
 	d->fleet = next;
 	next = NULL;
+	/* Before the summary: who waits for it finds the file up to date. */
+	(void)write_ready(d);
 	log_info("reloaded: %zu BMC(s) kept with their sessions, %zu "
 		 "(re)started (%zu on the socket they had), %zu failed (%zu "
 		 "running as before)",
 	    kept, started, adopted, failed, as_before);
-	(void)write_ready(d);
 out:
 	fleet_free(next);
 	free(donor);
