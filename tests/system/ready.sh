@@ -164,6 +164,36 @@ check "reload: beta answers with its new model on it" \
     'Product ID +: 16962' lan 127.0.0.1 "$beta_port" mc info
 check "reload: delta answers on the port read from the file" 'Device ID' \
     lan 127.0.0.1 "$(port_of "$WORK/fleet.ready" delta)" mc info
+
+# The registry finds sockets by endpoint: two BMCs that swap endpoints
+# (one with a new model) both restart on the sockets they find there.
+pb=$(port_of "$WORK/fleet.ready" beta)
+pg=$(port_of "$WORK/fleet.ready" gamma)
+cat >"$WORK/fleet.ini" <<EOF
+[bmc beta]
+listen = 127.0.0.1:$pg
+model = $CONFIGS/default.ini
+
+[bmc gamma]
+listen = 127.0.0.1:$pb
+model = $WORK/m4242.ini
+EOF
+n=$(grep -c 'reloaded:' "$WORK/fleet.log")
+kill -HUP "$pid"
+for i in $(seq 1 200); do
+	[ "$(grep -c 'reloaded:' "$WORK/fleet.log")" -gt "$n" ] && break
+	sleep 0.05
+done
+check "swap: both restarted on the sockets they found" \
+    '2 \(re\)started \(2 on the socket they had\), 0 failed' \
+    sh -c "grep 'reloaded:' '$WORK/fleet.log' | tail -n 1"
+check "swap: the ready file says so" \
+    "^beta 127\.0\.0\.1:$pg gamma 127\.0\.0\.1:$pb \$" \
+    sh -c "awk '{ printf \"%s \", \$0 }' '$WORK/fleet.ready'"
+check "swap: beta, the default model, on gamma's old port" \
+    'Product ID +: 6929 ' lan 127.0.0.1 "$pg" mc info
+check "swap: gamma, its own model, on beta's old port" \
+    'Product ID +: 16962' lan 127.0.0.1 "$pb" mc info
 kill "$pid"
 wait "$pid" 2>/dev/null
 
