@@ -120,16 +120,23 @@ release_configs(struct daemon *d)
 	}
 }
 
-/* Enough descriptors for a fleet: one socket per BMC. */
-static void
+/*
+ * Enough descriptors for a fleet: one socket per BMC.  Returns 1 if there
+ * are, 0 if the hard limit stops short.
+ */
+static int
 raise_fd_limit(size_t want)
 {
 	struct rlimit rl;
 
-	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= want + 64)
-		return;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return 1; /* unknown: try */
+	if (rl.rlim_cur >= want + 64)
+		return 1;
 	rl.rlim_cur = want + 64 < rl.rlim_max ? want + 64 : rl.rlim_max;
-	(void)setrlimit(RLIMIT_NOFILE, &rl);
+	if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return 0;
+	return rl.rlim_cur >= want + 64;
 }
 
 /* Where a BMC listens: the bound endpoint, with the port port 0 got. */
@@ -491,6 +498,7 @@ reload(struct daemon *d)
 	const char	     *name;
 	size_t		      i, kept = 0, started = 0, adopted = 0;
 	size_t		      failed = 0, as_before = 0;
+	int		      roomy;
 
 	log_info("SIGHUP: reloading %s", d->opts->config_path);
 	logsink_limit(0);
@@ -513,7 +521,15 @@ reload(struct daemon *d)
 			config_free(conf);
 		goto out;
 	}
-	raise_fd_limit(conf->nbmcs);
+	/*
+	 * A BMC moving to a new endpoint runs on until its new socket is
+	 * open, if the open-file limit allows both at once.
+	 */
+	roomy = raise_fd_limit(fleet_count(d->fleet) + conf->nbmcs);
+	if (!roomy)
+		log_info("reload: the open-file limit does not allow old and "
+			 "new sockets side by side; a BMC on a new endpoint "
+			 "stops before it binds it");
 	fleet_iter_init(d->fleet, &it);
 	while ((r = fleet_iter_next(&it, NULL, NULL)) != NULL)
 		r->claimed = 0;
@@ -585,6 +601,9 @@ reload(struct daemon *d)
 			while ((r = socket_blocker(d, &want)) != NULL)
 				stop_entry(
 				    d->fleet, instance_config(r->inst)->name);
+		r = fleet_find_name(d->fleet, cb->name);
+		if (!roomy && r != NULL && !r->claimed)
+			stop_entry(d->fleet, cb->name);
 		r = start_one(d, lc, cb, -1, &ep);
 		if (r == NULL) {
 			failed++;
