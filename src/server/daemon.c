@@ -14,6 +14,7 @@
 #include "config.h"
 #include "daemon.h"
 #include "err.h"
+#include "fleet.h"
 #include "instance.h"
 #include "log.h"
 #include "logsink.h"
@@ -32,9 +33,11 @@ struct loaded_config {
 	struct loaded_config *next;
 };
 
+/* One running BMC: what the fleet registry holds under its name. */
 struct running {
 	struct instance	     *inst;
 	struct loaded_config *from;
+	int		      claimed; /* by the reload under way */
 };
 
 struct daemon {
@@ -43,8 +46,9 @@ struct daemon {
 	struct instance_env	     env;
 	struct server_counters	     counters;
 	struct loaded_config	    *configs;
-	struct running		    *running; /* sorted by name */
-	size_t			     nrunning;
+	struct fleet		    *fleet;	 /* of struct running */
+	char			    *ready_text; /* as last written */
+	size_t			     ready_len;
 	struct event		    *ev_sig[4];
 	void			    *plugins[8]; /* dlopen handles */
 	int			     exit_status;
@@ -116,105 +120,145 @@ release_configs(struct daemon *d)
 	}
 }
 
+/*
+ * Enough descriptors for a fleet: one socket per BMC.  Returns 1 if there
+ * are, 0 if the hard limit stops short.
+ */
 static int
-running_cmp(const void *a, const void *b)
-{
-	const struct running *ra = a, *rb = b;
-
-	return strcmp(
-	    instance_config(ra->inst)->name, instance_config(rb->inst)->name);
-}
-
-static struct running *
-find_running(struct daemon *d, const char *name)
-{
-	size_t lo = 0, hi = d->nrunning;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int    c = strcmp(
-		       instance_config(d->running[mid].inst)->name, name);
-
-		if (c == 0)
-			return &d->running[mid];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
-
-/* Enough descriptors for a fleet: one socket per BMC. */
-static void
 raise_fd_limit(size_t want)
 {
 	struct rlimit rl;
 
-	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= want + 64)
-		return;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return 1; /* unknown: try */
+	if (rl.rlim_cur >= want + 64)
+		return 1;
 	rl.rlim_cur = want + 64 < rl.rlim_max ? want + 64 : rl.rlim_max;
-	(void)setrlimit(RLIMIT_NOFILE, &rl);
+	if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return 0;
+	return rl.rlim_cur >= want + 64;
 }
 
-static void
-format_endpoint(const struct config_bmc *b, char *buf, size_t cap)
+/* Where a BMC listens: the bound endpoint, with the port port 0 got. */
+static const char *
+bound_endpoint(struct daemon *d, const char *name, char *buf, size_t cap)
 {
-	if (strchr(b->host, ':') != NULL)
-		snprintf(buf, cap, "[%s]:%u", b->host, b->port);
+	const struct fleet_endpoint *ep = fleet_endpoint_of(d->fleet, name);
+
+	if (ep == NULL)
+		snprintf(buf, cap, "(not running)");
 	else
-		snprintf(buf, cap, "%s:%u", b->host, b->port);
+		fleet_endpoint_format(ep, buf, cap);
+	return buf;
 }
 
 static void
-describe_endpoints(const struct config *conf)
+describe_endpoints(struct daemon *d, const struct config *conf)
 {
-	char   ep[96], ep2[96];
+	char   ep[FLEET_ENDPOINT_TEXT_MAX], ep2[FLEET_ENDPOINT_TEXT_MAX];
 	size_t i;
 
 	if (conf->nbmcs == 0)
 		return;
 	if (conf->nbmcs <= 8) {
-		for (i = 0; i < conf->nbmcs; i++) {
-			format_endpoint(&conf->bmcs[i], ep, sizeof(ep));
-			log_info(
-			    "BMC %s listening on %s", conf->bmcs[i].name, ep);
-		}
+		for (i = 0; i < conf->nbmcs; i++)
+			log_info("BMC %s listening on %s", conf->bmcs[i].name,
+			    bound_endpoint(
+				d, conf->bmcs[i].name, ep, sizeof(ep)));
 		return;
 	}
-	format_endpoint(&conf->bmcs[0], ep, sizeof(ep));
-	format_endpoint(&conf->bmcs[conf->nbmcs - 1], ep2, sizeof(ep2));
 	log_info("%zu BMCs listening, from %s on %s to %s on %s", conf->nbmcs,
-	    conf->bmcs[0].name, ep, conf->bmcs[conf->nbmcs - 1].name, ep2);
+	    conf->bmcs[0].name,
+	    bound_endpoint(d, conf->bmcs[0].name, ep, sizeof(ep)),
+	    conf->bmcs[conf->nbmcs - 1].name,
+	    bound_endpoint(
+		d, conf->bmcs[conf->nbmcs - 1].name, ep2, sizeof(ep2)));
 }
 
 /*
- * Starts every BMC of a configuration, appending to out.  Returns the
- * number that failed; with fatal, stops at the first.
+ * Starts the BMC cb on a new socket (adopt_fd -1) or on adopt_fd, a
+ * socket another instance serves until the caller releases it.  Returns
+ * it with its bound endpoint in *ep, not yet registered; NULL, logged,
+ * on failure.
+ */
+static struct running *
+start_one(struct daemon *d, struct loaded_config *lc,
+    const struct config_bmc *cb, int adopt_fd, struct fleet_endpoint *ep)
+{
+	struct running *r = calloc(1, sizeof(*r));
+	char		why[512];
+
+	if (r == NULL) {
+		log_error("BMC %s: out of memory", cb->name);
+		return NULL;
+	}
+	if (adopt_fd >= 0)
+		r->inst = instance_adopt(
+		    &d->env, cb, adopt_fd, why, sizeof(why));
+	else
+		r->inst = instance_new(&d->env, cb, why, sizeof(why));
+	if (r->inst == NULL) {
+		log_error("BMC %s: %s", cb->name, why);
+		free(r);
+		return NULL;
+	}
+	if (fleet_endpoint_of_fd(instance_fd(r->inst), ep) != 0) {
+		log_error("BMC %s: cannot read the bound address: %s", cb->name,
+		    strerror(errno));
+		if (adopt_fd >= 0)
+			instance_release_fd(r->inst);
+		instance_free(r->inst);
+		free(r);
+		return NULL;
+	}
+	r->from = lc;
+	lc->users++;
+	return r;
+}
+
+static void
+running_free(struct running *r)
+{
+	instance_free(r->inst);
+	r->from->users--;
+	free(r);
+}
+
+/* Registers r under its name, or stops it if the registry cannot. */
+static int
+register_running(
+    struct fleet *f, struct running *r, const struct fleet_endpoint *ep)
+{
+	const char *name = instance_config(r->inst)->name;
+	int	    rc = fleet_add(f, name, ep, r);
+
+	if (rc != 0) {
+		log_error("BMC %s: cannot register it: %s; stopped", name,
+		    err_str(rc));
+		running_free(r);
+	}
+	return rc;
+}
+
+/*
+ * Starts every BMC of a configuration.  Returns the number that failed;
+ * with fatal, stops at the first.
  */
 static size_t
-start_instances(struct daemon *d, struct loaded_config *lc, struct running *out,
-    size_t *nout, int fatal)
+start_instances(struct daemon *d, struct loaded_config *lc, int fatal)
 {
 	size_t i, failed = 0;
 
 	for (i = 0; i < lc->conf->nbmcs; i++) {
-		const struct config_bmc *cb = &lc->conf->bmcs[i];
-		char			 why[512];
-		struct instance		*in;
+		struct fleet_endpoint ep;
+		struct running	     *r;
 
-		in = instance_new(&d->env, cb, why, sizeof(why));
-		if (in == NULL) {
-			log_error("BMC %s: %s", cb->name, why);
+		r = start_one(d, lc, &lc->conf->bmcs[i], -1, &ep);
+		if (r == NULL || register_running(d->fleet, r, &ep) != 0) {
 			failed++;
 			if (fatal)
 				return failed;
-			continue;
 		}
-		out[*nout].inst = in;
-		out[*nout].from = lc;
-		(*nout)++;
-		lc->users++;
 	}
 	return failed;
 }
@@ -222,31 +266,72 @@ start_instances(struct daemon *d, struct loaded_config *lc, struct running *out,
 static void
 stop_all(struct daemon *d)
 {
-	size_t i;
+	struct fleet_iter it;
+	struct running	 *r;
+	const char	 *name;
 
-	for (i = 0; i < d->nrunning; i++) {
-		instance_free(d->running[i].inst);
-		d->running[i].from->users--;
+	if (d->fleet != NULL) {
+		fleet_iter_init(d->fleet, &it);
+		while ((r = fleet_iter_next(&it, &name, NULL)) != NULL) {
+			fleet_remove(d->fleet, name);
+			running_free(r);
+		}
 	}
-	free(d->running);
-	d->running = NULL;
-	d->nrunning = 0;
 	release_configs(d);
+}
+
+/*
+ * --ready-file: the bound endpoints, one line per BMC, written whole
+ * (temporary file and rename) so that a reader never sees half of it;
+ * rewritten only when they changed.
+ */
+static int
+write_ready(struct daemon *d)
+{
+	char  *text;
+	size_t len;
+
+	if (d->opts->ready_file == NULL)
+		return 0;
+	text = fleet_format_ready(d->fleet, &len);
+	if (text == NULL) {
+		log_error(
+		    "--ready-file %s: out of memory", d->opts->ready_file);
+		return -1;
+	}
+	if (d->ready_text != NULL && len == d->ready_len &&
+	    memcmp(text, d->ready_text, len) == 0) {
+		free(text);
+		return 0;
+	}
+	if (statefile_write(d->opts->ready_file, text, len) != 0) {
+		log_error("--ready-file %s: cannot write it: %s (its directory "
+			  "must be writable for the user bmcsimd runs as)",
+		    d->opts->ready_file, strerror(errno));
+		free(text);
+		return -1;
+	}
+	free(d->ready_text);
+	d->ready_text = text;
+	d->ready_len = len;
+	log_info("endpoints written to %s", d->opts->ready_file);
+	return 0;
 }
 
 static void
 print_counters(struct daemon *d)
 {
 	struct responder_stats sum;
-	size_t		       i;
+	struct fleet_iter      it;
+	struct running	      *rn;
 	unsigned	       r;
 	char		       drops[1024];
 	size_t		       used = 0;
 
 	memset(&sum, 0, sizeof(sum));
-	for (i = 0; i < d->nrunning; i++) {
-		const struct responder_stats *s = instance_stats(
-		    d->running[i].inst);
+	fleet_iter_init(d->fleet, &it);
+	while ((rn = fleet_iter_next(&it, NULL, NULL)) != NULL) {
+		const struct responder_stats *s = instance_stats(rn->inst);
 
 		sum.received += s->received;
 		sum.replies += s->replies;
@@ -265,7 +350,7 @@ print_counters(struct daemon *d)
 	log_info("counters: %zu BMC(s); %llu datagrams in, %llu replies "
 		 "(%llu pongs, %llu requests, %llu from the retry cache, %llu "
 		 "repeated handshakes)",
-	    d->nrunning, (unsigned long long)sum.received,
+	    fleet_count(d->fleet), (unsigned long long)sum.received,
 	    (unsigned long long)sum.replies, (unsigned long long)sum.pongs,
 	    (unsigned long long)sum.requests,
 	    (unsigned long long)sum.cached_replies,
@@ -306,19 +391,114 @@ print_counters(struct daemon *d)
 	    (unsigned long long)d->counters.state_write_errors);
 }
 
+enum reload_action {
+	RELOAD_BIND,  /* new, or moved to an endpoint no BMC holds */
+	RELOAD_KEEP,  /* unchanged: runs on with its sessions */
+	RELOAD_ADOPT, /* changed on an endpoint held: restarts on that socket */
+};
+
+/*
+ * The running BMC whose socket a new or changed BMC cb can take over: the
+ * one bound to cb's endpoint; for port 0 (any free port), cb's former
+ * self if it asked for port 0 on the same address too.
+ */
+static struct running *
+socket_donor(struct daemon *d, const struct config_bmc *cb)
+{
+	struct fleet_endpoint	 want, had;
+	const struct config_bmc *old;
+	struct running		*r;
+
+	if (fleet_endpoint_parse(cb->host, cb->port, &want) != 0)
+		return NULL;
+	if (cb->port != 0)
+		return fleet_find_endpoint(d->fleet, &want);
+	r = fleet_find_name(d->fleet, cb->name);
+	if (r == NULL)
+		return NULL;
+	old = instance_config(r->inst);
+	if (old->port != 0 || fleet_endpoint_parse(old->host, 0, &had) != 0 ||
+	    !fleet_endpoint_equal(&want, &had))
+		return NULL;
+	return r;
+}
+
+/*
+ * A running BMC being replaced (not kept, not a socket donor) whose socket
+ * would keep want from being bound.  A socket on want itself was taken
+ * over already; what is left is a wildcard address on either side, as
+ * when a BMC moves from 0.0.0.0:P to 127.0.0.1:P.
+ */
+static struct running *
+socket_blocker(struct daemon *d, const struct fleet_endpoint *want)
+{
+	struct fleet_endpoint	     any4, any6;
+	const struct fleet_endpoint *ep;
+	struct fleet_iter	     it;
+	struct running		    *r;
+
+	if (want->port == 0)
+		return NULL;
+	(void)fleet_endpoint_parse("0.0.0.0", want->port, &any4);
+	(void)fleet_endpoint_parse("::", want->port, &any6);
+	if (fleet_endpoint_equal(want, &any4) ||
+	    fleet_endpoint_equal(want, &any6)) {
+		/* Rare (a wildcard on a port shared with others): a scan. */
+		fleet_iter_init(d->fleet, &it);
+		while ((r = fleet_iter_next(&it, NULL, &ep)) != NULL)
+			if (!r->claimed && fleet_endpoint_overlap(ep, want))
+				return r;
+		return NULL;
+	}
+	r = fleet_find_endpoint(d->fleet, &any4);
+	if (r != NULL && !r->claimed && fleet_endpoint_overlap(&any4, want))
+		return r;
+	r = fleet_find_endpoint(d->fleet, &any6);
+	if (r != NULL && !r->claimed)
+		return r;
+	return NULL;
+}
+
+/* Moves name's entry, with its endpoint, from one registry to another. */
+static int
+move_entry(struct fleet *from, struct fleet *to, const char *name)
+{
+	struct fleet_endpoint ep = *fleet_endpoint_of(from, name);
+	struct running	     *r = fleet_remove(from, name);
+
+	return register_running(to, r, &ep);
+}
+
+static void
+stop_entry(struct fleet *f, const char *name)
+{
+	running_free(fleet_remove(f, name));
+}
+
 /*
  * SIGHUP: BMCs whose configuration did not change keep running with their
  * sessions; the others restart (their state saved and restored), new ones
  * start, removed ones stop.  A configuration with errors changes nothing.
+ *
+ * Sockets outlive restarts: a changed BMC on an endpoint a running BMC
+ * holds restarts on that socket, which a daemon that dropped privileges
+ * after binding port 623 could not bind again.  A BMC whose new self
+ * cannot start runs on as it was.  Removed BMCs stop before the others
+ * bind, since they may hold what those want.
  */
 static void
 reload(struct daemon *d)
 {
 	struct config	     *conf;
 	struct loaded_config *lc;
-	struct running	     *next;
-	uint8_t		     *keep;
-	size_t		      i, n = 0, kept = 0, failed;
+	struct fleet	     *next;
+	struct fleet_iter     it;
+	struct running	     *r, **donor = NULL;
+	uint8_t		     *act = NULL;
+	const char	     *name;
+	size_t		      i, kept = 0, started = 0, adopted = 0;
+	size_t		      failed = 0, as_before = 0;
+	int		      roomy;
 
 	log_info("SIGHUP: reloading %s", d->opts->config_path);
 	logsink_limit(0);
@@ -329,73 +509,144 @@ reload(struct daemon *d)
 		return;
 	}
 	lc = adopt_config(d, conf);
-	next = calloc(conf->nbmcs + 1, sizeof(*next));
-	if (lc == NULL || next == NULL) {
+	next = fleet_new();
+	if (lc != NULL) {
+		donor = calloc(conf->nbmcs + 1, sizeof(*donor));
+		act = calloc(conf->nbmcs + 1, sizeof(*act));
+	}
+	if (lc == NULL || next == NULL || donor == NULL || act == NULL) {
 		log_error("reload: out of memory; the running configuration "
 			  "stays");
-		free(next);
 		if (lc == NULL)
 			config_free(conf);
-		release_configs(d);
-		logsink_limit(1);
-		return;
+		goto out;
 	}
-	raise_fd_limit(conf->nbmcs);
-	keep = calloc(conf->nbmcs + 1, 1);
-	if (keep == NULL) {
-		log_error("reload: out of memory; the running configuration "
-			  "stays");
-		free(next);
-		release_configs(d);
-		logsink_limit(1);
-		return;
-	}
-	/* Keep the unchanged ones; mark them by clearing their slot. */
+	/*
+	 * A BMC moving to a new endpoint runs on until its new socket is
+	 * open, if the open-file limit allows both at once.
+	 */
+	roomy = raise_fd_limit(fleet_count(d->fleet) + conf->nbmcs);
+	if (!roomy)
+		log_info("reload: the open-file limit does not allow old and "
+			 "new sockets side by side; a BMC on a new endpoint "
+			 "stops before it binds it");
+	fleet_iter_init(d->fleet, &it);
+	while ((r = fleet_iter_next(&it, NULL, NULL)) != NULL)
+		r->claimed = 0;
+	/* Decide first: which run on, which take over a socket. */
 	for (i = 0; i < conf->nbmcs; i++) {
-		struct running *r = find_running(d, conf->bmcs[i].name);
-
-		if (r != NULL && r->inst != NULL &&
+		r = fleet_find_name(d->fleet, conf->bmcs[i].name);
+		if (r != NULL &&
 		    config_bmc_equal(
 			instance_config(r->inst), &conf->bmcs[i])) {
-			next[n++] = *r;
-			r->inst = NULL;
-			keep[i] = 1;
-			kept++;
+			act[i] = RELOAD_KEEP;
+			r->claimed = 1;
 		}
 	}
-	/* Stop the rest first: a changed BMC may keep its endpoint. */
-	for (i = 0; i < d->nrunning; i++) {
-		if (d->running[i].inst == NULL)
-			continue;
-		instance_free(d->running[i].inst);
-		d->running[i].from->users--;
-	}
-	free(d->running);
-	/* Start what is new or changed. */
-	failed = 0;
 	for (i = 0; i < conf->nbmcs; i++) {
-		const struct config_bmc *cb = &conf->bmcs[i];
-		char			 why[512];
-
-		if (keep[i])
+		if (act[i] == RELOAD_KEEP)
 			continue;
-		next[n].inst = instance_new(&d->env, cb, why, sizeof(why));
-		if (next[n].inst == NULL) {
-			log_error("BMC %s: %s", cb->name, why);
+		r = socket_donor(d, &conf->bmcs[i]);
+		if (r != NULL && !r->claimed) {
+			act[i] = RELOAD_ADOPT;
+			donor[i] = r;
+			r->claimed = 1;
+		}
+	}
+	for (i = 0; i < conf->nbmcs; i++)
+		if (act[i] == RELOAD_KEEP &&
+		    move_entry(d->fleet, next, conf->bmcs[i].name) == 0)
+			kept++;
+	/*
+	 * The old instance writes its state before the new one reads it;
+	 * then it lets go of the socket without closing it.
+	 */
+	for (i = 0; i < conf->nbmcs; i++) {
+		const char	     *dname;
+		struct fleet_endpoint ep;
+
+		if (act[i] != RELOAD_ADOPT)
+			continue;
+		r = donor[i];
+		instance_save(r->inst);
+		r = start_one(d, lc, &conf->bmcs[i], instance_fd(r->inst), &ep);
+		if (r == NULL) {
 			failed++;
 			continue;
 		}
-		next[n++].from = lc;
-		lc->users++;
+		dname = instance_config(donor[i]->inst)->name;
+		instance_release_fd(donor[i]->inst);
+		stop_entry(d->fleet, dname);
+		if (register_running(next, r, &ep) != 0) {
+			failed++;
+			continue;
+		}
+		started++;
+		adopted++;
 	}
-	free(keep);
-	d->running = next;
-	d->nrunning = n;
-	qsort(d->running, d->nrunning, sizeof(*d->running), running_cmp);
-	release_configs(d);
+	/* Removed BMCs stop. */
+	fleet_iter_init(d->fleet, &it);
+	while ((r = fleet_iter_next(&it, &name, NULL)) != NULL)
+		if (!r->claimed && config_find_bmc(conf, name) == NULL)
+			stop_entry(d->fleet, name);
+	/* New BMCs, and those on a new endpoint, bind. */
+	for (i = 0; i < conf->nbmcs; i++) {
+		const struct config_bmc *cb = &conf->bmcs[i];
+		struct fleet_endpoint	 ep, want;
+		char			 text[FLEET_ENDPOINT_TEXT_MAX];
+
+		if (act[i] != RELOAD_BIND)
+			continue;
+		if (fleet_endpoint_parse(cb->host, cb->port, &want) == 0)
+			while ((r = socket_blocker(d, &want)) != NULL)
+				stop_entry(
+				    d->fleet, instance_config(r->inst)->name);
+		r = fleet_find_name(d->fleet, cb->name);
+		if (!roomy && r != NULL && !r->claimed)
+			stop_entry(d->fleet, cb->name);
+		r = start_one(d, lc, cb, -1, &ep);
+		if (r == NULL) {
+			failed++;
+			continue;
+		}
+		if (register_running(next, r, &ep) != 0) {
+			failed++;
+			continue;
+		}
+		started++;
+		/* The port the system chose is news. */
+		if (cb->port == 0)
+			log_info("BMC %s listening on %s", cb->name,
+			    fleet_endpoint_format(&ep, text, sizeof(text)));
+	}
+	/*
+	 * What is left could not be replaced: it runs on as it was, unless
+	 * a new BMC of its name started elsewhere.
+	 */
+	fleet_iter_init(d->fleet, &it);
+	while ((r = fleet_iter_next(&it, &name, NULL)) != NULL) {
+		if (fleet_find_name(next, name) != NULL) {
+			stop_entry(d->fleet, name);
+			continue;
+		}
+		log_error("BMC %s: still running as it was", name);
+		if (move_entry(d->fleet, next, name) == 0)
+			as_before++;
+	}
+	fleet_free(d->fleet);
+	d->fleet = next;
+	next = NULL;
+	/* Before the summary: who waits for it finds the file up to date. */
+	(void)write_ready(d);
 	log_info("reloaded: %zu BMC(s) kept with their sessions, %zu "
-		 "(re)started, %zu failed",
-	    kept, n - kept, failed);
+		 "(re)started (%zu on the socket they had), %zu failed (%zu "
+		 "running as before)",
+	    kept, started, adopted, failed, as_before);
+out:
+	fleet_free(next);
+	free(donor);
+	free(act);
+	release_configs(d);
 	logsink_limit(1);
 }
 
@@ -563,32 +814,41 @@ daemon_run(const struct daemon_options *o)
 	d.env.state_dir = o->state_dir;
 	d.env.counters = &d.counters;
 	lc = adopt_config(&d, conf);
-	d.running = calloc(conf->nbmcs + 1, sizeof(*d.running));
-	if (lc == NULL || d.running == NULL) {
+	d.fleet = fleet_new();
+	if (lc == NULL || d.fleet == NULL) {
 		log_error("out of memory");
 		return 1;
 	}
+	/* A file left by an earlier run must not pass for this one's. */
+	if (o->ready_file != NULL && unlink(o->ready_file) != 0 &&
+	    errno != ENOENT)
+		log_error("--ready-file %s: cannot remove the old one: %s",
+		    o->ready_file, strerror(errno));
 	raise_fd_limit(conf->nbmcs);
 	if (o->state_dir == NULL)
 		log_info("no --state-dir: changes made over IPMI last until "
 			 "bmcsimd stops");
-	failed = start_instances(&d, lc, d.running, &d.nrunning, 1);
+	failed = start_instances(&d, lc, 1);
 	if (failed > 0) {
 		log_error("not started: a BMC could not be set up");
 		d.exit_status = 1;
 		goto out;
 	}
-	qsort(d.running, d.nrunning, sizeof(*d.running), running_cmp);
-	if (o->user != NULL && drop_privileges(o->user, o->state_dir) != 0) {
-		d.exit_status = 1;
-		goto out;
-	}
+	/* Before the ready file: a SIGHUP sent on seeing it must reload. */
 	if (setup_signals(&d) != 0) {
 		log_error("cannot set up signal handling");
 		d.exit_status = 1;
 		goto out;
 	}
-	describe_endpoints(conf);
+	if (o->user != NULL && drop_privileges(o->user, o->state_dir) != 0) {
+		d.exit_status = 1;
+		goto out;
+	}
+	describe_endpoints(&d, conf);
+	if (write_ready(&d) != 0) {
+		d.exit_status = 1;
+		goto out;
+	}
 	log_info("ready (%s)", o->config_path);
 	logsink_limit(1);
 	if (event_base_dispatch(d.base) < 0) {
@@ -600,6 +860,8 @@ daemon_run(const struct daemon_options *o)
 		print_counters(&d);
 out:
 	stop_all(&d);
+	fleet_free(d.fleet);
+	free(d.ready_text);
 	for (i = 0; i < 4; i++)
 		if (d.ev_sig[i] != NULL)
 			event_free(d.ev_sig[i]);

@@ -11,6 +11,7 @@ struct daemon_options {
 	const char *listen;	/* NULL: as configured */
 	const char *state_dir;	/* NULL: state lasts until exit */
 	const char *user;	/* NULL: keep the identity we run as */
+	const char *ready_file; /* NULL: none; else the bound endpoints */
 	const char *plugins[8]; /* shared libraries to load, NULL-ended */
 	int	    check_only;
 	int	    verbosity; /* number of -v */

@@ -262,9 +262,10 @@ state_path_for(const char *dir, const char *name)
 	return p;
 }
 
-struct instance *
-instance_new(struct instance_env *env, const struct config_bmc *cfg, char *why,
-    size_t whycap)
+/* adopt_fd: a socket already bound to serve, or -1 to bind cfg's. */
+static struct instance *
+instance_start(struct instance_env *env, const struct config_bmc *cfg,
+    int adopt_fd, char *why, size_t whycap)
 {
 	struct instance *in;
 	struct rng	*rng = NULL;
@@ -299,7 +300,10 @@ instance_new(struct instance_env *env, const struct config_bmc *cfg, char *why,
 	log_set_context(cfg->name);
 	load_state(in);
 	log_set_context(NULL);
-	in->fd = udp_open(cfg->host, cfg->port, why, whycap);
+	if (adopt_fd >= 0)
+		in->fd = adopt_fd;
+	else
+		in->fd = udp_open(cfg->host, cfg->port, why, whycap);
 	if (in->fd < 0) {
 		instance_free(in);
 		return NULL;
@@ -314,8 +318,53 @@ instance_new(struct instance_env *env, const struct config_bmc *cfg, char *why,
 	return in;
 nomem:
 	snprintf(why, whycap, "%s: out of memory", cfg->name);
+	/* An adopted socket stays its owner's. */
+	if (adopt_fd >= 0)
+		instance_release_fd(in);
 	instance_free(in);
 	return NULL;
+}
+
+struct instance *
+instance_new(struct instance_env *env, const struct config_bmc *cfg, char *why,
+    size_t whycap)
+{
+	return instance_start(env, cfg, -1, why, whycap);
+}
+
+struct instance *
+instance_adopt(struct instance_env *env, const struct config_bmc *cfg, int fd,
+    char *why, size_t whycap)
+{
+	return instance_start(env, cfg, fd, why, whycap);
+}
+
+int
+instance_fd(const struct instance *in)
+{
+	return in->fd;
+}
+
+int
+instance_release_fd(struct instance *in)
+{
+	int fd = in->fd;
+
+	/* Another instance may serve it on: only this one's event goes. */
+	if (in->ev_read != NULL) {
+		event_free(in->ev_read);
+		in->ev_read = NULL;
+	}
+	in->fd = -1;
+	return fd;
+}
+
+void
+instance_save(struct instance *in)
+{
+	log_set_context(in->cfg->name);
+	save_state(in);
+	log_set_context(NULL);
 }
 
 void

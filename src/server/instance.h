@@ -42,8 +42,30 @@ struct instance_env {
  */
 struct instance *instance_new(
     struct instance_env *, const struct config_bmc *, char *why, size_t whycap);
+/*
+ * Like instance_new(), serving fd, a socket already bound (the one a BMC
+ * restarted by a reload keeps: after dropping privileges, port 623 could
+ * not be bound again).  On success the caller hands fd over by
+ * instance_release_fd() on the instance that served it before freeing
+ * that one; on failure fd is left open and untouched.
+ */
+struct instance *instance_adopt(struct instance_env *,
+    const struct config_bmc *, int fd, char *why, size_t whycap);
 /* Saves state if it changed, closes the socket, frees. */
 void instance_free(struct instance *);
+
+/* The socket served (for getsockname()), or -1 once released. */
+int instance_fd(const struct instance *);
+/*
+ * Stops serving the socket without closing it, so that instance_free()
+ * leaves it open for the instance that adopted it.  Returns it.
+ */
+int instance_release_fd(struct instance *);
+/*
+ * Writes the state now if it changed, so that an instance started next
+ * on the same state file starts from it.
+ */
+void instance_save(struct instance *);
 
 const struct config_bmc	     *instance_config(const struct instance *);
 const struct responder_stats *instance_stats(const struct instance *);

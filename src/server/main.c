@@ -14,6 +14,9 @@
 #define BMCSIM_DEFAULT_CONFIG "/usr/local/share/bmcsim/sim-configs/default.ini"
 #endif
 
+/* Long options without a letter: past every char getopt returns. */
+#define MAIN_OPT_READY_FILE 256
+
 static void
 usage(FILE *f)
 {
@@ -21,13 +24,15 @@ usage(FILE *f)
 	    "usage: bmcsimd [-c FILE] [--listen ADDR:PORT] [--state-dir DIR] "
 	    "[--check]\n"
 	    "               [-v...] [--user NAME] [--plugin FILE...]\n"
+	    "               [--ready-file FILE]\n"
 	    "\n"
 	    "Simulated BMCs answering IPMI over LAN (RMCP, RMCP+, IPMI 1.5).\n"
 	    "\n"
 	    "  -c, --config FILE     configuration (bmcsim.ini(5)); default\n"
 	    "                        %s\n"
 	    "  -l, --listen ADDR:PORT  endpoint of a single-BMC configuration\n"
-	    "                        (default %s:%u; IPv6 as [::1]:623)\n"
+	    "                        (default %s:%u; IPv6 as [::1]:623;\n"
+	    "                        port 0: a free one, logged)\n"
 	    "  -s, --state-dir DIR   keep what clients change (users, boot\n"
 	    "                        options, ...) in DIR across restarts\n"
 	    "  -n, --check           check the configuration and exit\n"
@@ -35,6 +40,9 @@ usage(FILE *f)
 	    "                        -vvv every field; counters on exit\n"
 	    "  -u, --user NAME       started as root: run as NAME once bound\n"
 	    "  -P, --plugin FILE     load a plugin (bmcsim_plugin.h); up to 8\n"
+	    "      --ready-file FILE once every BMC is bound, write there one\n"
+	    "                        line per BMC: NAME ADDR:PORT (the port\n"
+	    "                        bound, [V6]:PORT); rewritten on reload\n"
 	    "  -h, --help            this text\n"
 	    "  -V, --version         version\n"
 	    "\n"
@@ -54,6 +62,7 @@ main(int argc, char **argv)
 	    {"verbose", no_argument, NULL, 'v'},
 	    {"user", required_argument, NULL, 'u'},
 	    {"plugin", required_argument, NULL, 'P'},
+	    {"ready-file", required_argument, NULL, MAIN_OPT_READY_FILE},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -91,6 +100,9 @@ main(int argc, char **argv)
 				return 2;
 			}
 			o.plugins[nplugins++] = optarg;
+			break;
+		case MAIN_OPT_READY_FILE:
+			o.ready_file = optarg;
 			break;
 		case 'h':
 			usage(stdout);

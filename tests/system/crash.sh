@@ -36,6 +36,18 @@ for round in $(seq 1 8); do
 		done
 	) &
 	writer=$!
+	# The restart says "state restored" only if there is a state to
+	# restore: the first kill waits for the first write (a change
+	# acknowledged, or the file there), then lands at a random moment.
+	for i in $(seq 1 200); do
+		[ -e "$state/default.state" ] && break
+		sleep 0.05
+	done
+	if [ ! -e "$state/default.state" ]; then
+		echo "FAIL round $round: no state written in 10 s"
+		cat "$WORK/crash.log"
+		exit 1
+	fi
 	sleep "0.$((RANDOM % 9 + 1))"
 	kill -9 "$pid"
 	wait "$pid" 2>/dev/null
