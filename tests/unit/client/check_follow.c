@@ -503,6 +503,27 @@ START_TEST(test_ipmi15_auth_codes)
 }
 END_TEST
 
+/* Auth type none: nothing to check, nothing failed. */
+START_TEST(test_ipmi15_none)
+{
+	static struct convo	  c;
+	static const struct login l = {
+	    INITIATOR_IPMI15, 0, IPMI15_AUTHTYPE_NONE, 0};
+	struct follow_opts o;
+	struct followed	   r;
+
+	convo_run(&c, &l);
+	ck_assert_uint_eq(count_authtype15(&c, IPMI15_AUTHTYPE_NONE), c.n);
+	opts_password(&o, "password");
+	follow_range(&c, &o, 0, c.n, &r);
+	ck_assert_uint_eq(r.st.verified, 0);
+	ck_assert_uint_eq(r.st.failed, 0);
+	ck_assert_uint_eq(r.st.unverifiable, 0);
+	ck_assert_uint_eq(r.keylen, 0);
+	free(r.text);
+}
+END_TEST
+
 START_TEST(test_peek_msg)
 {
 	static struct convo	  c;
@@ -577,6 +598,7 @@ main(void)
 	tcase_add_test(tc, test_two_key_login);
 	tcase_add_loop_test(tc, test_ipmi15_auth_codes, 0,
 	    sizeof(authtypes15) / sizeof(authtypes15[0]));
+	tcase_add_test(tc, test_ipmi15_none);
 	tcase_add_test(tc, test_peek_msg);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
