@@ -7,12 +7,6 @@
 #include "protect.h"
 #include "rng.h"
 
-void
-protect_keys_wipe(struct protect_keys *k)
-{
-	ct_wipe(k, sizeof(*k));
-}
-
 /* The digest and K1 length of each HMAC integrity algorithm (§13.28.4). */
 static int
 protect_hmac_params(uint8_t integ_alg, enum hash_alg *alg, size_t *keylen)

@@ -4,7 +4,8 @@
  * (§13.29: IV | E(K2[0..15], payload | 01 02 .. n | n), padded to 16).
  *
  * struct protect_keys holds a session's negotiated algorithms and keys.
- * It is small and fixed-size; protect_keys_wipe() clears it.
+ * It is small and fixed-size, with no pointers: its owner clears it with
+ * ct_wipe().
  */
 #ifndef BMCSIM_PROTECT_H
 #define BMCSIM_PROTECT_H
@@ -28,8 +29,6 @@ struct protect_keys {
 	struct hash_hmac_key k1_hmac;
 	uint8_t		     prepared;
 };
-
-void protect_keys_wipe(struct protect_keys *);
 
 /*
  * Makes K1 ready for the per-packet HMAC once the keys are set (optional:
