@@ -50,19 +50,13 @@ if command -v tshark >/dev/null 2>&1 && command -v ipmitool >/dev/null 2>&1
 then
 	for s in 17 3; do
 		pcap="$WORK/ipmitool-$s.pcap"
-		tshark -q -i lo -f "udp port $port" -F pcap -w "$pcap" \
-		    >"$WORK/tshark.log" 2>&1 &
-		tpid=$!
-		sleep 1.5
-		timeout 30 ipmitool -I lanplus -H 127.0.0.1 -p "$port" -U "$U" \
-		    -P "$PW" -C "$s" mc info >/dev/null 2>&1
-		sleep 0.5
-		kill "$tpid" 2>/dev/null
-		wait "$tpid" 2>/dev/null
-		if [ ! -s "$pcap" ]; then
+		if ! start_capture "$pcap" "udp port $port"; then
 			echo "note: tshark could not capture on lo (skipped)"
 			continue
 		fi
+		timeout 30 ipmitool -I lanplus -H 127.0.0.1 -p "$port" -U "$U" \
+		    -P "$PW" -C "$s" mc info >/dev/null 2>&1
+		stop_capture "$port"
 		check "decode --pcap of ipmitool, suite $s" \
 		    'checks: [1-9][0-9]* passed, 0 failed.*[1-9][0-9]* payloads? decrypted' \
 		    "$BMCSIM" decode -P "$PW" --pcap "$pcap"

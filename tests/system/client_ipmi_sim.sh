@@ -97,18 +97,12 @@ if command -v tshark >/dev/null 2>&1 && command -v ipmitool >/dev/null 2>&1
 then
 	start_sim
 	pcap="$WORK/ipmitool-sim.pcap"
-	tshark -q -i lo -f "udp port $port" -F pcap -w "$pcap" \
-	    >"$WORK/tshark.log" 2>&1 &
-	tpid=$!
-	sleep 1.5
-	timeout 30 ipmitool -I lanplus -H 127.0.0.1 -p "$port" -U ADMIN \
-	    -P ADMIN -C 3 mc info >/dev/null 2>&1
-	timeout 30 ipmitool -I lan -H 127.0.0.1 -p "$port" -U ADMIN \
-	    -P ADMIN -A MD5 chassis status >/dev/null 2>&1
-	sleep 0.5
-	kill "$tpid" 2>/dev/null
-	wait "$tpid" 2>/dev/null
-	if [ -s "$pcap" ]; then
+	if start_capture "$pcap" "udp port $port"; then
+		timeout 30 ipmitool -I lanplus -H 127.0.0.1 -p "$port" \
+		    -U ADMIN -P ADMIN -C 3 mc info >/dev/null 2>&1
+		timeout 30 ipmitool -I lan -H 127.0.0.1 -p "$port" -U ADMIN \
+		    -P ADMIN -A MD5 chassis status >/dev/null 2>&1
+		stop_capture "$port"
 		check "decode --pcap of ipmitool (suite 3 and 1.5 MD5)" \
 		    'checks: [1-9][0-9]* passed, 0 failed, 0 not checked; [1-9][0-9]* payloads decrypted' \
 		    "$BMCSIM" decode -P ADMIN -q --pcap "$pcap"

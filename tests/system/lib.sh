@@ -110,6 +110,54 @@ stop_bmcsimd() {
 	wait "$pid" 2>/dev/null
 }
 
+# start_capture FILE FILTER: tshark writes the loopback datagrams that
+# match FILTER to FILE (pcap).  Returns once tshark says the capture has
+# started, so nothing sent afterwards is missed (a loaded machine takes
+# seconds to start it); 1 when it cannot capture.
+start_capture() {
+	local i
+	CAPTURE_FILE=$1
+	tshark -q -i lo -f "$2" -F pcap -w "$1" >"$1.log" 2>&1 &
+	CAPTURE_PID=$!
+	for i in $(seq 1 300); do
+		grep -q 'Capture started' "$1.log" 2>/dev/null && return 0
+		kill -0 "$CAPTURE_PID" 2>/dev/null || break
+		sleep 0.1
+	done
+	echo "tshark did not start capturing:"; cat "$1.log"
+	kill "$CAPTURE_PID" 2>/dev/null
+	wait "$CAPTURE_PID" 2>/dev/null
+	return 1
+}
+
+# stop_capture PORT: ends the capture once everything sent before is in
+# the file.  An ASF ping (tag C7h) to PORT marks the end: when the BMC's
+# pong is in the file, so is every datagram before it.
+stop_capture() {
+	python3 - "$CAPTURE_FILE" "$1" <<'PY'
+import socket, sys, time
+path, port = sys.argv[1], int(sys.argv[2])
+ping = bytes.fromhex("0600ff06000011be80c70000")
+pong = bytes.fromhex("0600ff06000011be40c7")
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+deadline = time.time() + 20
+while time.time() < deadline:
+    s.sendto(ping, ("127.0.0.1", port))
+    until = time.time() + 0.5
+    while time.time() < until:
+        try:
+            with open(path, "rb") as f:
+                if pong in f.read():
+                    sys.exit(0)
+        except OSError:
+            pass
+        time.sleep(0.05)
+sys.exit("the capture did not receive the end marker")
+PY
+	kill "$CAPTURE_PID" 2>/dev/null
+	wait "$CAPTURE_PID" 2>/dev/null
+}
+
 # check NAME EXPECTED-REGEX COMMAND...: runs a client under a timeout and
 # checks its output.
 # bounded COMMAND...: runs a program under a timeout; a shell function is
