@@ -99,8 +99,10 @@ t0=$(date +%s%N)
 stop_bmcsimd def
 t1=$(date +%s%N)
 ms=$(( (t1 - t0) / 1000000 ))
-check "SIGTERM: stopped within 100 ms (took $ms ms)" 'yes' \
-    sh -c "[ $ms -lt 100 ] && echo yes"
+# Promptly, not after a timer or a drain: a second is room for a loaded
+# machine, while a stop that waited on anything would take longer.
+check "SIGTERM: stopped within 1 s (took $ms ms)" 'yes' \
+    sh -c "[ $ms -lt 1000 ] && echo yes"
 check "SIGTERM: counters and stop logged" 'stopped' cat "$WORK/def.log"
 port=$PORT_def
 "$BMCSIMD" -c "$CONFIGS/default.ini" --listen "127.0.0.1:$port" \
