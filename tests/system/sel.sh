@@ -86,7 +86,7 @@ check "ipmi-sel: fan reading and threshold" \
 check "ipmi-sel --info: 10 entries" 'Number of log entries +: 10$' \
     isel --info
 check "pyghmi get_event_log: the same entries" '^all ok$' \
-    timeout 60 /usr/bin/python3 - "$PORT_def" <<'PY'
+    timeout 180 /usr/bin/python3 - "$PORT_def" <<'PY'
 import sys
 from pyghmi.ipmi import command
 
@@ -126,7 +126,7 @@ check "ipmi-sel after --clear: only the log cleared" \
     '^12 +\| .*\| Event Logging Disabled +\| Log Area Reset/Cleared$' \
     isel --no-header-output
 check "pyghmi get_event_log(clear=True): read, then cleared" '^all ok$' \
-    timeout 60 /usr/bin/python3 - "$PORT_def" <<'PY'
+    timeout 180 /usr/bin/python3 - "$PORT_def" <<'PY'
 import sys
 from pyghmi.ipmi import command
 

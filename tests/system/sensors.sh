@@ -64,7 +64,7 @@ check "ipmitool sees the sensor in its non-critical state" \
     '^Inlet Temp +\| [0-9.]+ +\| degrees C +\| nc' lan sensor list
 
 check "pyghmi get_sensor_data and get_health" '^all ok$' \
-    timeout 60 /usr/bin/python3 - "$PORT_def" <<'PY'
+    timeout 180 /usr/bin/python3 - "$PORT_def" <<'PY'
 import sys
 from pyghmi.ipmi import command
 c = command.Command(bmc="127.0.0.1", userid="admin", password="password",
@@ -82,7 +82,7 @@ lan sensor thresh "Inlet Temp" unc 38 >/dev/null
 # assertion mask, so it sees only some threshold states; with every
 # reading normal its verdict must be "ok", having read every sensor.
 check "pyghmi get_health: all normal" '^0 \[\]$' \
-    timeout 60 /usr/bin/python3 -c "
+    timeout 180 /usr/bin/python3 -c "
 from pyghmi.ipmi import command
 c = command.Command(bmc='127.0.0.1', userid='admin', password='password',
                     port=$PORT_def)
