@@ -2,7 +2,9 @@
 # The layering rules that the include paths alone cannot prove:
 # - OpenSSL is included only by src/crypto/ossl_*.c;
 # - no socket, clock or libevent use below src/server (and src/client);
-# - nothing includes inih: the model's INI engine (src/model/ini.c) reads INI.
+# - inih (<ini.h>) is included only by src/model/ini_lines.c, the line reader
+#   under the model's INI engine (src/model/ini.c, whose own header is the
+#   quoted "ini.h").
 set -u
 top=${top_srcdir:-.}
 cd "$top" || exit 1
@@ -24,9 +26,9 @@ hits=$(grep -rnE "$clock" src/common src/codec src/crypto src/session src/model 
 if [ -n "$hits" ]; then
 	echo "clock or socket calls in the sans-I/O layers:"; echo "$hits"; fail=1
 fi
-hits=$(grep -rlE '#[[:space:]]*include[[:space:]]*<ini\.h>' src)
+hits=$(grep -rlE '#[[:space:]]*include[[:space:]]*<ini\.h>' src | grep -v '^src/model/ini_lines\.c$')
 if [ -n "$hits" ]; then
-	echo "inih included (src/model/ini.h is the INI engine):"; echo "$hits"; fail=1
+	echo "inih included outside src/model/ini_lines.c:"; echo "$hits"; fail=1
 fi
 # The codec and session layers take randomness only through struct rng.
 hits=$(grep -rnE '\b(rand|random|arc4random|getrandom)\(' src/common src/codec src/session 2>/dev/null)
