@@ -61,6 +61,9 @@ lines_reader_cb(char *out, int cap, void *arg)
 		l->step++;
 		/* FALLTHROUGH */
 	case 1:
+		/* An inih built with shorter lines holds files to them. */
+		if (l->len > room)
+			l->long_line = 1;
 		n = l->len < room ? l->len : room;
 		memcpy(out, l->buf, n);
 		out[n] = '\n';
@@ -164,7 +167,7 @@ lines_one(struct lines *l)
 int
 ini_lines_read(const char *text, size_t len, ini_lines_fn *cb, void *arg)
 {
-	const char  *p = text, *end = text + len, *nl, *s;
+	const char  *p = text, *end = text + len, *nl, *nul, *s;
 	struct lines l;
 	size_t	     n;
 	int	     rc = 0;
@@ -178,7 +181,8 @@ ini_lines_read(const char *text, size_t len, ini_lines_fn *cb, void *arg)
 		s = p;
 		p = nl != NULL ? nl + 1 : end;
 		l.lineno++;
-		n = strnlen(s, n); /* a NUL ends the line's text */
+		if ((nul = memchr(s, '\0', n)) != NULL)
+			n = (size_t)(nul - s); /* a NUL ends the line's text */
 		/* Leading blanks, which inih would take for a continuation. */
 		while (n > 0 && isspace((unsigned char)*s)) {
 			s++;
@@ -203,7 +207,7 @@ ini_lines_read(const char *text, size_t len, ini_lines_fn *cb, void *arg)
 		l.buf[n] = '\0';
 		l.len = n;
 		rc = lines_one(&l);
-		ct_wipe(l.buf, l.cap);
+		ct_wipe(l.buf, l.len + 1);
 	}
 	free(l.buf);
 	ct_wipe(l.section, sizeof(l.section));
