@@ -4,7 +4,9 @@
 # - no socket, clock or libevent use below src/server (and src/client):
 #   src/node, the BMC as a sans-I/O object, included;
 # - no file I/O in src/node (the server keeps the state file);
-# - nothing includes inih: the model's INI engine (src/model/ini.c) reads INI.
+# - inih (<ini.h>) is included only by src/model/ini_lines.c, the line reader
+#   under the model's INI engine (src/model/ini.c, whose own header is the
+#   quoted "ini.h").
 set -u
 top=${top_srcdir:-.}
 cd "$top" || exit 1
@@ -37,9 +39,9 @@ hits=$(grep -rlE '#[[:space:]]*include[[:space:]]*<(fcntl\.h|unistd\.h|dirent\.h
 if [ -n "$hits" ]; then
 	echo "file or network headers in src/node:"; echo "$hits"; fail=1
 fi
-hits=$(grep -rlE '#[[:space:]]*include[[:space:]]*<ini\.h>' src)
+hits=$(grep -rlE '#[[:space:]]*include[[:space:]]*<ini\.h>' src | grep -v '^src/model/ini_lines\.c$')
 if [ -n "$hits" ]; then
-	echo "inih included (src/model/ini.h is the INI engine):"; echo "$hits"; fail=1
+	echo "inih included outside src/model/ini_lines.c:"; echo "$hits"; fail=1
 fi
 # The codec, session and node layers take randomness only through struct rng.
 hits=$(grep -rnE '\b(rand|random|arc4random|getrandom)\(' src/common src/codec src/session src/node 2>/dev/null)

@@ -1,10 +1,10 @@
 /*
- * The INI engine (ini.h).  The reader follows the inih dialect the files
- * were first written for (key/value split, " ;" inline comments, 200-byte
- * lines) but numbers every line, checks the syntax of each one (inih
- * reported only the first bad line), follows sections itself and takes no
- * indented line for a continuation, which would silently glue an
- * indented "key = value" onto the key above it.
+ * The INI engine (ini.h).  inih splits the lines (ini_lines.c, the one
+ * includer of <ini.h>), one line at a time: the engine hears of every
+ * line with its number, so every bad line is reported where it is, and
+ * no indented line is taken for a continuation, which would silently
+ * glue an indented "key = value" onto the key above it.  The engine
+ * follows the sections, finds the keys and parses their values.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -18,6 +18,9 @@
 #include "ct.h"
 #include "hexdump.h"
 #include "ini.h"
+#include "ini_lines.h"
+
+_Static_assert(INI_LINE_MAX == INI_LINES_MAX, "inih's line length");
 
 #define INI_KEYS_MAX 64 /* keys of one section; check_ini holds them to it */
 
@@ -758,144 +761,33 @@ ini_type_guid(
 	return 0;
 }
 
-/* ---- lines ---- */
-
-/*
- * inih's find_chars_or_comment(): the first of chars (NULL: none), or a
- * ';' after a blank (an inline comment), or the end.
- */
-static char *
-find_chars_or_comment(char *s, const char *chars)
-{
-	int was_space = 0;
-
-	while (*s != '\0' && (chars == NULL || strchr(chars, *s) == NULL) &&
-	    !(was_space && *s == ';')) {
-		was_space = isspace((unsigned char)*s);
-		s++;
-	}
-	return s;
-}
-
-static void
-rstrip(char *s)
-{
-	char *e = s + strlen(s);
-
-	while (e > s && isspace((unsigned char)e[-1]))
-		*--e = '\0';
-}
-
-static char *
-lskip(char *s)
-{
-	while (isspace((unsigned char)*s))
-		s++;
-	return s;
-}
-
-/*
- * Splits "key = value" in place as inih does: 0 with *name and *value,
- * or -1 when there is no '=' or ':' before an inline comment.
- */
-static int
-pair_split(char *s, char **name, char **value)
-{
-	char *e = find_chars_or_comment(s, "=:");
-
-	if (*e != '=' && *e != ':')
-		return -1;
-	*e = '\0';
-	rstrip(s);
-	*name = s;
-	s = e + 1;
-	e = find_chars_or_comment(s, NULL);
-	*e = '\0';
-	s = lskip(s);
-	rstrip(s);
-	*value = s;
-	return 0;
-}
-
-/*
- * Calls line_cb for each line of text, NUL-terminated in a buffer of its
- * own (wiped after: it may hold a password), without its end of line.
- */
-static int
-lines_each(const char *text, size_t		     len,
-    void (*line_cb)(void *, char *, unsigned), void *arg)
-{
-	const char *p = text, *end = text + len, *nl;
-	char	   *buf = NULL;
-	size_t	    cap = 0, n;
-	unsigned    lineno = 0;
-
-	while (p < end) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		n = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
-		if (n + 1 > cap) {
-			char *nb = malloc(n + 1);
-
-			if (nb == NULL) {
-				if (buf != NULL)
-					ct_wipe(buf, cap);
-				free(buf);
-				return -1;
-			}
-			if (buf != NULL)
-				ct_wipe(buf, cap);
-			free(buf);
-			buf = nb;
-			cap = n + 1;
-		}
-		memcpy(buf, p, n);
-		buf[n] = '\0';
-		line_cb(arg, buf, ++lineno);
-		ct_wipe(buf, cap);
-		p = nl != NULL ? nl + 1 : end;
-	}
-	free(buf);
-	return 0;
-}
-
 /* ---- the plain reader ---- */
 
 struct pairs {
 	ini_pair_fn *cb;
 	void	    *arg;
-	char	     section[INI_LINE_MAX];
 	unsigned     error_line;
 };
 
 static void
-pairs_line(void *arg, char *line, unsigned lineno)
+pairs_line_cb(void *arg, enum ini_lines_kind kind, unsigned line,
+    const char *section, const char *key, const char *value)
 {
 	struct pairs *r = arg;
-	char	     *s, *e, *name, *value;
 
-	if (lineno == 1 && strncmp(line, "\xef\xbb\xbf", 3) == 0)
-		line += 3;
-	rstrip(line);
-	s = lskip(line);
-	if (*s == '\0' || *s == ';' || *s == '#')
-		return;
-	if (*s == '[') {
-		e = find_chars_or_comment(s + 1, "]");
-		if (*e != ']') {
-			if (r->error_line == 0)
-				r->error_line = lineno;
-			return;
-		}
-		*e = '\0';
-		snprintf(r->section, sizeof(r->section), "%s", s + 1);
-		return;
-	}
-	if (pair_split(s, &name, &value) != 0) {
+	switch (kind) {
+	case INI_LINES_PAIR:
+		r->cb(r->arg, section, key, value, line);
+		break;
+	case INI_LINES_SECTION:
+		break;
+	case INI_LINES_BAD_SECTION:
+	case INI_LINES_BAD:
+	case INI_LINES_LONG:
 		if (r->error_line == 0)
-			r->error_line = lineno;
-		return;
+			r->error_line = line;
+		break;
 	}
-	r->cb(r->arg, r->section, name, value, lineno);
 }
 
 unsigned
@@ -906,7 +798,7 @@ ini_read_pairs(const char *text, size_t len, ini_pair_fn *cb, void *arg)
 	memset(&r, 0, sizeof(r));
 	r.cb = cb;
 	r.arg = arg;
-	lines_each(text, len, pairs_line, &r);
+	ini_lines_read(text, len, pairs_line_cb, &r);
 	return r.error_line;
 }
 
@@ -963,39 +855,35 @@ header_number(struct ini_file *f, const struct ini_section *def,
 	return 0;
 }
 
+/*
+ * A header inih accepted: raw is the text between '[' and ']', after the
+ * text after ']' (a comment is fine; inih would ignore anything).
+ */
 static void
-section_begin(struct ini_file *f, char *line)
+section_begin(struct ini_file *f, const char *raw, const char *after)
 {
 	const struct ini_section *def = NULL;
-	char			 *end, *inner, *arg, *after, known[400];
+	char			  inner[INI_LINES_MAX], *arg, *e, known[400];
 	unsigned		  n = 0, *lines;
 	size_t			  i;
 	void			 *target;
 
 	section_end(f);
 	f->seen_header = 1;
-	/* inih ends the header at ']' unless a comment (" ;") comes first. */
-	for (end = line + 1; *end != '\0' && *end != ']'; end++)
-		if (*end == ';' && isspace((unsigned char)end[-1])) {
-			end = NULL;
-			break;
-		}
-	if (end == NULL || *end != ']') {
-		ini_error(f, "section header without ']'");
-		return;
-	}
-	for (after = end + 1; isspace((unsigned char)*after); after++)
-		;
 	if (*after != '\0' && *after != ';' && *after != '#')
 		ini_error(f, "text after the section header: %s", after);
-	*end = '\0';
-	inner = lskip(line + 1);
-	rstrip(inner);
+	while (isspace((unsigned char)*raw))
+		raw++;
+	snprintf(inner, sizeof(inner), "%s", raw);
+	for (e = inner + strlen(inner);
+	     e > inner && isspace((unsigned char)e[-1]);)
+		*--e = '\0';
 	for (arg = inner; *arg != '\0' && !isspace((unsigned char)*arg); arg++)
 		;
 	if (*arg != '\0') {
 		*arg++ = '\0';
-		arg = lskip(arg);
+		while (isspace((unsigned char)*arg))
+			arg++;
 	}
 	for (i = 0; i < f->nsections; i++)
 		if (strcmp(f->sections[i]->name, inner) == 0) {
@@ -1040,15 +928,17 @@ section_begin(struct ini_file *f, char *line)
 }
 
 static void
-key_read(struct ini_file *f, char *s)
+key_read(struct ini_file *f, const char *name, const char *value)
 {
 	const struct ini_key *k;
-	char		     *name, *value, v[INI_VALUE_MAX];
+	char		      v[INI_VALUE_MAX];
 	size_t		      n;
 	int		      i;
 
-	if (pair_split(s, &name, &value) != 0)
-		return; /* key_line() checked */
+	if (*name == '\0') {
+		ini_error(f, "a value without a key name");
+		return;
+	}
 	if (!f->seen_header) {
 		ini_error(f, "%s: a key before any section", name);
 		return;
@@ -1082,45 +972,36 @@ key_read(struct ini_file *f, char *s)
 	ct_wipe(v, sizeof(v));
 }
 
+/* What inih made of one line (ini_lines.h). */
 static void
-file_line(void *arg, char *line, unsigned lineno)
+file_line_cb(void *arg, enum ini_lines_kind kind, unsigned line,
+    const char *section, const char *key, const char *value)
 {
 	struct ini_file *f = arg;
-	char		*s = line, *e;
-	size_t		 len = strlen(s);
 
-	f->lineno = lineno;
-	while (len > 0 && s[len - 1] == '\r')
-		s[--len] = '\0';
-	if (lineno == 1 && strncmp(s, "\xef\xbb\xbf", 3) == 0)
-		s += 3;
-	s = lskip(s);
-	if (*s == '\0' || *s == ';' || *s == '#')
-		return;
-	if (*s == '[') {
-		section_begin(f, s);
-		return;
-	}
-	/* '=' or ':' must come before any " ;" comment. */
-	for (e = s; *e != '\0' && *e != '=' && *e != ':'; e++)
-		if (*e == ';' && isspace((unsigned char)e[-1]))
-			break;
-	if (*e != '=' && *e != ':') {
+	f->lineno = line;
+	switch (kind) {
+	case INI_LINES_PAIR:
+		key_read(f, key, value);
+		break;
+	case INI_LINES_SECTION:
+		section_begin(f, section, value);
+		break;
+	case INI_LINES_BAD_SECTION:
+		/* The keys that follow belong to no section. */
+		section_end(f);
+		f->seen_header = 1;
+		ini_error(f, "section header without ']'");
+		break;
+	case INI_LINES_BAD:
 		ini_error(
 		    f, "expected 'key = value', a [section] or a comment");
-		return;
-	}
-	if (e == s) {
-		ini_error(f, "a value without a key name");
-		return;
-	}
-	if (strlen(s) + 2 > INI_LINE_MAX) {
+		break;
+	case INI_LINES_LONG:
 		ini_error(
-		    f, "line too long (at most %d bytes)", INI_LINE_MAX - 2);
-		return;
+		    f, "line too long (at most %d bytes)", INI_LINES_MAX - 2);
+		break;
 	}
-	rstrip(s);
-	key_read(f, s);
 }
 
 unsigned
@@ -1155,7 +1036,7 @@ ini_load(const char *path, const char *text, size_t len,
 		    (f.states[i] = calloc(1, sections[i]->state_size)) == NULL)
 			goto nomem;
 	}
-	if (lines_each(text, len, file_line, &f) != 0)
+	if (ini_lines_read(text, len, file_line_cb, &f) != 0)
 		goto nomem;
 	section_end(&f);
 	f.lineno = 0;

@@ -12,10 +12,11 @@
  * and repeated ones, and calls the key's type to parse and store the
  * value; loading goes on after a problem to report the next one.
  *
- * Syntax (the inih dialect the files were written in): "key = value" or
- * "key: value", ';' or '#' comments at the start of a line, " ;" inline
- * comments, quotes that keep blanks, at most INI_LINE_MAX - 2 bytes a
- * line, an optional UTF-8 BOM.  Indented lines are not continuations.
+ * Syntax: inih's, as inih itself splits the lines (ini_lines.h, the one
+ * includer of <ini.h>): "key = value" or "key: value", ';' or '#'
+ * comments at the start of a line, " ;" inline comments, at most
+ * INI_LINE_MAX - 2 bytes a line, an optional UTF-8 BOM; quotes that keep
+ * blanks are the engine's.  Indented lines are not continuations.
  */
 #ifndef BMCSIM_INI_H
 #define BMCSIM_INI_H
@@ -170,10 +171,11 @@ int ini_endpoint_parse(const char *, char *host, size_t hostlen, uint16_t *port,
 int ini_printable(const char *);
 
 /*
- * The plain reader the saved state uses (what inih did for it): calls
+ * The plain reader the saved state uses (inih through ini_lines.h): calls
  * pair_cb(arg, section, key, value, line) for every key, the section as
  * written between '[' and ']'.  Returns 0, or the line of the first line
- * that is neither a pair, a header nor a comment (reading goes on).
+ * that is neither a pair, a header nor a comment, or is longer than
+ * INI_LINE_MAX - 2 bytes (reading goes on).
  */
 typedef void ini_pair_fn(void *, const char *section, const char *key,
     const char *value, unsigned line);

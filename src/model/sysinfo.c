@@ -9,7 +9,9 @@
  * specification has it.  The message flags are set by other areas
  * through bmc_message_flags_set() (the watchdog's pre-timeout).
  */
+#include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +33,7 @@
 #define SYSINFO_BLOCK	     16
 #define SYSINFO_FIRST_DATA   14 /* block 0: encoding, length, 14 bytes */
 #define SYSINFO_STRING_MAX   255
+#define SYSINFO_SAVE_CHUNK   64 /* string bytes a saved-state line */
 #define SYSINFO_SETS	     17 /* 14 + 16 * 16 >= 255 */
 #define SYSINFO_ASCII	     0x00
 #define SYSINFO_ENCODING_MAX 0x02 /* ASCII/Latin-1, UTF-8, UNICODE */
@@ -269,25 +272,65 @@ sysinfo_free(struct bmc *b)
 static const char *const sysinfo_keys[SYSINFO_PARAMS] = {
     NULL, "firmware_version", "name", "primary_os", NULL};
 
-/* Only what was set over IPMI: the encoding byte, then the string. */
+/*
+ * Only what was set over IPMI: the encoding byte and the string's first
+ * SYSINFO_SAVE_CHUNK bytes, then "KEY.OFFSET = " lines for the rest, so
+ * that no line is longer than inih reads (198 bytes).
+ */
 static void
 sysinfo_save(const struct bmc *b, struct bmc_state_out *o)
 {
 	const struct bmc_sysinfo *si = sysinfo_of(b);
-	unsigned		  p;
+	unsigned		  p, off, n;
+	char			  key[32];
 
 	if ((si->changed & 0x0e) == 0)
 		return;
 	bmc_state_printf(o, "\n[sysinfo]\n");
 	for (p = 1; p < SYSINFO_OS_NAME; p++) {
-		uint8_t buf[1 + SYSINFO_STRING_MAX];
+		const struct sysinfo_string *str = &si->param[p];
+		uint8_t			     buf[1 + SYSINFO_SAVE_CHUNK];
 
 		if (!(si->changed & (1u << p)))
 			continue;
-		buf[0] = si->param[p].encoding;
-		memcpy(buf + 1, si->param[p].data, si->param[p].len);
-		bmc_state_hex(o, sysinfo_keys[p], buf, 1u + si->param[p].len);
+		n = str->len < SYSINFO_SAVE_CHUNK ? str->len
+						  : SYSINFO_SAVE_CHUNK;
+		buf[0] = str->encoding;
+		memcpy(buf + 1, str->data, n);
+		bmc_state_hex(o, sysinfo_keys[p], buf, 1u + n);
+		for (off = n; off < str->len; off += n) {
+			n = str->len - off < SYSINFO_SAVE_CHUNK
+			    ? str->len - off
+			    : SYSINFO_SAVE_CHUNK;
+			snprintf(
+			    key, sizeof(key), "%s.%u", sysinfo_keys[p], off);
+			bmc_state_hex(o, key, str->data + off, n);
+		}
 	}
+}
+
+/*
+ * "KEY.OFFSET = HEX": more of a string whose first bytes were read; the
+ * offset is where the string read so far ends.
+ */
+static void
+sysinfo_load_more(struct bmc *b, struct sysinfo_string *str, const char *key,
+    unsigned long off, const char *value, struct bmc_state_in *in)
+{
+	uint8_t buf[SYSINFO_STRING_MAX];
+	size_t	n;
+
+	if (off != str->len ||
+	    hexdump_parse(value, buf, sizeof(buf), &n) != 0 ||
+	    n > SYSINFO_STRING_MAX - off) {
+		bmc_state_problem(
+		    in, "%s: not the next part of the string in hex", key);
+		return;
+	}
+	memcpy(str->data + off, buf, n);
+	str->len = (uint8_t)(off + n);
+	bmc_log(b, "system info %s from the saved state: \"%.*s\"", key, (int)n,
+	    (const char *)buf);
 }
 
 static int
@@ -301,9 +344,24 @@ sysinfo_load(struct bmc *b, const char *section, const char *key,
 
 	if (strcmp(section, "sysinfo") != 0)
 		return 0;
-	for (p = 1; p < SYSINFO_OS_NAME; p++)
+	for (p = 1; p < SYSINFO_OS_NAME; p++) {
+		size_t klen = strlen(sysinfo_keys[p]);
+
 		if (strcmp(key, sysinfo_keys[p]) == 0)
 			break;
+		if (strncmp(key, sysinfo_keys[p], klen) == 0 &&
+		    key[klen] == '.' && (si->changed & (1u << p)) &&
+		    isdigit((unsigned char)key[klen + 1])) {
+			char	     *end;
+			unsigned long off = strtoul(key + klen + 1, &end, 10);
+
+			if (*end == '\0') {
+				sysinfo_load_more(
+				    b, &si->param[p], key, off, value, in);
+				return 1;
+			}
+		}
+	}
 	if (p == SYSINFO_OS_NAME) {
 		bmc_state_problem(in, "unknown key %s in [sysinfo]", key);
 		return 1;

@@ -3,6 +3,7 @@
  * enables and message flags.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -171,6 +172,48 @@ START_TEST(test_state_round_trip)
 	free(text);
 	tb_free(&u);
 
+	/*
+	 * A 255-byte string: saved in lines inih can read (at most 198
+	 * bytes), restored whole.
+	 */
+	{
+		char	 hex[80];
+		unsigned set, i;
+
+		ck_assert_uint_eq(tb_call(&t, ADMN, APP, 0x58,
+				      "03 00 00 ff 41 42 43 44 45 46 47 48 49 "
+				      "4a 4b 4c 4d 4e"),
+		    0x00);
+		for (set = 1; set <= 16; set++) {
+			int n = snprintf(hex, sizeof(hex), "03 %02x", set);
+
+			for (i = 0; i < 16; i++)
+				n += snprintf(hex + n, sizeof(hex) - (size_t)n,
+				    " %02x", 0x61 + (set + i) % 26);
+			ck_assert_uint_eq(
+			    tb_call(&t, ADMN, APP, 0x58, hex), 0x00);
+		}
+		text = bmc_state_save(t.bmc, &len);
+		for (i = 0; i < len;
+		     i += (unsigned)(strcspn(text + i, "\n") + 1))
+			ck_assert_uint_le(strcspn(text + i, "\n"), 198);
+		tb_init(&u);
+		tb_start(&u);
+		ck_assert_int_eq(
+		    bmc_state_load(u.bmc, text, len, "s", NULL), 0);
+		free(text);
+		for (set = 0; set <= 16; set++) {
+			snprintf(hex, sizeof(hex), "00 03 %02x 00", set);
+			ck_assert_uint_eq(
+			    tb_call(&t, USER, APP, 0x59, hex), 0x00);
+			ck_assert_uint_eq(
+			    tb_call(&u, USER, APP, 0x59, hex), 0x00);
+			ck_assert_uint_eq(u.len, t.len);
+			ck_assert_mem_eq(u.data, t.data, t.len);
+		}
+		tb_free(&u);
+	}
+
 	/* Not hex, or the volatile OS name: reported, not applied. */
 	tb_init(&u);
 	tb_start(&u);
@@ -182,6 +225,18 @@ START_TEST(test_state_round_trip)
 	    ERR_CONFIG);
 	ck_assert_uint_eq(tb_call(&u, USER, APP, 0x59, "00 04 00 00"), 0x00);
 	ck_assert_uint_eq(u.data[3], 0);
+	/* A part must follow what was read: "AB", then not at 5. */
+	ck_assert_int_eq(
+	    bmc_state_load(
+		u.bmc, "[sysinfo]\nname = 0041\nname.1 = 42\n", 34, "s", NULL),
+	    0);
+	ck_assert_uint_eq(tb_call(&u, USER, APP, 0x59, "00 02 00 00"), 0x00);
+	tb_assert_reply(
+	    &u, "11 00 00 02 41 42 00 00 00 00 00 00 00 00 00 00 00 00");
+	ck_assert_int_eq(
+	    bmc_state_load(
+		u.bmc, "[sysinfo]\nname = 0041\nname.5 = 42\n", 34, "s", NULL),
+	    ERR_CONFIG);
 	tb_free(&u);
 }
 END_TEST
