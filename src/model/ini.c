@@ -146,12 +146,6 @@ ini_bad_value(struct ini_file *f, const struct ini_key *k, const char *v,
 		ini_error(f, "%s = %s: %s", k->name, v, msg);
 }
 
-const char *
-ini_path(const struct ini_file *f)
-{
-	return f->path;
-}
-
 unsigned
 ini_line(const struct ini_file *f)
 {

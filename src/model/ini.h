@@ -98,10 +98,9 @@ unsigned ini_load(const char *path, const char *text, size_t len,
     unsigned flags, struct config_diag *diag, int *nomem);
 
 /* For the callbacks. */
-const char *ini_path(const struct ini_file *);
-unsigned    ini_line(const struct ini_file *); /* being read */
-void	   *ini_user(const struct ini_file *);
-void	    ini_nomem(struct ini_file *);
+unsigned ini_line(const struct ini_file *); /* being read */
+void	*ini_user(const struct ini_file *);
+void	 ini_nomem(struct ini_file *);
 /*
  * A file a key names (model =, file =), relative to the directory of the
  * file being read: 0 and *out (free() it), or -1 after saying why

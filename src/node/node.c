@@ -239,8 +239,8 @@ cb_request(
 	rp->len = mp.len;
 	rp->followup_len = 0;
 	while (outbox_take(&ob, &o) == 0) {
-		if (o.kind == MODEL_OUT_SESSION_MESSAGE && rp->followup_len == 0 &&
-		    o.len <= rp->followup_cap) {
+		if (o.kind == MODEL_OUT_SESSION_MESSAGE &&
+		    rp->followup_len == 0 && o.len <= rp->followup_cap) {
 			memcpy(rp->followup, o.data, o.len);
 			rp->followup_len = o.len;
 		} else
@@ -584,18 +584,6 @@ node_state_load(struct node *n, const char *text, size_t len, const char *file,
 	/* Users and the channel policy may differ from the model's. */
 	apply_model_changes(n);
 	return rc;
-}
-
-const char *
-node_name(const struct node *n)
-{
-	return n->cfg->name;
-}
-
-const struct config_bmc *
-node_config(const struct node *n)
-{
-	return n->cfg;
 }
 
 const struct responder_stats *

@@ -86,8 +86,6 @@ char	*node_state_save(const struct node *, size_t *len);
 int	 node_state_load(struct node *, const char *text, size_t len,
 	 const char *file, struct config_diag *diag);
 
-const char		     *node_name(const struct node *);
-const struct config_bmc	     *node_config(const struct node *);
 const struct responder_stats *node_responder_stats(const struct node *);
 const struct node_stats	     *node_stats(const struct node *);
 /* The machine, for a control plane: changes made there take effect at the

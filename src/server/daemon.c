@@ -18,6 +18,7 @@
 #include "instance.h"
 #include "log.h"
 #include "logsink.h"
+#include "node.h"
 #include "plugin.h"
 #include "rng.h"
 #include "statefile.h"
@@ -322,6 +323,7 @@ static void
 print_counters(struct daemon *d)
 {
 	struct responder_stats sum;
+	struct node_stats      lost;
 	struct fleet_iter      it;
 	struct running	      *rn;
 	unsigned	       r;
@@ -329,9 +331,15 @@ print_counters(struct daemon *d)
 	size_t		       used = 0;
 
 	memset(&sum, 0, sizeof(sum));
+	memset(&lost, 0, sizeof(lost));
 	fleet_iter_init(d->fleet, &it);
 	while ((rn = fleet_iter_next(&it, NULL, NULL)) != NULL) {
 		const struct responder_stats *s = instance_stats(rn->inst);
+		const struct node_stats *ns = instance_node_stats(rn->inst);
+
+		lost.outbox_full += ns->outbox_full;
+		lost.write_short += ns->write_short;
+		lost.no_memory += ns->no_memory;
 
 		sum.received += s->received;
 		sum.replies += s->replies;
@@ -383,6 +391,11 @@ print_counters(struct daemon *d)
 			used += (size_t)n;
 	}
 	log_info("counters: drops:%s", used > 0 ? drops : " none");
+	log_info("counters: datagrams lost before sending: %llu outbox full, "
+		 "%llu too large, %llu out of memory",
+	    (unsigned long long)lost.outbox_full,
+	    (unsigned long long)lost.write_short,
+	    (unsigned long long)lost.no_memory);
 	log_info("counters: %llu send failures, %llu receive errors, %llu "
 		 "state writes (%llu failed)",
 	    (unsigned long long)d->counters.send_failures,

@@ -399,3 +399,9 @@ instance_stats(const struct instance *in)
 {
 	return node_responder_stats(in->node);
 }
+
+const struct node_stats *
+instance_node_stats(const struct instance *in)
+{
+	return node_stats(in->node);
+}

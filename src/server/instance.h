@@ -14,6 +14,7 @@
 
 struct event_base;
 struct instance;
+struct node_stats;
 struct rng;
 struct udp_batch;
 
@@ -69,5 +70,7 @@ void instance_save(struct instance *);
 
 const struct config_bmc	     *instance_config(const struct instance *);
 const struct responder_stats *instance_stats(const struct instance *);
+/* The node's own counters: datagrams it could not queue or hand over. */
+const struct node_stats *instance_node_stats(const struct instance *);
 
 #endif

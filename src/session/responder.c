@@ -192,12 +192,6 @@ responder_set_config(struct responder *r, const struct responder_config *cfg)
 	session_table_foreach(r->table, responder_close_if_disallowed_cb, r);
 }
 
-const struct responder_config *
-responder_get_config(const struct responder *r)
-{
-	return &r->cfg;
-}
-
 const struct responder_stats *
 responder_stats(const struct responder *r)
 {

@@ -230,7 +230,6 @@ void responder_free(struct responder *);
  * the new configuration no longer allows are closed.
  */
 void responder_set_config(struct responder *, const struct responder_config *);
-const struct responder_config *responder_get_config(const struct responder *);
 
 /*
  * Processes one datagram.  Returns 1 with a direct reply of *outlen bytes
