@@ -192,6 +192,7 @@ struct bmc {
 	struct bmc_dcmi	    *dcmi;
 	struct bmc_sol	    *sol;
 	struct bmc_sysinfo  *sysinfo;
+	struct bmc_chankeys *chankeys;
 	/* Real time minus monotonic time, from the last request; 0 unknown. */
 	int64_t wall_offset_ms;
 	/* The areas this BMC is made of (bmc_areas, or a test's). */
@@ -295,6 +296,7 @@ extern const struct bmc_area bmc_area_fru;
 extern const struct bmc_area bmc_area_lan;
 extern const struct bmc_area bmc_area_watchdog;
 extern const struct bmc_area bmc_area_sysinfo;
+extern const struct bmc_area bmc_area_chankeys;
 /* Every area, NULL-terminated (bmc_areas.c). */
 extern const struct bmc_area *const bmc_areas[];
 
