@@ -23,7 +23,7 @@ control_begin(struct bmc *b, const struct bmc_control_ctx *c)
 /* ---- power ---- */
 
 /*
- * Chassis Control's effects (IPMI 2.0 §28.3) as cmd_chassis_control()
+ * Chassis Control's effects (IPMI 2.0 §28.3) as chassis_control()
  * has them, logged as the control interface's.  The restart cause is
  * "chassis control command" on the LAN channel: the control plane stands
  * for a remote console.
