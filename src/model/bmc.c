@@ -287,6 +287,21 @@ bmc_handle(
 	    : 0;
 }
 
+/* Every area's rows, as the default dispatch has them (first wins). */
+const char *
+bmc_command_name(uint8_t netfn, uint8_t cmd)
+{
+	const struct bmc_area *const *a;
+	size_t			      i;
+
+	for (a = bmc_areas; *a != NULL; a++)
+		for (i = 0; i < (*a)->ncmds; i++)
+			if ((*a)->cmds[i].netfn == netfn &&
+			    (*a)->cmds[i].cmd == cmd)
+				return (*a)->cmds[i].name;
+	return NULL;
+}
+
 uint64_t
 bmc_policy_generation(const struct bmc *b)
 {

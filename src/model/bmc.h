@@ -85,6 +85,13 @@ char	*bmc_state_save(const struct bmc *, size_t *len);
 int bmc_state_load(struct bmc *, const char *text, size_t len, const char *file,
     struct config_diag *diag);
 
+/*
+ * The name of the command a BMC answers for a request netFn and command
+ * (its own, not a plugin's or an [oem N] section's), or NULL if it has
+ * none: the loader refuses [oem N] sections that could never answer.
+ */
+const char *bmc_command_name(uint8_t netfn, uint8_t cmd);
+
 /* Instance name and power state, for logs and the server's summary. */
 const char *bmc_name(const struct bmc *);
 int	    bmc_power_is_on(const struct bmc *);

@@ -21,5 +21,6 @@ const struct bmc_area *const bmc_areas[] = {
     &bmc_area_lan,
     &bmc_area_watchdog,
     &bmc_area_sysinfo,
+    &bmc_area_chankeys,
     NULL,
 };

@@ -192,6 +192,7 @@ struct bmc {
 	struct bmc_dcmi	    *dcmi;
 	struct bmc_sol	    *sol;
 	struct bmc_sysinfo  *sysinfo;
+	struct bmc_chankeys *chankeys;
 	/* Real time minus monotonic time, from the last request; 0 unknown. */
 	int64_t wall_offset_ms;
 	/* The areas this BMC is made of (bmc_areas, or a test's). */
@@ -295,6 +296,7 @@ extern const struct bmc_area bmc_area_fru;
 extern const struct bmc_area bmc_area_lan;
 extern const struct bmc_area bmc_area_watchdog;
 extern const struct bmc_area bmc_area_sysinfo;
+extern const struct bmc_area bmc_area_chankeys;
 /* Every area, NULL-terminated (bmc_areas.c). */
 extern const struct bmc_area *const bmc_areas[];
 
@@ -345,6 +347,30 @@ void	bmc_message_flags_set(struct bmc *, uint8_t flags);
 unsigned
 bmc_sensors_values(const struct bmc *, uint64_t now_ms, uint8_t sensor_type,
     uint8_t entity_id, uint8_t units, double *values, unsigned max);
+
+/*
+ * The control interface's hold on a sensor (sensors.c): its reading set
+ * to value (units; a discrete sensor's state bits, 0..7FFFh), on 0: back
+ * to the model's.  Events follow as for any reading.  0, ERR_NOT_FOUND
+ * or ERR_INVALID_ARG.  bmc_sensors_find_name() finds a sensor by its
+ * SDR ID string: 0 or ERR_NOT_FOUND.
+ */
+int bmc_sensors_override(struct bmc *, uint64_t now_ms, uint8_t lun,
+    uint8_t number, int on, double value);
+int bmc_sensors_find_name(
+    const struct bmc *, const char *name, uint8_t *lun, uint8_t *number);
+
+/*
+ * The SEL (sel.c) for the control interface: an event's system event
+ * record added as Add SEL Entry adds one (whatever the global enables;
+ * 0, ERR_NOSPACE when full without overwrite, ERR_NOMEM; *id its record
+ * ID, may be NULL), the log cleared as Clear SEL clears it, the number of
+ * entries.
+ */
+int bmc_sel_add_event(
+    struct bmc *, uint64_t now_ms, const struct bmc_event *, uint16_t *id);
+void	 bmc_sel_clear(struct bmc *, uint64_t now_ms);
+unsigned bmc_sel_count(const struct bmc *);
 
 /* Real time in ms for an event now_ms (monotonic); 0 when not known. */
 uint64_t bmc_wall_ms(const struct bmc *, uint64_t now_ms);

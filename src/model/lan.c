@@ -32,6 +32,16 @@
 #define LAN_SUITE_ENTRIES 16
 /* Authentication types this BMC supports (param 1): none, MD2, MD5, pw. */
 #define LAN_AUTH_SUPPORT 0x17
+/* Param 9: the secure (RMCP over TLS) port 298h, which nothing uses. */
+#define LAN_SECONDARY_PORT 664
+/*
+ * IPv6 (IPMI 2.0 errata 4, table 23-4): param 50 says none is supported
+ * and 51 that addressing is IPv4 only.  The IPv6 parameters proper (55
+ * on) stay unsupported (80h), which tells a client (FreeIPMI's
+ * Lan6_Conf) that there is no IPv6 configuration to read.
+ */
+#define LAN_IPV6_UNSUPPORTED 0x00
+#define LAN_IPV4_ONLY	     0x00
 
 enum lan_param {
 	LAN_SET_IN_PROGRESS = 0,
@@ -42,6 +52,8 @@ enum lan_param {
 	LAN_MAC = 5,
 	LAN_NETMASK = 6,
 	LAN_IPV4_HEADER = 7,
+	LAN_PRIMARY_RMCP_PORT = 8,
+	LAN_SECONDARY_RMCP_PORT = 9,
 	LAN_ARP_CONTROL = 10,
 	LAN_ARP_INTERVAL = 11,
 	LAN_GATEWAY = 12,
@@ -58,7 +70,9 @@ enum lan_param {
 	LAN_SUITE_ENTRIES_PARAM = 23,
 	LAN_SUITE_PRIVS = 24,
 	LAN_DEST_VLAN = 25,
-	LAN_BAD_PASSWORD = 26
+	LAN_BAD_PASSWORD = 26,
+	LAN_IP_SUPPORT = 50,
+	LAN_IP_ADDRESSING = 51
 };
 
 struct lan_dest {
@@ -149,6 +163,13 @@ lan_get_config(struct bmc *b, struct bmc_cmd *ctx)
 	case LAN_IPV4_HEADER:
 		wr_bytes(&ctx->out, l->ipv4_header, 3);
 		break;
+	case LAN_PRIMARY_RMCP_PORT:
+		/* The port this BMC answers on, least significant byte first. */
+		wr_u16le(&ctx->out, b->cfg->port);
+		break;
+	case LAN_SECONDARY_RMCP_PORT:
+		wr_u16le(&ctx->out, LAN_SECONDARY_PORT);
+		break;
 	case LAN_ARP_CONTROL:
 		wr_u8(&ctx->out, l->arp_control);
 		break;
@@ -215,6 +236,12 @@ lan_get_config(struct bmc *b, struct bmc_cmd *ctx)
 			    (uint8_t)((hi & 0x0f) << 4 | (lo & 0x0f)));
 		}
 		break;
+	case LAN_IP_SUPPORT:
+		wr_u8(&ctx->out, LAN_IPV6_UNSUPPORTED);
+		break;
+	case LAN_IP_ADDRESSING:
+		wr_u8(&ctx->out, LAN_IPV4_ONLY);
+		break;
 	case LAN_BAD_PASSWORD:
 		wr_u8(&ctx->out, l->bad_password_event);
 		wr_u8(&ctx->out, b->channel.bad_password_threshold);
@@ -237,6 +264,9 @@ static const struct confparam_desc lan_params[] = {
     {LAN_MAC, 6, 0},
     {LAN_NETMASK, 4, 0},
     {LAN_IPV4_HEADER, 3, 0},
+    /* The socket is bound to the port: read-only. */
+    {LAN_PRIMARY_RMCP_PORT, 2, 1},
+    {LAN_SECONDARY_RMCP_PORT, 2, 1},
     {LAN_ARP_CONTROL, 1, 0},
     {LAN_ARP_INTERVAL, 1, 0},
     {LAN_GATEWAY, 4, 0},
@@ -254,6 +284,8 @@ static const struct confparam_desc lan_params[] = {
     {LAN_SUITE_PRIVS, 9, 0},
     {LAN_DEST_VLAN, 4, 0},
     {LAN_BAD_PASSWORD, 6, 0},
+    {LAN_IP_SUPPORT, 1, 1},
+    {LAN_IP_ADDRESSING, 1, 0},
 };
 
 static int
@@ -288,6 +320,10 @@ lan_set_config(struct bmc *b, struct bmc_cmd *ctx)
 	switch (param) {
 	case LAN_SET_IN_PROGRESS:
 		return confparam_set_in_progress(&l->set_in_progress, v[0], 0);
+	case LAN_IP_ADDRESSING:
+		/* IPv4 only is what there is; IPv6 is not supported. */
+		return v[0] == LAN_IPV4_ONLY ? IPMI_CC_OK
+					     : IPMI_CC_INVALID_DATA_FIELD;
 	case LAN_AUTH_TYPE_ENABLES:
 		for (i = 0; i < 5; i++)
 			if (v[i] & (uint8_t)~LAN_AUTH_SUPPORT)

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "bmc.h"
 #include "conf.h"
 #include "hexdump.h"
 #include "ipmimsg.h"
@@ -97,6 +98,24 @@ oem_conf_begin(struct ini_file *f, void *root, unsigned n, const char *a)
 	return o;
 }
 
+/* Implemented commands come first: such a section would never answer. */
+static void
+oem_conf_end(struct ini_file *f, void *root, void *target)
+{
+	const struct model_oem *o = target;
+	const char	       *name = bmc_command_name(o->netfn, o->cmd);
+
+	if (name != NULL)
+		ini_error_at(f, ini_section_line(f),
+		    "[oem %u]: netFn %02xh command %02xh is %s, which bmcsimd "
+		    "implements, so this section would never answer; change "
+		    "what it answers with the model's keys (bmcsim.ini(5)), "
+		    "or name a command bmcsimd does not implement ([oem N] "
+		    "and plugins answer only those)",
+		    (unsigned)(o - ((const struct model *)root)->oem), o->netfn,
+		    o->cmd, name);
+}
+
 const struct ini_section oem_conf_section = {
     .name = "oem",
     .arg = INI_ARG_NUMBER,
@@ -104,4 +123,5 @@ const struct ini_section oem_conf_section = {
     .arg_max = MODEL_OEM_MAX,
     .keys = oem_conf_keys,
     .begin_cb = oem_conf_begin,
+    .end_cb = oem_conf_end,
 };

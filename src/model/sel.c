@@ -204,6 +204,48 @@ sel_record_event(struct bmc *b, uint64_t now_ms, const struct bmc_event *ev)
 		    ev->sensor_number);
 }
 
+int
+bmc_sel_add_event(
+    struct bmc *b, uint64_t now_ms, const struct bmc_event *ev, uint16_t *id)
+{
+	uint8_t rec[SEL_RECORD_LEN];
+
+	sel_event_record(rec, ev);
+	return sel_append(b, rec, sel_time(b, now_ms), 1, id);
+}
+
+void
+bmc_sel_clear(struct bmc *b, uint64_t now_ms)
+{
+	struct bmc_sel	*s = sel_of(b);
+	struct bmc_event ev = {
+	    .generator = 0x20,
+	    .sensor_type = BMC_SENSOR_TYPE_EVENT_LOGGING,
+	    .sensor_number = 0xff,
+	    .event_type = 0x6f,
+	    .data = {SEL_EVENT_LOG_CLEARED, 0xff, 0xff},
+	};
+	struct bmc_sensor_address at;
+
+	s->n = 0;
+	s->overflow = 0;
+	s->reserved = 0;
+	s->last_erase = sel_time(b, now_ms);
+	b->state_generation++;
+	bmc_log(b, "SEL cleared");
+	/* What real BMCs log first in a fresh log. */
+	if (bmc_sensor_find_type(
+		b->model, BMC_SENSOR_TYPE_EVENT_LOGGING, &at) == 0)
+		ev.sensor_number = at.number;
+	sel_record_event(b, now_ms, &ev);
+}
+
+unsigned
+bmc_sel_count(const struct bmc *b)
+{
+	return (unsigned)sel_of(b)->n;
+}
+
 /* ---- handlers ---- */
 
 static uint8_t
@@ -339,17 +381,9 @@ sel_delete_entry(struct bmc *b, struct bmc_cmd *ctx)
 static uint8_t
 sel_clear(struct bmc *b, struct bmc_cmd *ctx)
 {
-	struct bmc_sel	*s = sel_of(b);
-	uint16_t	 resv;
-	uint8_t		 clr[3], op;
-	struct bmc_event ev = {
-	    .generator = 0x20,
-	    .sensor_type = BMC_SENSOR_TYPE_EVENT_LOGGING,
-	    .sensor_number = 0xff,
-	    .event_type = 0x6f,
-	    .data = {SEL_EVENT_LOG_CLEARED, 0xff, 0xff},
-	};
-	struct bmc_sensor_address at;
+	struct bmc_sel *s = sel_of(b);
+	uint16_t	resv;
+	uint8_t		clr[3], op;
 
 	rd_u16le(&ctx->in, &resv);
 	rd_bytes(&ctx->in, clr, 3);
@@ -359,19 +393,8 @@ sel_clear(struct bmc *b, struct bmc_cmd *ctx)
 		return IPMI_CC_INVALID_DATA_FIELD;
 	if (!sel_reservation_ok(s, resv))
 		return IPMI_CC_INVALID_RESERVATION;
-	if (op == SEL_CLEAR_INITIATE) {
-		s->n = 0;
-		s->overflow = 0;
-		s->reserved = 0;
-		s->last_erase = sel_time(b, ctx->req->now_ms);
-		b->state_generation++;
-		bmc_log(b, "SEL cleared");
-		/* What real BMCs log first in a fresh log. */
-		if (bmc_sensor_find_type(
-			b->model, BMC_SENSOR_TYPE_EVENT_LOGGING, &at) == 0)
-			ev.sensor_number = at.number;
-		sel_record_event(b, ctx->req->now_ms, &ev);
-	}
+	if (op == SEL_CLEAR_INITIATE)
+		bmc_sel_clear(b, ctx->req->now_ms);
 	wr_u8(&ctx->out, SEL_ERASE_DONE);
 	return IPMI_CC_OK;
 }

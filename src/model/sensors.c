@@ -70,6 +70,8 @@ struct sensor {
 	uint16_t last_state; /* discrete: the states last seen */
 	uint8_t	 changed;    /* thresholds or hysteresis set over IPMI */
 	uint8_t	 may_cross;  /* the tick must look at it */
+	uint8_t	 overridden; /* the control interface set the reading */
+	float	 override;   /* in units, or a discrete sensor's states */
 };
 
 struct bmc_sensors {
@@ -192,6 +194,8 @@ sensor_value(const struct bmc *b, const struct sensor *s, uint64_t now_ms)
 	const struct model_sensor *m = model_of(b, s);
 	double			   f = sensor_on_fraction(b, m, now_ms);
 
+	if (s->overridden)
+		return s->override;
 	return m->off + (m->nominal - m->off) * f +
 	    sensor_wave(b, s, m, now_ms) * f;
 }
@@ -202,6 +206,8 @@ sensor_state(const struct bmc *b, const struct sensor *s, uint64_t now_ms)
 {
 	const struct model_sensor *m = model_of(b, s);
 
+	if (s->overridden)
+		return (uint16_t)s->override;
 	if (m->has_off_state && sensor_on_fraction(b, m, now_ms) < 0.5)
 		return m->off_state;
 	return m->state;
@@ -328,6 +334,8 @@ sensor_may_cross(const struct bmc *b, const struct sensor *s)
 		lo = m->nominal;
 	if (m->wave == MODEL_WAVE_CONSTANT)
 		lo = hi = m->nominal;
+	if (s->overridden)
+		lo = hi = s->override;
 	for (i = 0; i < MODEL_THRESHOLDS; i++) {
 		if (!(d.readable & (1u << i)))
 			continue;
@@ -505,6 +513,25 @@ bmc_sensors_values(const struct bmc *b, uint64_t now_ms, uint8_t sensor_type,
 
 /* ---- lookups ---- */
 
+int
+bmc_sensors_find_name(
+    const struct bmc *b, const char *name, uint8_t *lun, uint8_t *number)
+{
+	const struct bmc_sensors *ss = sensors_of(b);
+	char			  id[SDR_ID_MAX + 1];
+	unsigned		  i;
+
+	for (i = 0; i < ss->n; i++) {
+		sensor_name(model_of(b, &ss->s[i]), ss->s[i].replica, id);
+		if (strcmp(id, name) == 0) {
+			*lun = ss->s[i].lun;
+			*number = ss->s[i].number;
+			return 0;
+		}
+	}
+	return ERR_NOT_FOUND;
+}
+
 static struct sensor *
 sensor_find(const struct bmc *b, uint8_t lun, uint8_t number)
 {
@@ -515,6 +542,37 @@ sensor_find(const struct bmc *b, uint8_t lun, uint8_t number)
 		if (ss->s[i].number == number && ss->s[i].lun == lun)
 			return &ss->s[i];
 	return NULL;
+}
+
+/*
+ * The reading the control interface sets: events are looked at now, as
+ * the tick would (threshold events only powered on and settled), and the
+ * tick watches the sensor while the reading may cross a threshold.
+ */
+int
+bmc_sensors_override(struct bmc *b, uint64_t now_ms, uint8_t lun,
+    uint8_t number, int on, double value)
+{
+	struct bmc_sensors *ss = sensors_of(b);
+	struct sensor	   *s = sensor_find(b, lun, number);
+
+	if (s == NULL)
+		return ERR_NOT_FOUND;
+	if (on &&
+	    (isnan(value) || isinf(value) ||
+		(!is_threshold(model_of(b, s)) &&
+		    (value < 0 || value > 0x7fff || value != floor(value)))))
+		return ERR_INVALID_ARG;
+	s->overridden = on ? 1 : 0;
+	s->override = on ? (float)value : 0;
+	if (is_threshold(model_of(b, s))) {
+		sensor_check_thresholds(b, s, now_ms);
+		s->may_cross = (uint8_t)sensor_may_cross(b, s);
+		if (s->may_cross && ss->next_tick > now_ms + SENSORS_TICK_MS)
+			ss->next_tick = now_ms + SENSORS_TICK_MS;
+	} else
+		sensor_check_states(b, s, now_ms);
+	return 0;
 }
 
 /* The sensor a Sensor/Event request names, on the request's LUN. */

@@ -20,4 +20,10 @@ check_fails "an admin-only answer to a USER session: D4h" 'rsp=0xd4' \
     ipmitool -I lanplus -H 127.0.0.1 -p "$PORT_oem" -U admin -P password \
     -L USER -R 2 -N 1 raw 0x30 0x45 0x01
 
+# A section naming a command bmcsimd implements would never answer.
+printf '[oem 1]\nnetfn = 0x00\ncmd = 0x01\nresponse = 00\n' >"$WORK/implemented.ini"
+check_fails "--check refuses an [oem N] naming Get Chassis Status" \
+    'netFn 00h command 01h is Get Chassis Status, which bmcsimd implements.*model.s keys' \
+    "$BMCSIMD" -c "$WORK/implemented.ini" --check
+
 finish

@@ -147,6 +147,12 @@ static const struct model_session_ops tb_ops = {
     tb_channel_changed,
 };
 
+const struct model_session_ops *
+tb_session_ops(void)
+{
+	return &tb_ops;
+}
+
 void
 tb_restart(struct tb *u, const struct tb *t, const char *text, size_t len,
     struct config_diag *d)

@@ -80,6 +80,8 @@ void tb_restart(struct tb *u, const struct tb *t, const char *text, size_t len,
  */
 uint8_t
 tb_call(struct tb *, uint8_t priv, uint8_t netfn, uint8_t cmd, const char *hex);
+/* The fake session ops tb_call() hands the model (arg: the tb). */
+const struct model_session_ops *tb_session_ops(void);
 /* Asserts the last reply's data equals hex. */
 #define tb_assert_reply(t, hex) tb_assert_reply_at(__FILE__, __LINE__, t, hex)
 void tb_assert_reply_at(const char *, int, const struct tb *, const char *);

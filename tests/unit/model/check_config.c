@@ -1097,6 +1097,20 @@ START_TEST(test_oem_sections)
 }
 END_TEST
 
+/* An [oem N] naming a command bmcsimd implements would never answer. */
+START_TEST(test_oem_implemented_refused)
+{
+	expect_error("[oem 1]\nnetfn = 0x06\ncmd = 0x56\nresponse = 00\n", 1,
+	    "[oem 1]: netFn 06h command 56h is Set Channel Security Keys, "
+	    "which bmcsimd implements, so this section would never answer; "
+	    "change what it answers with the model's keys (bmcsim.ini(5)), "
+	    "or name a command bmcsimd does not implement ([oem N] and "
+	    "plugins answer only those)");
+	expect_error("[oem 2]\nnetfn = 0x0a\ncmd = 0x40\n", 1,
+	    "netFn 0ah command 40h is Get SEL Info, which bmcsimd implements");
+}
+END_TEST
+
 /* [sensor N] sections: order by N, type defaults, numbering. */
 START_TEST(test_sensor_sections)
 {
@@ -1380,6 +1394,7 @@ config_suite(void)
 	tcase_add_test(tc, test_priv_names);
 	tcase_add_test(tc, test_diag_format);
 	tcase_add_test(tc, test_oem_sections);
+	tcase_add_test(tc, test_oem_implemented_refused);
 	tcase_add_test(tc, test_sensor_sections);
 	tcase_add_test(tc, test_sensor_luns);
 	tcase_add_test(tc, test_sensor_errors);

@@ -13,6 +13,9 @@
 
 static struct tb t;
 
+#define ADMN_SET_EXPECT(hex, cc) \
+	ck_assert_uint_eq(tb_call(&t, ADMN, TR, 0x01, hex), cc)
+
 static void
 setup(void)
 {
@@ -65,6 +68,33 @@ START_TEST(test_get)
 	ck_assert_uint_eq(tb_call(&t, OPER, TR, 0x02, "01 63 00 00"), 0x80);
 	ck_assert_uint_eq(
 	    tb_call(&t, IPMI_PRIV_USER, TR, 0x02, "01 03 00 00"), 0xd4);
+}
+END_TEST
+
+/* Parameters 8, 9 (RMCP ports), 50 and 51 (IPv6: none), read-only. */
+START_TEST(test_ports_and_ipv6)
+{
+	t.cfg.port = 1623;
+	tb_start(&t);
+	ck_assert_uint_eq(tb_call(&t, OPER, TR, 0x02, "01 08 00 00"), 0x00);
+	tb_assert_reply(&t, "11 57 06"); /* 1623, LS byte first */
+	ck_assert_uint_eq(tb_call(&t, OPER, TR, 0x02, "01 09 00 00"), 0x00);
+	tb_assert_reply(&t, "11 98 02"); /* 664 */
+	ck_assert_uint_eq(tb_call(&t, OPER, TR, 0x02, "01 32 00 00"), 0x00);
+	tb_assert_reply(&t, "11 00");
+	ck_assert_uint_eq(tb_call(&t, OPER, TR, 0x02, "01 33 00 00"), 0x00);
+	tb_assert_reply(&t, "11 00");
+	/* The IPv6 parameters proper: not supported. */
+	ck_assert_uint_eq(tb_call(&t, OPER, TR, 0x02, "01 37 00 00"), 0x80);
+	ADMN_SET_EXPECT("01 08 6f 02", 0x82);
+	ADMN_SET_EXPECT("01 09 98 02", 0x82);
+	ADMN_SET_EXPECT("01 32 00", 0x82);
+	/* IPv4 only is accepted as it is; IPv6 is refused. */
+	ADMN_SET_EXPECT("01 33 00", 0x00);
+	ADMN_SET_EXPECT("01 33 02", 0xcc);
+	ADMN_SET_EXPECT("01 33 00 00", 0xc7);
+	ck_assert_uint_eq(tb_call(&t, OPER, TR, 0x02, "01 33 00 00"), 0x00);
+	tb_assert_reply(&t, "11 00");
 }
 END_TEST
 
@@ -166,6 +196,7 @@ lan_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_get);
+	tcase_add_test(tc, test_ports_and_ipv6);
 	tcase_add_test(tc, test_set);
 	tcase_add_test(tc, test_policy_parameters);
 	tcase_add_test(tc, test_saved);
