@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "bmc.h"
+#include "control.h"
 #include "ct.h"
 #include "describe.h"
 #include "err.h"
@@ -553,6 +554,24 @@ node_next_deadline(const struct node *n)
 	uint64_t b = bmc_next_deadline(n->bmc);
 
 	return b < d ? b : d;
+}
+
+void
+node_control_begin(struct node *n, uint64_t now_ms, uint64_t wall_ms,
+    struct bmc_control_ctx *ctx)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->now_ms = now_ms;
+	ctx->wall_ms = wall_ms;
+	ctx->sessions = &node_session_ops;
+	ctx->sessions_arg = n;
+	n->wall_ms = wall_ms;
+}
+
+void
+node_control_end(struct node *n)
+{
+	apply_model_changes(n);
 }
 
 void

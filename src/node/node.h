@@ -24,6 +24,7 @@
 #include "responder.h"
 
 struct bmc;
+struct bmc_control_ctx;
 struct node;
 struct rng;
 
@@ -88,9 +89,19 @@ int	 node_state_load(struct node *, const char *text, size_t len,
 
 const struct responder_stats *node_responder_stats(const struct node *);
 const struct node_stats	     *node_stats(const struct node *);
-/* The machine, for a control plane: changes made there take effect at the
- * next node_input() or node_expire(). */
+/* The machine, for a control plane (src/model/control.h). */
 struct bmc *node_bmc(struct node *);
+/*
+ * A control plane's change to the machine: node_control_begin() fills ctx
+ * for bmc_control_*() on node_bmc() at now_ms (session queries and the
+ * sessions a user change closes are this node's); node_control_end()
+ * then makes the changes take effect as after a request (sessions of
+ * changed users closed, the channel policy given to the responder).  The
+ * server then saves the state if its generation moved.
+ */
+void node_control_begin(struct node *, uint64_t now_ms, uint64_t wall_ms,
+    struct bmc_control_ctx *ctx);
+void node_control_end(struct node *);
 
 /*
  * Writes peer as text ("192.0.2.1", "2001:db8::1" in the RFC 5952 form),

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ipmimsg.h"
+#include "control.h"
 #include "node_testutil.h"
 #include "testutil.h"
 
@@ -271,6 +272,44 @@ START_TEST(test_disabled_user_closed_after_reply)
 }
 END_TEST
 
+/*
+ * The control plane's path: a power change through the model's control
+ * interface on node_bmc() is what the next IPMI request sees, and a user
+ * disabled there loses its session once node_control_end() applies it.
+ */
+START_TEST(test_control_through_the_node)
+{
+	struct bmc_control_ctx	ctx;
+	struct bmc_control_user u;
+	struct initiator_event	ev;
+	struct initiator       *admin = login("admin", IPMI_PRIV_ADMIN);
+	struct initiator       *op = login("operator", IPMI_PRIV_OPERATOR);
+
+	ck_assert_int_eq(power_is_on(admin), 1);
+	node_control_begin(w.node, w.now, w.wall, &ctx);
+	ck_assert_int_eq(
+	    bmc_control_power(node_bmc(w.node), &ctx, BMC_CONTROL_POWER_OFF),
+	    0);
+	node_control_end(w.node);
+	ck_assert_int_eq(power_is_on(admin), 0);
+
+	bmc_control_user_init(&u);
+	u.enabled = 0;
+	node_control_begin(w.node, w.now, w.wall, &ctx);
+	/* default.ini: user 3 is operator. */
+	ck_assert_int_eq(
+	    bmc_control_user_set(node_bmc(w.node), &ctx, 3, &u), 0);
+	node_control_end(w.node);
+	ck_assert_uint_eq(node_responder_stats(w.node)->sessions_closed, 1);
+	ck_assert_int_eq(
+	    nt_call(&w, op, IPMI_NETFN_APP, 0x01, NULL, 0, &ev), -1);
+	ck_assert_int_eq(nt_call(&w, admin, IPMI_NETFN_APP, 0x01, NULL, 0, &ev),
+	    INITIATOR_RESPONSE);
+	initiator_free(admin);
+	initiator_free(op);
+}
+END_TEST
+
 START_TEST(test_malformed_input_counted)
 {
 	static const uint8_t short_rmcp[] = {0x06, 0x00, 0xff};
@@ -348,6 +387,7 @@ node_suite(void)
 	tcase_add_test(tc, test_idle_session_expires);
 	tcase_add_test(tc, test_power_cycle_at_its_deadline);
 	tcase_add_test(tc, test_disabled_user_closed_after_reply);
+	tcase_add_test(tc, test_control_through_the_node);
 	tcase_add_test(tc, test_malformed_input_counted);
 	tcase_add_test(tc, test_peer_format);
 	suite_add_tcase(s, tc);
