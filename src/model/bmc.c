@@ -114,6 +114,7 @@ bmc_new_with(const struct config_bmc *cfg, const struct bmc_area *const *areas,
 	memcpy(b->system_guid, cfg->system_guid, MODEL_GUID_LEN);
 
 	b->created_ms = now_ms;
+	b->port = cfg->port;
 	if (wall_ms != 0)
 		b->wall_offset_ms = (int64_t)wall_ms - (int64_t)now_ms;
 	for (a = b->areas; *a != NULL; a++)
@@ -138,6 +139,12 @@ bmc_free(struct bmc *b)
 	if (b->dispatch != &bmc_dispatch_default)
 		free(b->dispatch);
 	free(b);
+}
+
+void
+bmc_set_port(struct bmc *b, uint16_t port)
+{
+	b->port = port;
 }
 
 const char *

@@ -92,6 +92,12 @@ int bmc_state_load(struct bmc *, const char *text, size_t len, const char *file,
  */
 const char *bmc_command_name(uint8_t netfn, uint8_t cmd);
 
+/*
+ * The UDP port the BMC answers on (LAN parameter 8), when the server bound
+ * another than the configuration's: port 0 takes any free one.
+ */
+void bmc_set_port(struct bmc *, uint16_t port);
+
 /* Instance name and power state, for logs and the server's summary. */
 const char *bmc_name(const struct bmc *);
 int	    bmc_power_is_on(const struct bmc *);

@@ -155,6 +155,7 @@ struct bmc {
 	uint8_t			 device_guid[MODEL_GUID_LEN];
 	uint8_t			 system_guid[MODEL_GUID_LEN];
 	uint64_t		 created_ms; /* the cold start */
+	uint16_t		 port;	     /* the UDP port it answers on */
 
 	/* Chassis. */
 	uint8_t		  power_on;

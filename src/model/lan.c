@@ -165,7 +165,7 @@ lan_get_config(struct bmc *b, struct bmc_cmd *ctx)
 		break;
 	case LAN_PRIMARY_RMCP_PORT:
 		/* The port this BMC answers on, least significant byte first. */
-		wr_u16le(&ctx->out, b->cfg->port);
+		wr_u16le(&ctx->out, b->port);
 		break;
 	case LAN_SECONDARY_RMCP_PORT:
 		wr_u16le(&ctx->out, LAN_SECONDARY_PORT);

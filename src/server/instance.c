@@ -1,4 +1,8 @@
+#include <sys/socket.h>
+
+#include <arpa/inet.h>
 #include <errno.h>
+#include <netinet/in.h>
 #include <event2/event.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bmc.h"
 #include "ct.h"
 #include "err.h"
 #include "instance.h"
@@ -262,6 +267,22 @@ state_path_for(const char *dir, const char *name)
 	return p;
 }
 
+/* The port fd is bound to; fallback when it cannot be read. */
+static uint16_t
+bound_port(int fd, uint16_t fallback)
+{
+	struct sockaddr_storage ss;
+	socklen_t		len = sizeof(ss);
+
+	if (getsockname(fd, (struct sockaddr *)&ss, &len) != 0)
+		return fallback;
+	if (ss.ss_family == AF_INET6)
+		return ntohs(((struct sockaddr_in6 *)&ss)->sin6_port);
+	if (ss.ss_family == AF_INET)
+		return ntohs(((struct sockaddr_in *)&ss)->sin_port);
+	return fallback;
+}
+
 /* adopt_fd: a socket already bound to serve, or -1 to bind cfg's. */
 static struct instance *
 instance_start(struct instance_env *env, const struct config_bmc *cfg,
@@ -308,6 +329,8 @@ instance_start(struct instance_env *env, const struct config_bmc *cfg,
 		instance_free(in);
 		return NULL;
 	}
+	/* Port 0 took a free port: the BMC says the one it answers on. */
+	bmc_set_port(node_bmc(in->node), bound_port(in->fd, cfg->port));
 	in->ev_read = event_new(
 	    env->base, in->fd, EV_READ | EV_PERSIST, on_readable, in);
 	in->ev_timer = evtimer_new(env->base, on_timer, in);

@@ -68,6 +68,10 @@ check "port 0: the log names the port bound ($port)" \
     "BMC default listening on 127\.0\.0\.1:$port\$" cat "$WORK/one.log"
 check "port 0: ipmitool on the port read from the file" 'Device ID' \
     lan 127.0.0.1 "$port" mc info
+# LAN parameter 8, the primary RMCP port, is the one bound (LSB first).
+check "port 0: LAN parameter 8 is the bound port" \
+    "^ *11 $(printf '%02x %02x' $((port & 255)) $((port >> 8)))\$" \
+    lan 127.0.0.1 "$port" raw 0x0c 0x02 0x01 0x08 0x00 0x00
 kill "$pid"
 wait "$pid" 2>/dev/null
 
