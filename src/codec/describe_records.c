@@ -19,15 +19,11 @@
 #include <string.h>
 #include <time.h>
 
-#include <stdarg.h>
-#include <stdio.h>
-#include <string.h>
-#include <time.h>
-
 #include "cursor.h"
 #include "describe.h"
 #include "describe_records.h"
 #include "err.h"
+#include "names.h"
 #include "sel_record.h"
 
 void
@@ -165,28 +161,6 @@ rdesc_name_of(const char *const *names, size_t n, unsigned v)
 	return v < n && names[v] != NULL ? names[v] : "reserved";
 }
 
-/* Sensor types, IPMI 2.0 table 42-3. */
-const char *
-rdesc_sensor_type(uint8_t t)
-{
-	static const char *const names[] = {"reserved", "temperature",
-	    "voltage", "current", "fan", "physical security",
-	    "platform security", "processor", "power supply", "power unit",
-	    "cooling device", "other units-based sensor", "memory",
-	    "drive slot", "POST memory resize", "system firmware progress",
-	    "event logging disabled", "watchdog 1", "system event",
-	    "critical interrupt", "button/switch", "module/board",
-	    "microcontroller", "add-in card", "chassis", "chip set",
-	    "other FRU", "cable/interconnect", "terminator",
-	    "system boot initiated", "boot error", "OS boot",
-	    "OS critical stop", "slot/connector", "system ACPI power state",
-	    "watchdog 2", "platform alert", "entity presence", "monitor ASIC",
-	    "LAN", "management subsystem health", "battery", "session audit",
-	    "version change", "FRU state"};
-
-	return t >= 0xc0 ? "OEM" : rdesc_name_of(names, NELEM(names), t);
-}
-
 /* Event/reading type codes, table 42-1. */
 const char *
 rdesc_event_type(uint8_t t)
@@ -259,7 +233,7 @@ rdesc_say_sensor_type(char *o, size_t cap, struct rd *v)
 {
 	uint8_t b = rdesc_get8(v);
 
-	rdesc_sayf(o, cap, "%02xh (%s)", b, rdesc_sensor_type(b));
+	rdesc_sayf(o, cap, "%02xh (%s)", b, names_sensor_type(b));
 }
 
 void

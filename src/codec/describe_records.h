@@ -57,7 +57,6 @@ uint16_t rdesc_get16(struct rd *);
 
 /* Names, never NULL. */
 const char *rdesc_name_of(const char *const *, size_t, unsigned);
-const char *rdesc_sensor_type(uint8_t);
 const char *rdesc_event_type(uint8_t);
 const char *rdesc_id_type(uint8_t);
 /* A string of a type/length type (0-3) as readable text. */

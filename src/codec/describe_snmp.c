@@ -9,6 +9,7 @@
 
 #include "describe.h"
 #include "err.h"
+#include "names.h"
 #include "snmp.h"
 
 static const char *
@@ -55,29 +56,6 @@ pet_source_name(uint8_t s)
 	if (s == 0xff)
 		return "unspecified";
 	return (s >> 3) < 12 ? names[s >> 3] : "reserved";
-}
-
-static const char *
-sensor_type_name(uint8_t t)
-{
-	static const char *const names[] = {"reserved", "temperature",
-	    "voltage", "current", "fan", "physical security",
-	    "platform security", "processor", "power supply", "power unit",
-	    "cooling device", "other units-based sensor", "memory",
-	    "drive slot", "POST memory resize", "system firmware progress",
-	    "event logging disabled", "watchdog 1", "system event",
-	    "critical interrupt", "button/switch", "module/board",
-	    "microcontroller", "add-in card", "chassis", "chip set",
-	    "other FRU", "cable/interconnect", "terminator",
-	    "system boot initiated", "boot error", "OS boot",
-	    "OS critical stop", "slot/connector", "system ACPI power state",
-	    "watchdog 2", "platform alert", "entity presence", "monitor ASIC",
-	    "LAN", "management subsystem health", "battery", "session audit",
-	    "version change", "FRU state"};
-
-	if (t >= 0xc0)
-		return "OEM";
-	return t < sizeof(names) / sizeof(names[0]) ? names[t] : "reserved";
 }
 
 static void
@@ -175,7 +153,7 @@ describe_snmp_trap(FILE *fp, const char *in, const uint8_t *p, size_t n)
 		fprintf(fp,
 		    ": sensor type %02xh (%s), event type %02xh, %s, "
 		    "offset %u",
-		    st, sensor_type_name(st),
+		    st, names_sensor_type(st),
 		    (unsigned)(t.specific_trap >> 8) & 0xff,
 		    t.specific_trap & 0x80 ? "deassertion" : "assertion",
 		    (unsigned)t.specific_trap & 0x0f);

@@ -405,3 +405,26 @@ names_conf_alg(uint8_t alg)
 {
 	return names_alg(names_conf_table, NELEM(names_conf_table), alg);
 }
+
+const char *
+names_sensor_type(uint8_t t)
+{
+	static const char *const names[] = {"reserved", "temperature",
+	    "voltage", "current", "fan", "physical security",
+	    "platform security", "processor", "power supply", "power unit",
+	    "cooling device", "other units-based sensor", "memory",
+	    "drive slot", "POST memory resize", "system firmware progress",
+	    "event logging disabled", "watchdog 1", "system event",
+	    "critical interrupt", "button/switch", "module/board",
+	    "microcontroller", "add-in card", "chassis", "chip set",
+	    "other FRU", "cable/interconnect", "terminator",
+	    "system boot initiated", "boot error", "OS boot",
+	    "OS critical stop", "slot/connector", "system ACPI power state",
+	    "watchdog 2", "platform alert", "entity presence", "monitor ASIC",
+	    "LAN", "management subsystem health", "battery", "session audit",
+	    "version change", "FRU state"};
+
+	if (t >= 0xc0)
+		return "OEM";
+	return t < sizeof(names) / sizeof(names[0]) ? names[t] : "reserved";
+}

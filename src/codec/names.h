@@ -18,5 +18,7 @@ const char *names_payload_type(uint8_t);
 const char *names_auth_alg(uint8_t);
 const char *names_integ_alg(uint8_t);
 const char *names_conf_alg(uint8_t);
+/* Sensor types (IPMI 2.0 table 42-3), lower case; C0h-FFh "OEM". */
+const char *names_sensor_type(uint8_t);
 
 #endif

@@ -187,6 +187,21 @@ START_TEST(test_algorithms)
 }
 END_TEST
 
+/* IPMI 2.0 table 42-3: both ends of the table, past it, and OEM. */
+START_TEST(test_sensor_type)
+{
+	ck_assert_str_eq(names_sensor_type(0x00), "reserved");
+	ck_assert_str_eq(names_sensor_type(0x01), "temperature");
+	ck_assert_str_eq(names_sensor_type(0x05), "physical security");
+	ck_assert_str_eq(names_sensor_type(0x23), "watchdog 2");
+	ck_assert_str_eq(names_sensor_type(0x2c), "FRU state");
+	ck_assert_str_eq(names_sensor_type(0x2d), "reserved");
+	ck_assert_str_eq(names_sensor_type(0xbf), "reserved");
+	ck_assert_str_eq(names_sensor_type(0xc0), "OEM");
+	ck_assert_str_eq(names_sensor_type(0xff), "OEM");
+}
+END_TEST
+
 static Suite *
 names_suite(void)
 {
@@ -204,6 +219,7 @@ names_suite(void)
 	tcase_add_test(tc, test_authtype);
 	tcase_add_test(tc, test_payload_type);
 	tcase_add_test(tc, test_algorithms);
+	tcase_add_test(tc, test_sensor_type);
 	suite_add_tcase(s, tc);
 	return s;
 }
