@@ -70,8 +70,9 @@ struct fru_record_field {
  * length in multiples of 8 bytes.
  *
  * An 8-bit field of exactly one byte has the type/length byte C1h, the
- * end marker (FRU spec §13 forbids it); the encoder writes it anyway, as
- * the model always did, and a decoder stops there.
+ * end marker (FRU spec §13 forbids it); the encoder writes what it is
+ * given (the model pads such a field to two bytes), and a decoder stops
+ * there.
  */
 struct fru_record_area {
 	uint8_t			kind; /* enum fru_record_kind */

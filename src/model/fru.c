@@ -96,6 +96,16 @@ fru_field(struct fru_record_area *a, struct fru_texts *t, const char *s,
 
 	f->type = FRU_RECORD_LATIN1;
 	f->len = (uint8_t)fru_expand(s, index, name, text);
+	/*
+	 * FRU spec §13: an 8-bit field of one byte would have the type/length
+	 * byte C1h, the end-of-fields marker, and end the area for every
+	 * reader.  Such a field carries a trailing space instead.
+	 */
+	if (f->len == 1) {
+		text[1] = ' ';
+		text[2] = '\0';
+		f->len = 2;
+	}
 	f->data = (const uint8_t *)text;
 }
 

@@ -7,6 +7,7 @@
 #include "bmc_testutil.h"
 #include "config.h"
 #include "fru.h"
+#include "fru_record.h"
 #include "ipmimsg.h"
 
 #define ST   IPMI_NETFN_STORAGE
@@ -85,6 +86,35 @@ START_TEST(test_image_bytes)
 	/* Too small a buffer: nothing. */
 	ck_assert_uint_eq(
 	    fru_image_build(&t.model.fru[0], 7, "node", out, 40), 0);
+}
+END_TEST
+
+/*
+ * A one-character field is two bytes ("X "): as one byte its type/length
+ * would be C1h, the end-of-fields marker, and the fields after it lost.
+ */
+START_TEST(test_one_character_field)
+{
+	struct model_fru	     *f = &t.model.fru[3];
+	struct fru_record_image	      img;
+	const struct fru_record_area *p;
+	uint8_t			      out[512];
+	size_t			      n;
+
+	memset(f, 0, sizeof(*f));
+	f->defined = 1;
+	strcpy(f->product_manufacturer, "Z");
+	strcpy(f->product_name, "Box");
+	n = fru_image_build(f, 0, "x", out, sizeof(out));
+	ck_assert_uint_gt(n, 0);
+	ck_assert_int_eq(fru_record_decode_image(out, n, &img), 0);
+	p = &img.area[FRU_RECORD_PRODUCT];
+	ck_assert_uint_ge(p->nfields, 2);
+	ck_assert_uint_eq(p->field[0].type, FRU_RECORD_LATIN1);
+	ck_assert_uint_eq(p->field[0].len, 2);
+	ck_assert_mem_eq(p->field[0].data, "Z ", 2);
+	ck_assert_uint_eq(p->field[1].len, 3);
+	ck_assert_mem_eq(p->field[1].data, "Box", 3);
 }
 END_TEST
 
@@ -193,6 +223,7 @@ fru_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_image_bytes);
+	tcase_add_test(tc, test_one_character_field);
 	tcase_add_test(tc, test_psu_record);
 	tcase_add_test(tc, test_image_file_as_is);
 	tcase_add_test(tc, test_commands);
