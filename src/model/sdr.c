@@ -9,6 +9,7 @@
  * around zero.
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "sdr.h"
@@ -303,4 +304,48 @@ sdr_mc_locator(
 	sdr_id_string(&r.idstr, name);
 	rc = sdr_record_encode_mc_loc(&r, out, SDR_RECORD_MAX, &len);
 	return sdr_encoded(rc, len);
+}
+
+/* The record name of replica r: "{n}" in the model name numbers it. */
+void
+sdr_sensor_name(const struct model_sensor *m, unsigned replica, char *out)
+{
+	const char *brace = strstr(m->name, "{n}");
+	char	    buf[64];
+
+	if (brace != NULL)
+		snprintf(buf, sizeof(buf), "%.*s%u%s", (int)(brace - m->name),
+		    m->name, replica + 1, brace + 3);
+	else if (m->count > 1)
+		snprintf(buf, sizeof(buf), "%s %u", m->name, replica + 1);
+	else
+		snprintf(buf, sizeof(buf), "%s", m->name);
+	/* The loader checked that every name fits. */
+	buf[SDR_ID_MAX] = '\0';
+	memcpy(out, buf, strlen(buf) + 1);
+}
+
+/* The event and reading masks a sensor's model leaves to the record. */
+void
+sdr_sensor_masks(const struct model_sensor *m, uint8_t readable,
+    uint16_t *assert_mask, uint16_t *deassert_mask, uint16_t *reading_mask)
+{
+	uint16_t a = 0;
+	int	 i;
+
+	if (m->event_type == SDR_EVENT_THRESHOLD) {
+		for (i = 0; i < MODEL_THRESHOLDS; i++)
+			if (readable & (1u << i))
+				a |= (uint16_t)(1u
+				    << (i < MODEL_UNC ? 2 * i : 2 * i + 1));
+		*reading_mask = 0;
+	} else {
+		/* Every state the sensor shows, on or off. */
+		a = (uint16_t)(m->state | m->off_state);
+		if (a == 0)
+			a = 0x0001;
+		*reading_mask = a;
+	}
+	*assert_mask = m->assert_mask != 0 ? m->assert_mask : a;
+	*deassert_mask = m->deassert_mask != 0 ? m->deassert_mask : a;
 }

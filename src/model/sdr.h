@@ -12,15 +12,16 @@
 
 #include "model.h"
 
-#define SDR_VERSION	 0x51
-#define SDR_TYPE_FULL	 0x01
-#define SDR_TYPE_COMPACT 0x02
-#define SDR_TYPE_FRU_LOC 0x11
-#define SDR_TYPE_MC_LOC	 0x12
-#define SDR_HEADER_LEN	 5
-#define SDR_ID_MAX	 16
-#define SDR_RECORD_MAX	 (48 + SDR_ID_MAX)
-#define SDR_OWNER_BMC	 0x20
+#define SDR_VERSION	    0x51
+#define SDR_TYPE_FULL	    0x01
+#define SDR_TYPE_COMPACT    0x02
+#define SDR_TYPE_FRU_LOC    0x11
+#define SDR_TYPE_MC_LOC	    0x12
+#define SDR_HEADER_LEN	    5
+#define SDR_ID_MAX	    16
+#define SDR_RECORD_MAX	    (48 + SDR_ID_MAX)
+#define SDR_OWNER_BMC	    0x20
+#define SDR_EVENT_THRESHOLD 0x01 /* event/reading type: threshold */
 
 /* y = (M x + B 10^b_exp) 10^r_exp, x the raw byte. */
 struct sdr_linear {
@@ -73,5 +74,20 @@ size_t
 sdr_fru_locator(uint8_t fru_id, const char *name, uint16_t id, uint8_t *out);
 size_t sdr_mc_locator(
     uint8_t capabilities, const char *name, uint16_t id, uint8_t *out);
+
+/*
+ * The ID string of replica (0-based) of a sensor section, into out
+ * (SDR_ID_MAX + 1 bytes): "{n}" in the name becomes replica + 1, or a
+ * section of several sensors gets " N" appended; cut to SDR_ID_MAX.
+ */
+void sdr_sensor_name(const struct model_sensor *, unsigned replica, char *out);
+/*
+ * The assertion, deassertion and reading masks of a record: the model's
+ * where it gives them, else for a threshold sensor the going-low and
+ * going-high events of each readable threshold (readable: bit n for
+ * threshold n), for a discrete one every state it shows.
+ */
+void sdr_sensor_masks(const struct model_sensor *, uint8_t readable,
+    uint16_t *assert_mask, uint16_t *deassert_mask, uint16_t *reading_mask);
 
 #endif

@@ -241,49 +241,6 @@ sensor_status(const struct sdr_sensor *d, uint8_t raw)
 /* ---- the record view of a sensor ---- */
 
 static void
-sensor_name(const struct model_sensor *m, unsigned replica, char *out)
-{
-	const char *brace = strstr(m->name, "{n}");
-	char	    buf[64];
-
-	if (brace != NULL)
-		snprintf(buf, sizeof(buf), "%.*s%u%s", (int)(brace - m->name),
-		    m->name, replica + 1, brace + 3);
-	else if (m->count > 1)
-		snprintf(buf, sizeof(buf), "%s %u", m->name, replica + 1);
-	else
-		snprintf(buf, sizeof(buf), "%s", m->name);
-	/* The loader checked that every name fits. */
-	buf[SDR_ID_MAX] = '\0';
-	memcpy(out, buf, strlen(buf) + 1);
-}
-
-/* The masks a sensor's model leaves to us. */
-static void
-sensor_masks(const struct model_sensor *m, uint8_t readable,
-    uint16_t *assert_mask, uint16_t *deassert_mask, uint16_t *reading_mask)
-{
-	uint16_t a = 0;
-	int	 i;
-
-	if (is_threshold(m)) {
-		for (i = 0; i < MODEL_THRESHOLDS; i++)
-			if (readable & (1u << i))
-				a |= (uint16_t)(1u
-				    << (i < MODEL_UNC ? 2 * i : 2 * i + 1));
-		*reading_mask = 0;
-	} else {
-		/* Every state the sensor shows, on or off. */
-		a = (uint16_t)(m->state | m->off_state);
-		if (a == 0)
-			a = 0x0001;
-		*reading_mask = a;
-	}
-	*assert_mask = m->assert_mask != 0 ? m->assert_mask : a;
-	*deassert_mask = m->deassert_mask != 0 ? m->deassert_mask : a;
-}
-
-static void
 sensor_view(const struct bmc *b, const struct sensor *s, struct sdr_sensor *d)
 {
 	const struct model_sensor *m = model_of(b, s);
@@ -292,7 +249,7 @@ sensor_view(const struct bmc *b, const struct sensor *s, struct sdr_sensor *d)
 	memset(d, 0, sizeof(*d));
 	d->m = m;
 	sdr_linear_of(m, &d->lin);
-	sensor_name(m, s->replica, d->name);
+	sdr_sensor_name(m, s->replica, d->name);
 	d->lun = s->lun;
 	d->number = s->number;
 	d->entity_instance = (uint8_t)((m->entity_instance + s->replica) &
@@ -305,7 +262,7 @@ sensor_view(const struct bmc *b, const struct sensor *s, struct sdr_sensor *d)
 	d->settable = m->thresholds_settable ? d->readable : 0;
 	d->hyst_pos = s->hyst_pos;
 	d->hyst_neg = s->hyst_neg;
-	sensor_masks(m, d->readable, &d->assert_mask, &d->deassert_mask,
+	sdr_sensor_masks(m, d->readable, &d->assert_mask, &d->deassert_mask,
 	    &d->reading_mask);
 }
 
@@ -522,7 +479,7 @@ bmc_sensors_find_name(
 	unsigned		  i;
 
 	for (i = 0; i < ss->n; i++) {
-		sensor_name(model_of(b, &ss->s[i]), ss->s[i].replica, id);
+		sdr_sensor_name(model_of(b, &ss->s[i]), ss->s[i].replica, id);
 		if (strcmp(id, name) == 0) {
 			*lun = ss->s[i].lun;
 			*number = ss->s[i].number;
