@@ -148,6 +148,16 @@ struct bmc_event {
 #define bmc_log(b, ...) \
 	log_msg(LOG_LEVEL_INFO, (b)->name, __func__, __VA_ARGS__)
 
+/*
+ * What bmc_state_load() read, set by the areas for the chassis's power
+ * restore and the summary line.
+ */
+struct bmc_state_found {
+	int	 power;	     /* saved power: 1 on, 0 off, -1 not saved */
+	unsigned users;	     /* [user N] sections */
+	uint8_t	 boot_flags; /* 1: persistent boot flags restored */
+};
+
 struct bmc {
 	const struct config_bmc *cfg;
 	const struct model	*model;
@@ -201,6 +211,8 @@ struct bmc {
 	struct bmc_dispatch	     *dispatch; /* their commands (bmc.c) */
 	/* 1 while the saved state is applied: bmc_event() tells nobody. */
 	uint8_t events_muted;
+	/* What the areas found in the saved state being loaded. */
+	struct bmc_state_found state_found;
 };
 
 /*
@@ -231,8 +243,8 @@ struct cmd_entry {
 };
 
 /*
- * Saved state, written and read by bmc_state.c; areas add sections of
- * their own through these.
+ * Saved state: bmc_state.c holds the text and dispatches; each area
+ * writes and reads its own sections through these.
  */
 struct bmc_state_out;
 struct bmc_state_in;
@@ -242,6 +254,12 @@ void
 bmc_state_hex(struct bmc_state_out *, const char *key, const uint8_t *, size_t);
 void bmc_state_problem(struct bmc_state_in *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
+/* A decimal or 0x number up to max: 0 or ERR_FORMAT. */
+int bmc_state_uint(const char *, unsigned long max, unsigned long *out);
+/* Hex of at most max bytes into out, *n the count: 0 or ERR_FORMAT. */
+int bmc_state_hex_parse(const char *, uint8_t *out, size_t max, size_t *n);
+/* A power restore policy as the saved state and the log name it. */
+const char *bmc_restore_policy_name(uint8_t policy);
 
 /*
  * An area of the machine (chassis, users, channel, SEL, FRU, sensors, LAN

@@ -296,15 +296,78 @@ channel_init(struct bmc *b, uint64_t now_ms)
 	return 0;
 }
 
-/* §20.2: the channel access returns to its non-volatile form. */
+/* ---- saved state: [channel], the non-volatile access ---- */
+
 static void
-channel_reset(struct bmc *b, const struct model_request *req)
+channel_save(const struct bmc *b, struct bmc_state_out *t)
+{
+	const struct bmc_channel_access *nv = &b->nonvolatile;
+
+	bmc_state_printf(t,
+	    "\n[channel]\naccess_mode = %u\nprivilege_limit = %u\n"
+	    "per_message_auth = %u\nuser_level_auth = %u\nalerting = %u\n",
+	    nv->access_mode, nv->priv_limit, nv->per_message_auth,
+	    nv->user_level_auth, nv->alerting);
+}
+
+static int
+channel_load(struct bmc *b, const char *section, const char *name,
+    const char *value, struct bmc_state_in *in)
+{
+	struct bmc_channel_access *nv = &b->nonvolatile;
+	unsigned long		   v;
+
+	if (strcmp(section, "channel") != 0)
+		return 0;
+	if (strcmp(name, "access_mode") == 0) {
+		if (bmc_state_uint(value, 3, &v) != 0)
+			bmc_state_problem(in, "access_mode must be 0..3");
+		else
+			nv->access_mode = (uint8_t)v;
+	} else if (strcmp(name, "privilege_limit") == 0) {
+		if (bmc_state_uint(value, IPMI_PRIV_OEM, &v) != 0 ||
+		    v < IPMI_PRIV_CALLBACK)
+			bmc_state_problem(in, "privilege_limit must be 1..5");
+		else
+			nv->priv_limit = (uint8_t)v;
+	} else if (strcmp(name, "per_message_auth") == 0 ||
+	    strcmp(name, "user_level_auth") == 0 ||
+	    strcmp(name, "alerting") == 0) {
+		if (bmc_state_uint(value, 1, &v) != 0)
+			bmc_state_problem(in, "%s must be 0 or 1", name);
+		else if (name[0] == 'p')
+			nv->per_message_auth = (uint8_t)v;
+		else if (name[0] == 'u')
+			nv->user_level_auth = (uint8_t)v;
+		else
+			nv->alerting = (uint8_t)v;
+	} else
+		bmc_state_problem(in, "unknown key '%s' in [channel]", name);
+	return 1;
+}
+
+static void
+channel_volatile_from_nonvolatile(struct bmc *b)
 {
 	b->channel.access_mode = b->nonvolatile.access_mode;
 	b->channel.priv_limit = b->nonvolatile.priv_limit;
 	b->channel.per_message_auth = b->nonvolatile.per_message_auth;
 	b->channel.user_level_auth = b->nonvolatile.user_level_auth;
 	b->channel.alerting = b->nonvolatile.alerting;
+}
+
+/* Loaded at start, which is a reset: volatile = non-volatile. */
+static void
+channel_loaded(struct bmc *b)
+{
+	channel_volatile_from_nonvolatile(b);
+}
+
+/* §20.2: the channel access returns to its non-volatile form. */
+static void
+channel_reset(struct bmc *b, const struct model_request *req)
+{
+	channel_volatile_from_nonvolatile(b);
 	bmc_channel_changed(b, req);
 }
 
@@ -321,4 +384,7 @@ const struct bmc_area bmc_area_channel = {
     .init_cb = channel_init,
     .free_cb = channel_free,
     .reset_cb = channel_reset,
+    .save_cb = channel_save,
+    .load_cb = channel_load,
+    .loaded_cb = channel_loaded,
 };

@@ -558,6 +558,134 @@ chassis_tick(struct bmc *b, uint64_t now_ms)
 	}
 }
 
+/* ---- saved state: [chassis] and [boot] ---- */
+
+/* The saved state's names; a policy outside them is saved "previous". */
+const char *
+bmc_restore_policy_name(uint8_t policy)
+{
+	switch (policy) {
+	case MODEL_RESTORE_ALWAYS_OFF:
+		return "always-off";
+	case MODEL_RESTORE_ALWAYS_ON:
+		return "always-on";
+	default:
+		return "previous";
+	}
+}
+
+static void
+chassis_save(const struct bmc *b, struct bmc_state_out *t)
+{
+	bmc_state_printf(t, "[chassis]\npower = %s\nrestore_policy = %s\n",
+	    b->power_on ? "on" : "off",
+	    bmc_restore_policy_name(b->restore_policy));
+	bmc_state_printf(t, "\n[boot]\nvalid_bit_clearing = %u\n",
+	    b->boot.valid_bit_clearing);
+	/* Only persistent flags outlive the BMC; one-time ones are lost. */
+	if (b->boot.flags[0] & BMC_BOOT_FLAG_PERSISTENT)
+		bmc_state_hex(t, "flags", b->boot.flags, BMC_BOOT_FLAGS_LEN);
+}
+
+static void
+chassis_load_chassis(
+    struct bmc *b, const char *name, const char *value, struct bmc_state_in *in)
+{
+	if (strcmp(name, "power") == 0) {
+		if (strcmp(value, "on") == 0)
+			b->state_found.power = 1;
+		else if (strcmp(value, "off") == 0)
+			b->state_found.power = 0;
+		else
+			bmc_state_problem(
+			    in, "power must be on or off, not '%s'", value);
+	} else if (strcmp(name, "restore_policy") == 0) {
+		if (strcmp(value, "always-off") == 0)
+			b->restore_policy = MODEL_RESTORE_ALWAYS_OFF;
+		else if (strcmp(value, "previous") == 0)
+			b->restore_policy = MODEL_RESTORE_PREVIOUS;
+		else if (strcmp(value, "always-on") == 0)
+			b->restore_policy = MODEL_RESTORE_ALWAYS_ON;
+		else
+			bmc_state_problem(
+			    in, "unknown restore_policy '%s'", value);
+	} else
+		bmc_state_problem(in, "unknown key '%s' in [chassis]", name);
+}
+
+static void
+chassis_load_boot(
+    struct bmc *b, const char *name, const char *value, struct bmc_state_in *in)
+{
+	uint8_t	      flags[BMC_BOOT_FLAGS_LEN];
+	unsigned long v;
+	size_t	      n;
+
+	if (strcmp(name, "valid_bit_clearing") == 0) {
+		if (bmc_state_uint(value, 0x1f, &v) != 0)
+			bmc_state_problem(
+			    in, "valid_bit_clearing must be 0..31");
+		else
+			b->boot.valid_bit_clearing = (uint8_t)v;
+	} else if (strcmp(name, "flags") == 0) {
+		if (bmc_state_hex_parse(value, flags, sizeof(flags), &n) != 0 ||
+		    n != sizeof(flags))
+			bmc_state_problem(in, "flags must be %d bytes of hex",
+			    BMC_BOOT_FLAGS_LEN);
+		else {
+			memcpy(b->boot.flags, flags, sizeof(flags));
+			b->state_found.boot_flags = 1;
+		}
+	} else
+		bmc_state_problem(in, "unknown key '%s' in [boot]", name);
+}
+
+static int
+chassis_load(struct bmc *b, const char *section, const char *key,
+    const char *value, struct bmc_state_in *in)
+{
+	if (strcmp(section, "chassis") == 0)
+		chassis_load_chassis(b, key, value, in);
+	else if (strcmp(section, "boot") == 0)
+		chassis_load_boot(b, key, value, in);
+	else
+		return 0;
+	return 1;
+}
+
+/*
+ * Power as the restore policy decides after a cold start (§28.8): the
+ * saved state counts for "previous" only.  The power the BMC starts in,
+ * not a change: the log already holds how it got there, so no event.
+ */
+static void
+chassis_loaded(struct bmc *b)
+{
+	int on;
+
+	switch (b->restore_policy) {
+	case MODEL_RESTORE_ALWAYS_ON:
+		on = 1;
+		break;
+	case MODEL_RESTORE_ALWAYS_OFF:
+		on = 0;
+		break;
+	default:
+		if (b->state_found.power < 0)
+			return;
+		on = b->state_found.power;
+	}
+	b->events_muted = 1;
+	bmc_power_set(b, on, b->created_ms, "power restore policy");
+	b->events_muted = 0;
+	if (on)
+		b->restart_cause = b->restore_policy == MODEL_RESTORE_ALWAYS_ON
+		    ? BMC_RESTART_ALWAYS_RESTORE
+		    : BMC_RESTART_RESTORE_PREV;
+	else
+		b->restart_cause = BMC_RESTART_UNKNOWN;
+}
+
 #define CHASSIS IPMI_NETFN_CHASSIS
 #define USER	IPMI_PRIV_USER
 #define OPER	IPMI_PRIV_OPERATOR
@@ -588,8 +716,7 @@ static const struct cmd_entry chassis_cmds[] = {
 
 /*
  * The power state, restart cause and boot options live in struct bmc
- * (bmc_impl.h); their saved state is in bmc_state.c's [chassis] and
- * [boot] sections.
+ * (bmc_impl.h); their saved state is the [chassis] and [boot] sections.
  */
 const struct bmc_area bmc_area_chassis = {
     .name = "chassis",
@@ -599,4 +726,7 @@ const struct bmc_area bmc_area_chassis = {
     .deadline_cb = chassis_deadline,
     .tick_cb = chassis_tick,
     .reset_cb = chassis_reset,
+    .save_cb = chassis_save,
+    .load_cb = chassis_load,
+    .loaded_cb = chassis_loaded,
 };

@@ -33,9 +33,6 @@
 #define SEL_VERSION	    0x51 /* IPMI 2.0 / 1.5 */
 #define SEL_ID_FIRST	    0x0000
 #define SEL_ID_LAST	    0xffff
-#define SEL_TYPE_SYSTEM	    0x02
-#define SEL_TYPE_OEM_TS	    0xc0 /* C0h-DFh: OEM, timestamped */
-#define SEL_TYPE_OEM_TS_END 0xdf /* E0h-FFh: OEM, not timestamped */
 #define SEL_UTC_UNSPECIFIED 0x07ff
 /* Get SEL Info byte 14: delete, reserve and allocation info supported. */
 #define SEL_OPS_SUPPORTED 0x0b
@@ -333,19 +330,24 @@ sel_get_entry(struct bmc *b, struct bmc_cmd *ctx)
 static uint8_t
 sel_add_entry(struct bmc *b, struct bmc_cmd *ctx)
 {
-	uint8_t	 rec[SEL_RECORD_LEN];
-	uint16_t id;
-	int	 rc, stamp;
+	uint8_t		  rec[SEL_RECORD_LEN];
+	struct sel_record r;
+	uint16_t	  id;
+	int		  rc, stamp;
 
 	rd_bytes(&ctx->in, rec, sizeof(rec));
-	/* 02h, C0h-DFh and E0h-FFh are the record types of a SEL (32). */
-	if (rec[2] != SEL_TYPE_SYSTEM && rec[2] < SEL_TYPE_OEM_TS)
+	/*
+	 * 02h, C0h-DFh and E0h-FFh are the record types of a SEL (§32.1):
+	 * a whole record of another type is all the codec refuses.
+	 */
+	if (sel_record_decode(rec, sizeof(rec), &r) != 0 ||
+	    !sel_record_type_valid(r.type))
 		return SEL_CC_RECORD_TYPE;
 	/*
 	 * System events and OEM timestamped records get the SEL time.
 	 * Records added over IPMI are logged whatever the global enables.
 	 */
-	stamp = rec[2] == SEL_TYPE_SYSTEM || rec[2] <= SEL_TYPE_OEM_TS_END;
+	stamp = sel_record_has_timestamp(r.type);
 	rc = sel_append(b, rec, sel_time(b, ctx->req->now_ms), stamp, &id);
 	if (rc == ERR_NOSPACE)
 		return IPMI_CC_OUT_OF_SPACE;
@@ -578,11 +580,17 @@ sel_load(struct bmc *b, const char *section, const char *key, const char *value,
 	}
 	if (strcmp(key, "entry") == 0) {
 		struct sel_entry *e;
+		struct sel_record r;
 
 		if (hexdump_parse(value, rec, sizeof(rec), &n) != 0 ||
 		    n != SEL_RECORD_LEN) {
 			bmc_state_problem(
 			    in, "entry: not %d bytes of hex", SEL_RECORD_LEN);
+			return 1;
+		}
+		/* Its record ID, and a type a SEL holds (§32.1). */
+		if (sel_record_decode(rec, sizeof(rec), &r) != 0) {
+			bmc_state_problem(in, "entry: not a SEL record");
 			return 1;
 		}
 		if (s->n >= b->model->sel.capacity) {
@@ -603,7 +611,7 @@ sel_load(struct bmc *b, const char *section, const char *key, const char *value,
 		}
 		e = &s->e[s->n++];
 		memcpy(e->rec, rec, SEL_RECORD_LEN);
-		e->id = (uint16_t)(rec[0] | rec[1] << 8);
+		e->id = r.id;
 		return 1;
 	}
 	if (strcmp(key, "next_id") == 0 &&

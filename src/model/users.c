@@ -2,6 +2,9 @@
  * Users (IPMI 2.0 §22.26-22.30): access, names and passwords as changed
  * over IPMI, kept in b->users.
  */
+#include <ctype.h>
+#include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bmc_impl.h"
@@ -291,6 +294,124 @@ bmc_user_changed(struct bmc *b, uint8_t user_id)
 	b->state_generation++;
 }
 
+/* ---- saved state: a [user N] section for each user changed ---- */
+
+static void
+users_save(const struct bmc *b, struct bmc_state_out *t)
+{
+	unsigned id;
+
+	for (id = 1; id <= MODEL_USERS_MAX; id++) {
+		const struct model_user *u = &b->users[id];
+
+		if (!(b->users_changed & ((uint64_t)1 << id)))
+			continue;
+		bmc_state_printf(
+		    t, "\n[user %u]\ndefined = %u\n", id, u->defined);
+		if (!u->defined)
+			continue;
+		bmc_state_hex(t, "name", u->name, u->name_len);
+		bmc_state_hex(t, "password", u->password, MODEL_PASSWORD_LEN);
+		bmc_state_printf(t,
+		    "password_20 = %u\nenabled = %u\nprivilege_limit = %u\n"
+		    "ipmi_messaging = %u\nlink_auth = %u\ncallback_only = %u\n"
+		    "session_limit = %u\n",
+		    u->password20, u->enabled, u->priv_limit, u->ipmi_messaging,
+		    u->link_auth, u->callback_only, u->session_limit);
+	}
+}
+
+/* The one-byte user fields: name, largest value, where it goes. */
+static uint8_t *
+users_state_field(struct model_user *u, const char *name, unsigned long *max)
+{
+	static const struct {
+		const char   *name;
+		unsigned long max;
+		size_t	      offset;
+	} fields[] = {
+	    {"defined", 1, offsetof(struct model_user, defined)},
+	    {"password_20", 1, offsetof(struct model_user, password20)},
+	    {"enabled", 1, offsetof(struct model_user, enabled)},
+	    {"privilege_limit", IPMI_PRIV_NO_ACCESS,
+		offsetof(struct model_user, priv_limit)},
+	    {"ipmi_messaging", 1, offsetof(struct model_user, ipmi_messaging)},
+	    {"link_auth", 1, offsetof(struct model_user, link_auth)},
+	    {"callback_only", 1, offsetof(struct model_user, callback_only)},
+	    {"session_limit", 15, offsetof(struct model_user, session_limit)},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		if (strcmp(fields[i].name, name) == 0) {
+			*max = fields[i].max;
+			return (uint8_t *)u + fields[i].offset;
+		}
+	return NULL;
+}
+
+static void
+users_load_user(struct bmc *b, unsigned id, const char *name, const char *value,
+    struct bmc_state_in *in)
+{
+	struct model_user *u = &b->users[id];
+	uint8_t		   buf[MODEL_PASSWORD_LEN];
+	uint8_t		  *field;
+	unsigned long	   v, max;
+	size_t		   n;
+
+	if (strcmp(name, "name") == 0) {
+		if (bmc_state_hex_parse(value, buf, MODEL_NAME_LEN, &n) != 0)
+			bmc_state_problem(
+			    in, "name must be up to 16 bytes of hex");
+		else {
+			memset(u->name, 0, sizeof(u->name));
+			memcpy(u->name, buf, n);
+			u->name_len = (uint8_t)n;
+		}
+	} else if (strcmp(name, "password") == 0) {
+		if (bmc_state_hex_parse(value, buf, MODEL_PASSWORD_LEN, &n) !=
+		    0)
+			bmc_state_problem(
+			    in, "password must be up to 20 bytes of hex");
+		else {
+			memset(u->password, 0, sizeof(u->password));
+			memcpy(u->password, buf, n);
+		}
+	} else if ((field = users_state_field(u, name, &max)) != NULL) {
+		if (bmc_state_uint(value, max, &v) != 0)
+			bmc_state_problem(in, "%s must be 0..%lu", name, max);
+		else if (strcmp(name, "defined") == 0 && v == 0)
+			ct_wipe(u, sizeof(*u));
+		else
+			*field = (uint8_t)v;
+	} else
+		bmc_state_problem(
+		    in, "unknown key '%s' in [user %u]", name, id);
+	ct_wipe(buf, sizeof(buf));
+	b->users_changed |= (uint64_t)1 << id;
+}
+
+/* "[user N]", N a user ID (1 .. MODEL_USERS_MAX); others are not ours. */
+static int
+users_load(struct bmc *b, const char *section, const char *key,
+    const char *value, struct bmc_state_in *in)
+{
+	unsigned long id;
+	char	     *end;
+
+	if (strncmp(section, "user ", 5) != 0 ||
+	    !isdigit((unsigned char)section[5]))
+		return 0;
+	id = strtoul(section + 5, &end, 10);
+	if (id < 1 || id > MODEL_USERS_MAX || *end != '\0')
+		return 0;
+	if (!(b->users_changed & ((uint64_t)1 << id)))
+		b->state_found.users++;
+	users_load_user(b, (unsigned)id, key, value, in);
+	return 1;
+}
+
 #define APP   IPMI_NETFN_APP
 #define OPER  IPMI_PRIV_OPERATOR
 #define ADMIN IPMI_PRIV_ADMIN
@@ -332,4 +453,6 @@ const struct bmc_area bmc_area_users = {
     .ncmds = sizeof(users_cmds) / sizeof(users_cmds[0]),
     .init_cb = users_init,
     .free_cb = users_free,
+    .save_cb = users_save,
+    .load_cb = users_load,
 };

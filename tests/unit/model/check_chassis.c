@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "bmc_testutil.h"
+#include "config.h"
+#include "err.h"
 
 #define CH   IPMI_NETFN_CHASSIS
 #define OPER IPMI_PRIV_OPERATOR
@@ -27,6 +29,37 @@ static void
 teardown(void)
 {
 	tb_free(&t);
+}
+
+/*
+ * The saved state's section that starts with head, to its end (the
+ * blank line before the next section), as a string to compare whole.
+ */
+static char *
+state_section(const struct bmc *b, const char *head)
+{
+	size_t	    len;
+	char	   *text = bmc_state_save(b, &len), *out;
+	const char *p, *end;
+
+	ck_assert_ptr_nonnull(text);
+	p = strstr(text, head);
+	ck_assert_ptr_nonnull(p);
+	end = strstr(p, "\n\n[");
+	len = end != NULL ? (size_t)(end - p) + 1 : strlen(p);
+	out = strndup(p, len);
+	ck_assert_ptr_nonnull(out);
+	free(text);
+	return out;
+}
+
+/* Loads text into a fresh BMC b; returns what bmc_state_load() did. */
+static int
+state_load_fresh(struct tb *b, const char *text, struct config_diag *diag)
+{
+	tb_init(b);
+	tb_start(b);
+	return bmc_state_load(b->bmc, text, strlen(text), "s", diag);
 }
 
 static void
@@ -381,6 +414,51 @@ START_TEST(test_cold_start_off)
 }
 END_TEST
 
+/* [chassis] and [boot]: saved as they are, and back from the text. */
+START_TEST(test_state_round_trip)
+{
+	static const char  bad[] = "[boot]\nvalid_bit_clearing = 32\n";
+	struct tb	   b;
+	struct config_diag diag = {0};
+	char		  *sec, *text;
+	size_t		   len;
+
+	ck_assert_uint_eq(tb_call(&t, OPER, CH, 0x06, "01"), 0x00);
+	ck_assert_uint_eq(
+	    tb_call(&t, OPER, CH, 0x08, "05 e0 04 00 00 00"), 0x00);
+	ck_assert_uint_eq(tb_call(&t, OPER, CH, 0x08, "03 1f"), 0x00);
+	ck_assert_uint_eq(tb_call(&t, OPER, CH, 0x02, "00"), 0x00);
+	sec = state_section(t.bmc, "[chassis]");
+	ck_assert_str_eq(
+	    sec, "[chassis]\npower = off\nrestore_policy = previous\n");
+	free(sec);
+	sec = state_section(t.bmc, "[boot]");
+	ck_assert_str_eq(
+	    sec, "[boot]\nvalid_bit_clearing = 31\nflags = e004000000\n");
+	free(sec);
+
+	text = bmc_state_save(t.bmc, &len);
+	ck_assert_int_eq(state_load_fresh(&b, text, &diag), 0);
+	free(text);
+	ck_assert_uint_eq(diag.n, 0);
+	/* "previous", saved off: the fresh BMC (model: on) is off. */
+	ck_assert_int_eq(bmc_power_is_on(b.bmc), 0);
+	ck_assert_uint_eq(tb_call(&b, OPER, CH, 0x01, ""), 0x00);
+	tb_assert_reply(&b, "20 00 40");
+	ck_assert_uint_eq(tb_call(&b, OPER, CH, 0x09, "05 00 00"), 0x00);
+	tb_assert_reply(&b, "01 05 e0 04 00 00 00");
+	ck_assert_uint_eq(tb_call(&b, OPER, CH, 0x09, "03 00 00"), 0x00);
+	tb_assert_reply(&b, "01 03 1f");
+	tb_free(&b);
+
+	ck_assert_int_eq(state_load_fresh(&b, bad, &diag), ERR_CONFIG);
+	ck_assert_uint_eq(diag.n, 1);
+	ck_assert_str_eq(diag.msgs[0], "s:2: valid_bit_clearing must be 0..31");
+	config_diag_clear(&diag);
+	tb_free(&b);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -402,6 +480,7 @@ main(void)
 	tcase_add_test(tc, test_boot_parameters);
 	tcase_add_test(tc, test_poh_counter);
 	tcase_add_test(tc, test_cold_start_off);
+	tcase_add_test(tc, test_state_round_trip);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -315,6 +315,28 @@ START_TEST(test_saved_and_restored)
 }
 END_TEST
 
+/* A saved entry is read through the record codec: its ID, its type. */
+START_TEST(test_saved_entries_decoded)
+{
+	static const char  text[] = "[sel]\n"
+				    "entry = 05000200000000410004010701520406\n"
+				    "entry = 06000100000000410004010701520406\n";
+	struct config_diag d = {0};
+
+	tb_start(&t);
+	ck_assert_int_eq(
+	    bmc_state_load(t.bmc, text, strlen(text), "s", &d), ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_str_eq(d.msgs[0], "s:3: entry: not a SEL record");
+	ck_assert_uint_eq(sel_count(), 1);
+	ck_assert_uint_eq(
+	    tb_call(&t, USER, ST, 0x43, "00 00 05 00 00 ff"), 0x00);
+	tb_assert_reply(
+	    &t, "ff ff 05 00 02 00 00 00 00 41 00 04 01 07 01 52 04 06");
+	config_diag_clear(&d);
+}
+END_TEST
+
 /* What the model's history gives before the real time is known. */
 START_TEST(test_history_before_real_time)
 {
@@ -436,6 +458,7 @@ sel_suite(void)
 	tcase_add_test(tc, test_addition_cancels_reservation);
 	tcase_add_test(tc, test_record_types);
 	tcase_add_test(tc, test_logging_disabled);
+	tcase_add_test(tc, test_saved_entries_decoded);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bmc_testutil.h"
+#include "config.h"
 #include "err.h"
 
 #define APP   IPMI_NETFN_APP
@@ -27,6 +28,37 @@ static void
 teardown(void)
 {
 	tb_free(&t);
+}
+
+/*
+ * The saved state's section that starts with head, to its end (the
+ * blank line before the next section), as a string to compare whole.
+ */
+static char *
+state_section(const struct bmc *b, const char *head)
+{
+	size_t	    len;
+	char	   *text = bmc_state_save(b, &len), *out;
+	const char *p, *end;
+
+	ck_assert_ptr_nonnull(text);
+	p = strstr(text, head);
+	ck_assert_ptr_nonnull(p);
+	end = strstr(p, "\n\n[");
+	len = end != NULL ? (size_t)(end - p) + 1 : strlen(p);
+	out = strndup(p, len);
+	ck_assert_ptr_nonnull(out);
+	free(text);
+	return out;
+}
+
+/* Loads text into a fresh BMC b; returns what bmc_state_load() did. */
+static int
+state_load_fresh(struct tb *b, const char *text, struct config_diag *diag)
+{
+	tb_init(b);
+	tb_start(b);
+	return bmc_state_load(b->bmc, text, strlen(text), "s", diag);
 }
 
 START_TEST(test_user_access_and_names)
@@ -221,6 +253,60 @@ START_TEST(test_null_user)
 }
 END_TEST
 
+/* [user N]: only the users changed, back as they were. */
+START_TEST(test_state_round_trip)
+{
+	static const char  bad[] = "[user 5]\ndefined = 1\n"
+				   "session_limit = 16\n";
+	struct tb	   b;
+	struct config_diag diag = {0};
+	struct model_user  u;
+	uint8_t		   id;
+	char		  *sec, *text;
+	size_t		   len;
+
+	ck_assert_uint_eq(tb_call(&t, ADMIN, APP, 0x45,
+			      "05 62 6f 62 00 00 00 00 00 00 00 00 00 00 00 00 "
+			      "00"),
+	    0x00);
+	ck_assert_uint_eq(tb_call(&t, ADMIN, APP, 0x47,
+			      "05 02 70 77 35 00 00 00 00 00 00 00 00 00 00 00 "
+			      "00 00"),
+	    0x00);
+	ck_assert_uint_eq(tb_call(&t, ADMIN, APP, 0x47, "05 01"), 0x00);
+	ck_assert_uint_eq(tb_call(&t, ADMIN, APP, 0x43, "91 05 03"), 0x00);
+	sec = state_section(t.bmc, "[user 5]");
+	ck_assert_str_eq(sec,
+	    "[user 5]\ndefined = 1\nname = 626f62\n"
+	    "password = 7077350000000000000000000000000000000000\n"
+	    "password_20 = 0\nenabled = 1\nprivilege_limit = 3\n"
+	    "ipmi_messaging = 1\nlink_auth = 0\ncallback_only = 0\n"
+	    "session_limit = 0\n");
+	free(sec);
+
+	text = bmc_state_save(t.bmc, &len);
+	ck_assert_ptr_null(strstr(text, "[user 2]"));
+	ck_assert_int_eq(state_load_fresh(&b, text, &diag), 0);
+	free(text);
+	ck_assert_uint_eq(diag.n, 0);
+	ck_assert_int_eq(
+	    bmc_user_by_name(b.bmc, (const uint8_t *)"bob", 3, &u, &id), 0);
+	ck_assert_uint_eq(id, 5);
+	ck_assert_uint_eq(u.enabled, 1);
+	ck_assert_uint_eq(u.priv_limit, IPMI_PRIV_OPERATOR);
+	ck_assert_mem_eq(u.password, "pw5\0", 4);
+	tb_free(&b);
+
+	ck_assert_int_eq(state_load_fresh(&b, bad, &diag), ERR_CONFIG);
+	ck_assert_uint_eq(diag.n, 1);
+	ck_assert_str_eq(diag.msgs[0], "s:3: session_limit must be 0..15");
+	ck_assert_int_eq(bmc_user_by_id(b.bmc, 5, &u), 0);
+	ck_assert_uint_eq(u.defined, 1);
+	config_diag_clear(&diag);
+	tb_free(&b);
+}
+END_TEST
+
 static Suite *
 users_suite(void)
 {
@@ -233,6 +319,7 @@ users_suite(void)
 	tcase_add_test(tc, test_set_user_access);
 	tcase_add_test(tc, test_password_forms_and_test);
 	tcase_add_test(tc, test_null_user);
+	tcase_add_test(tc, test_state_round_trip);
 	suite_add_tcase(s, tc);
 	return s;
 }
