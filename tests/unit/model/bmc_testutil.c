@@ -1,5 +1,6 @@
 #include <check.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bmc_impl.h"
@@ -226,4 +227,30 @@ tb_assert_reply_at(
 	size_t	n = tu_hex(hex, want, sizeof(want));
 
 	tu_assert_bytes_at(file, line, "reply", t->data, t->len, want, n);
+}
+
+char *
+tb_state_section(const struct bmc *b, const char *head)
+{
+	size_t	    len;
+	char	   *text = bmc_state_save(b, &len), *out;
+	const char *p, *end;
+
+	ck_assert_ptr_nonnull(text);
+	p = strstr(text, head);
+	ck_assert_ptr_nonnull(p);
+	end = strstr(p, "\n\n[");
+	len = end != NULL ? (size_t)(end - p) + 1 : strlen(p);
+	out = strndup(p, len);
+	ck_assert_ptr_nonnull(out);
+	free(text);
+	return out;
+}
+
+int
+tb_state_load_fresh(struct tb *u, const char *text, struct config_diag *diag)
+{
+	tb_init(u);
+	tb_start(u);
+	return bmc_state_load(u->bmc, text, strlen(text), "s", diag);
 }

@@ -82,6 +82,14 @@ uint8_t
 tb_call(struct tb *, uint8_t priv, uint8_t netfn, uint8_t cmd, const char *hex);
 /* The fake session ops tb_call() hands the model (arg: the tb). */
 const struct model_session_ops *tb_session_ops(void);
+/*
+ * The saved state's section of b that starts with head, to its end (the
+ * blank line before the next section), as a malloc'd string to compare
+ * whole; the test fails when there is none.
+ */
+char *tb_state_section(const struct bmc *b, const char *head);
+/* Starts a fresh BMC in u and loads text: what bmc_state_load() returns. */
+int tb_state_load_fresh(struct tb *u, const char *text, struct config_diag *);
 /* Asserts the last reply's data equals hex. */
 #define tb_assert_reply(t, hex) tb_assert_reply_at(__FILE__, __LINE__, t, hex)
 void tb_assert_reply_at(const char *, int, const struct tb *, const char *);

@@ -30,37 +30,6 @@ teardown(void)
 	tb_free(&t);
 }
 
-/*
- * The saved state's section that starts with head, to its end (the
- * blank line before the next section), as a string to compare whole.
- */
-static char *
-state_section(const struct bmc *b, const char *head)
-{
-	size_t	    len;
-	char	   *text = bmc_state_save(b, &len), *out;
-	const char *p, *end;
-
-	ck_assert_ptr_nonnull(text);
-	p = strstr(text, head);
-	ck_assert_ptr_nonnull(p);
-	end = strstr(p, "\n\n[");
-	len = end != NULL ? (size_t)(end - p) + 1 : strlen(p);
-	out = strndup(p, len);
-	ck_assert_ptr_nonnull(out);
-	free(text);
-	return out;
-}
-
-/* Loads text into a fresh BMC b; returns what bmc_state_load() did. */
-static int
-state_load_fresh(struct tb *b, const char *text, struct config_diag *diag)
-{
-	tb_init(b);
-	tb_start(b);
-	return bmc_state_load(b->bmc, text, strlen(text), "s", diag);
-}
-
 START_TEST(test_channel_info)
 {
 	t.nsessions = 1;
@@ -183,14 +152,14 @@ START_TEST(test_state_round_trip)
 
 	/* Non-volatile: shared, per-message and user auth off, OPERATOR. */
 	ck_assert_uint_eq(tb_call(&t, ADMIN, APP, 0x40, "01 5b 43"), 0x00);
-	sec = state_section(t.bmc, "[channel]");
+	sec = tb_state_section(t.bmc, "[channel]");
 	ck_assert_str_eq(sec,
 	    "[channel]\naccess_mode = 3\nprivilege_limit = 3\n"
 	    "per_message_auth = 0\nuser_level_auth = 0\nalerting = 1\n");
 	free(sec);
 
 	text = bmc_state_save(t.bmc, &len);
-	ck_assert_int_eq(state_load_fresh(&b, text, &diag), 0);
+	ck_assert_int_eq(tb_state_load_fresh(&b, text, &diag), 0);
 	free(text);
 	ck_assert_uint_eq(diag.n, 0);
 	ck_assert_uint_eq(tb_call(&b, USER, APP, 0x41, "01 40"), 0x00);
@@ -199,7 +168,7 @@ START_TEST(test_state_round_trip)
 	tb_assert_reply(&b, "1b 03");
 	tb_free(&b);
 
-	ck_assert_int_eq(state_load_fresh(&b, bad, &diag), ERR_CONFIG);
+	ck_assert_int_eq(tb_state_load_fresh(&b, bad, &diag), ERR_CONFIG);
 	ck_assert_uint_eq(diag.n, 1);
 	ck_assert_str_eq(diag.msgs[0], "s:3: privilege_limit must be 1..5");
 	/* The good key before it was applied (the model: 22h 04h). */

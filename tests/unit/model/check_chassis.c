@@ -31,37 +31,6 @@ teardown(void)
 	tb_free(&t);
 }
 
-/*
- * The saved state's section that starts with head, to its end (the
- * blank line before the next section), as a string to compare whole.
- */
-static char *
-state_section(const struct bmc *b, const char *head)
-{
-	size_t	    len;
-	char	   *text = bmc_state_save(b, &len), *out;
-	const char *p, *end;
-
-	ck_assert_ptr_nonnull(text);
-	p = strstr(text, head);
-	ck_assert_ptr_nonnull(p);
-	end = strstr(p, "\n\n[");
-	len = end != NULL ? (size_t)(end - p) + 1 : strlen(p);
-	out = strndup(p, len);
-	ck_assert_ptr_nonnull(out);
-	free(text);
-	return out;
-}
-
-/* Loads text into a fresh BMC b; returns what bmc_state_load() did. */
-static int
-state_load_fresh(struct tb *b, const char *text, struct config_diag *diag)
-{
-	tb_init(b);
-	tb_start(b);
-	return bmc_state_load(b->bmc, text, strlen(text), "s", diag);
-}
-
 static void
 advance(uint64_t ms)
 {
@@ -428,17 +397,17 @@ START_TEST(test_state_round_trip)
 	    tb_call(&t, OPER, CH, 0x08, "05 e0 04 00 00 00"), 0x00);
 	ck_assert_uint_eq(tb_call(&t, OPER, CH, 0x08, "03 1f"), 0x00);
 	ck_assert_uint_eq(tb_call(&t, OPER, CH, 0x02, "00"), 0x00);
-	sec = state_section(t.bmc, "[chassis]");
+	sec = tb_state_section(t.bmc, "[chassis]");
 	ck_assert_str_eq(
 	    sec, "[chassis]\npower = off\nrestore_policy = previous\n");
 	free(sec);
-	sec = state_section(t.bmc, "[boot]");
+	sec = tb_state_section(t.bmc, "[boot]");
 	ck_assert_str_eq(
 	    sec, "[boot]\nvalid_bit_clearing = 31\nflags = e004000000\n");
 	free(sec);
 
 	text = bmc_state_save(t.bmc, &len);
-	ck_assert_int_eq(state_load_fresh(&b, text, &diag), 0);
+	ck_assert_int_eq(tb_state_load_fresh(&b, text, &diag), 0);
 	free(text);
 	ck_assert_uint_eq(diag.n, 0);
 	/* "previous", saved off: the fresh BMC (model: on) is off. */
@@ -451,7 +420,7 @@ START_TEST(test_state_round_trip)
 	tb_assert_reply(&b, "01 03 1f");
 	tb_free(&b);
 
-	ck_assert_int_eq(state_load_fresh(&b, bad, &diag), ERR_CONFIG);
+	ck_assert_int_eq(tb_state_load_fresh(&b, bad, &diag), ERR_CONFIG);
 	ck_assert_uint_eq(diag.n, 1);
 	ck_assert_str_eq(diag.msgs[0], "s:2: valid_bit_clearing must be 0..31");
 	config_diag_clear(&diag);

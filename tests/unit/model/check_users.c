@@ -30,37 +30,6 @@ teardown(void)
 	tb_free(&t);
 }
 
-/*
- * The saved state's section that starts with head, to its end (the
- * blank line before the next section), as a string to compare whole.
- */
-static char *
-state_section(const struct bmc *b, const char *head)
-{
-	size_t	    len;
-	char	   *text = bmc_state_save(b, &len), *out;
-	const char *p, *end;
-
-	ck_assert_ptr_nonnull(text);
-	p = strstr(text, head);
-	ck_assert_ptr_nonnull(p);
-	end = strstr(p, "\n\n[");
-	len = end != NULL ? (size_t)(end - p) + 1 : strlen(p);
-	out = strndup(p, len);
-	ck_assert_ptr_nonnull(out);
-	free(text);
-	return out;
-}
-
-/* Loads text into a fresh BMC b; returns what bmc_state_load() did. */
-static int
-state_load_fresh(struct tb *b, const char *text, struct config_diag *diag)
-{
-	tb_init(b);
-	tb_start(b);
-	return bmc_state_load(b->bmc, text, strlen(text), "s", diag);
-}
-
 START_TEST(test_user_access_and_names)
 {
 	/* ipmitool "user list": max 16, 3 enabled, user 2 enabled ADMIN. */
@@ -275,7 +244,7 @@ START_TEST(test_state_round_trip)
 	    0x00);
 	ck_assert_uint_eq(tb_call(&t, ADMIN, APP, 0x47, "05 01"), 0x00);
 	ck_assert_uint_eq(tb_call(&t, ADMIN, APP, 0x43, "91 05 03"), 0x00);
-	sec = state_section(t.bmc, "[user 5]");
+	sec = tb_state_section(t.bmc, "[user 5]");
 	ck_assert_str_eq(sec,
 	    "[user 5]\ndefined = 1\nname = 626f62\n"
 	    "password = 7077350000000000000000000000000000000000\n"
@@ -286,7 +255,7 @@ START_TEST(test_state_round_trip)
 
 	text = bmc_state_save(t.bmc, &len);
 	ck_assert_ptr_null(strstr(text, "[user 2]"));
-	ck_assert_int_eq(state_load_fresh(&b, text, &diag), 0);
+	ck_assert_int_eq(tb_state_load_fresh(&b, text, &diag), 0);
 	free(text);
 	ck_assert_uint_eq(diag.n, 0);
 	ck_assert_int_eq(
@@ -297,7 +266,7 @@ START_TEST(test_state_round_trip)
 	ck_assert_mem_eq(u.password, "pw5\0", 4);
 	tb_free(&b);
 
-	ck_assert_int_eq(state_load_fresh(&b, bad, &diag), ERR_CONFIG);
+	ck_assert_int_eq(tb_state_load_fresh(&b, bad, &diag), ERR_CONFIG);
 	ck_assert_uint_eq(diag.n, 1);
 	ck_assert_str_eq(diag.msgs[0], "s:3: session_limit must be 0..15");
 	ck_assert_int_eq(bmc_user_by_id(b.bmc, 5, &u), 0);
