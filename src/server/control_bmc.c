@@ -56,6 +56,57 @@ control_bmc_fail(struct control_call *c, int err, const char *what)
 	    what, err_str(err));
 }
 
+/*
+ * 1 if labels ("k=v,k2=v2", as the INI's labels = gives them) hold every
+ * k=v of selector (spaces ignored), else 0; an empty selector matches.
+ */
+int
+control_bmc_selector_match(const char *labels, const char *selector)
+{
+	char   want[CONFIG_LABELS_MAX], *tok, *save = NULL;
+	size_t n = 0;
+
+	for (; *selector != '\0' && n + 1 < sizeof(want); selector++)
+		if (*selector != ' ' && *selector != '\t')
+			want[n++] = *selector;
+	want[n] = '\0';
+	for (tok = strtok_r(want, ",", &save); tok != NULL;
+	     tok = strtok_r(NULL, ",", &save)) {
+		size_t	    len = strlen(tok);
+		const char *p = labels;
+		int	    found = 0;
+
+		while (!found && (p = strstr(p, tok)) != NULL) {
+			found = (p == labels || p[-1] == ',') &&
+			    (p[len] == '\0' || p[len] == ',');
+			p++;
+		}
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
+/* {"k": "v", ...} of "k=v,k2=v2". */
+static json_t *
+labels_json(const char *labels)
+{
+	char	buf[CONFIG_LABELS_MAX], *tok, *save = NULL;
+	json_t *o = json_object();
+
+	snprintf(buf, sizeof(buf), "%s", labels);
+	for (tok = strtok_r(buf, ",", &save); tok != NULL;
+	     tok = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(tok, '=');
+
+		if (eq != NULL) {
+			*eq = '\0';
+			json_object_set_new(o, tok, json_string(eq + 1));
+		}
+	}
+	return o;
+}
+
 /* "on"/"off" and where a change is on its way. */
 json_t *
 control_bmc_power_json(const struct bmc_control_state *st)
@@ -81,9 +132,10 @@ control_bmc_summary(struct control *ctl, const char *name, struct instance *in)
 
 	if (ep != NULL)
 		fleet_endpoint_format(ep, text, sizeof(text));
-	return json_pack("{s:s, s:s, s:s, s:s}", "name", name, "listen", text,
-	    "state", instance_offline(in) ? "offline" : "running", "power",
-	    bmc_power_is_on(b) ? "on" : "off");
+	return json_pack("{s:s, s:s, s:s, s:s, s:o}", "name", name, "listen",
+	    text, "state", instance_offline(in) ? "offline" : "running",
+	    "power", bmc_power_is_on(b) ? "on" : "off", "labels",
+	    labels_json(instance_config(in)->labels));
 }
 
 /* ---- /v1 ---- */
@@ -119,6 +171,7 @@ list_bmcs(struct control_call *c)
 	const char	   *glob = control_call_param(c, "name");
 	const char	   *lim = control_call_param(c, "limit");
 	const char	   *cursor = control_call_param(c, "cursor");
+	const char	   *sel = control_call_param(c, "selector");
 	const char	   *name, *last = NULL;
 	struct fleet_iter   it;
 	void		   *item;
@@ -147,6 +200,11 @@ list_bmcs(struct control_call *c)
 				continue;
 			}
 			if (glob != NULL && fnmatch(glob, name, 0) != 0)
+				continue;
+			if (sel != NULL &&
+			    !control_bmc_selector_match(
+				instance_config(daemon_item_bmc(item))->labels,
+				sel))
 				continue;
 			if (n == limit) {
 				more = 1;
@@ -840,7 +898,8 @@ post_bmcs(struct control_call *c)
 			    (long long)(i + 1));
 		else
 			snprintf(one, sizeof(one), "%s", name);
-		rc = daemon_bmc_create(control_call_daemon(c), one, model, host,
+		rc = daemon_bmc_create(control_call_daemon(c), one, model,
+		    json_string_value(json_object_get(body, "labels")), host,
 		    (uint16_t)(port == 0 ? 0 : port + (unsigned long)i), why,
 		    sizeof(why));
 		if (rc != 0) {
@@ -880,13 +939,13 @@ select_names(struct control_call *c, size_t *n)
 	char		**out;
 	size_t		  cap, k = 0;
 
+	const char *sel = json_string_value(json_object_get(body, "selector"));
+	void	   *item;
+
 	if (glob == NULL)
 		glob = control_call_param(c, "name");
-	if (json_object_get(body, "selector") != NULL) {
-		control_call_problem(c, 422, "Unsupported selector",
-		    "select by \"name\" (a glob) or \"bmcs\" (a list)");
-		return NULL;
-	}
+	if (sel == NULL)
+		sel = control_call_param(c, "selector");
 	cap = f != NULL ? fleet_count(f) : 0;
 	out = calloc(cap + 1, sizeof(*out));
 	if (out == NULL) {
@@ -895,7 +954,7 @@ select_names(struct control_call *c, size_t *n)
 	}
 	if (f != NULL) {
 		fleet_iter_init(f, &it);
-		while (fleet_iter_next(&it, &name, NULL) != NULL) {
+		while ((item = fleet_iter_next(&it, &name, NULL)) != NULL) {
 			size_t i;
 			int    want = list == NULL;
 
@@ -907,7 +966,12 @@ select_names(struct control_call *c, size_t *n)
 					name) == 0)
 					want = 1;
 			if (!want ||
-			    (glob != NULL && fnmatch(glob, name, 0) != 0))
+			    (glob != NULL && fnmatch(glob, name, 0) != 0) ||
+			    (sel != NULL &&
+				!control_bmc_selector_match(
+				    instance_config(daemon_item_bmc(item))
+					->labels,
+				    sel)))
 				continue;
 			if ((out[k] = strdup(name)) == NULL)
 				break;

@@ -32,4 +32,7 @@ int control_bmc_power_apply(struct instance *, enum bmc_control_power);
 struct daemon;
 int control_bmc_reboot(struct daemon *, const char *name, uint64_t ms);
 
+/* 1 if labels "k=v,..." hold every k=v of selector; "" matches all. */
+int control_bmc_selector_match(const char *labels, const char *selector);
+
 #endif

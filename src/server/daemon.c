@@ -824,7 +824,8 @@ daemon_bmc_restart(struct daemon *d, const char *name, int fresh)
 
 int
 daemon_bmc_create(struct daemon *d, const char *name, const char *like,
-    const char *host, uint16_t port, char *why, size_t whycap)
+    const char *labels, const char *host, uint16_t port, char *why,
+    size_t whycap)
 {
 	struct running	     *tmpl, *r;
 	struct config_bmc    *cb;
@@ -868,6 +869,14 @@ daemon_bmc_create(struct daemon *d, const char *name, const char *like,
 	snprintf(cb->host, sizeof(cb->host), "%s", host);
 	cb->port = port;
 	cb->index = 0;
+	if (labels != NULL &&
+	    snprintf(cb->labels, sizeof(cb->labels), "%s", labels) >=
+		(int)sizeof(cb->labels)) {
+		snprintf(why, whycap, "labels: at most %d bytes",
+		    CONFIG_LABELS_MAX - 1);
+		free(cb);
+		return ERR_INVALID_ARG;
+	}
 	/* Its own GUIDs: the model's, the last bytes from the name. */
 	for (i = 0; i < n; i++) {
 		cb->system_guid[i % 6] ^= (uint8_t)name[i];

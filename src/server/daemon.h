@@ -43,11 +43,13 @@ struct instance	   *daemon_item_bmc(void *item);
  */
 int daemon_bmc_restart(struct daemon *, const char *name, int fresh);
 /*
- * Starts a new BMC name with the model of BMC like (NULL: the first) on
- * host:port (0: a free port).  0 or ERR_* with a sentence in why.
+ * Starts a new BMC name with the model of BMC like (NULL: the first) and
+ * labels "k=v,..." (NULL: none) on host:port (0: a free port).  0 or
+ * ERR_* with a sentence in why.
  */
 int daemon_bmc_create(struct daemon *, const char *name, const char *like,
-    const char *host, uint16_t port, char *why, size_t whycap);
+    const char *labels, const char *host, uint16_t port, char *why,
+    size_t whycap);
 /* Stops and forgets BMC name: 0 or ERR_NOT_FOUND. */
 int daemon_bmc_delete(struct daemon *, const char *name);
 

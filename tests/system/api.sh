@@ -122,6 +122,35 @@ check_fails "ctl: unreachable is exit 4" 'No such file' \
 "$BMCSIM" ctl -S "unix:$WORK/none.sock" bmc list 2>/dev/null
 check "ctl: the unreachable exit code is 4" '^4$' echo $?
 
+# Labels from the INI, and selectors over them.
+mkdir -p "$WORK/lab-state"
+cat >"$WORK/labels.ini" <<INI
+[bmc a]
+listen = 127.0.0.1:0
+model = $CONFIGS/default.ini
+labels = rack=r1, role=compute
+
+[bmc b]
+listen = 127.0.0.1:0
+model = $CONFIGS/default.ini
+labels = rack=r2
+INI
+"$BMCSIMD" -c "$WORK/labels.ini" --state-dir "$WORK/lab-state" \
+    >"$WORK/labels.log" 2>&1 &
+BMC_PIDS="$BMC_PIDS $!"
+LSOCK="unix:$WORK/lab-state/control.sock"
+check "labels: ready" '' "$BMCSIM" ctl -S "$LSOCK" wait-ready --timeout 10
+check "labels: the selector lists a only" '^a +127' \
+    "$BMCSIM" ctl -S "$LSOCK" bmc list --selector rack=r1
+check "labels: one BMC in rack r1" '^1$' \
+    sh -c "'$BMCSIM' ctl -S '$LSOCK' bmc list --selector rack=r1 | grep -c '^[ab] '"
+check "labels: bulk power off rack r2" '"matched":1,"ok":1' \
+    curl -s --unix-socket "$WORK/lab-state/control.sock" -X POST \
+    -d '{"selector":"rack=r2","op":"power","args":{"state":"off"}}' \
+    http://bmcsim/v1/bulk
+check "labels: b is off, a on" '"name":"a"[^}]*"power":"on".*"name":"b"[^}]*"power":"off"' \
+    "$BMCSIM" ctl -S "$LSOCK" -o json bmc list
+
 # TCP: a token is required, and generated into a 0600 file.
 tport=$(free_port)
 uport=$(free_port)

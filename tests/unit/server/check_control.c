@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "control.h"
+#include "control_bmc.h"
 
 static int		    calls;
 static char		    seen[256];
@@ -313,6 +314,24 @@ START_TEST(test_bearer)
 }
 END_TEST
 
+START_TEST(test_selector)
+{
+	const char *l = "rack=r1,role=compute";
+
+	ck_assert_int_eq(control_bmc_selector_match(l, ""), 1);
+	ck_assert_int_eq(control_bmc_selector_match(l, "rack=r1"), 1);
+	ck_assert_int_eq(control_bmc_selector_match(l, "role=compute"), 1);
+	ck_assert_int_eq(
+	    control_bmc_selector_match(l, "role=compute, rack=r1"), 1);
+	ck_assert_int_eq(control_bmc_selector_match(l, "rack=r"), 0);
+	ck_assert_int_eq(control_bmc_selector_match(l, "ack=r1"), 0);
+	ck_assert_int_eq(control_bmc_selector_match(l, "rack=r1,role=x"), 0);
+	ck_assert_int_eq(control_bmc_selector_match("", "rack=r1"), 0);
+	ck_assert_int_eq(
+	    control_bmc_selector_match("xrack=r1,rack=r2", "rack=r2"), 1);
+}
+END_TEST
+
 static Suite *
 control_suite(void)
 {
@@ -332,6 +351,7 @@ control_suite(void)
 	tcase_add_test(tc, test_stream);
 	tcase_add_test(tc, test_silent_handler_500);
 	tcase_add_test(tc, test_bearer);
+	tcase_add_test(tc, test_selector);
 	suite_add_tcase(s, tc);
 	return s;
 }
