@@ -299,7 +299,26 @@ control_bmc_power_apply(struct instance *in, enum bmc_control_power action)
 	return rc;
 }
 
-/* PUT {"state":"on|off|cycle|reset|diag|soft-off"} */
+/*
+ * "press": the change came from the front panel: the event a BMC logs
+ * for its buttons, a Button/Switch sensor (IPMI 2.0 table 42-3, 14h)
+ * sensor-specific offset 00h power button or 02h reset button pressed.
+ */
+static void
+press_logged(struct instance *in, enum bmc_control_power action)
+{
+	struct bmc_control_event ev = {
+	    0x20, 0x14, 0x00, 0x6f, {0x00, 0xff, 0xff}};
+	struct bmc_control_ctx ctx;
+
+	if (action == BMC_CONTROL_HARD_RESET)
+		ev.data[0] = 0x02;
+	instance_control_begin(in, &ctx);
+	(void)bmc_control_event(node_bmc(instance_node(in)), &ctx, &ev);
+	instance_control_end(in);
+}
+
+/* PUT {"state":"on|off|cycle|reset|diag|soft-off","press":false} */
 static void
 put_power(struct control_call *c)
 {
@@ -323,6 +342,8 @@ put_power(struct control_call *c)
 		control_bmc_fail(c, rc, "power");
 		return;
 	}
+	if (json_is_true(json_object_get(body, "press")))
+		press_logged(in, action);
 	instance_control_begin(in, &ctx);
 	bmc_control_state(node_bmc(instance_node(in)), ctx.now_ms, &st);
 	instance_control_end(in);

@@ -54,6 +54,10 @@ print(c.get_power()["powerstate"])' "$PORT_api"
 check "power set on (JSON)" '"state":"on"' ctl -o json power set default on
 check "ipmitool reads on" 'System Power +: on' lan "$PORT_api" chassis status
 check "power get" '^state: on' ctl power get default
+check "power set off --press" '^state: off' ctl power set default off --press
+check "the press is in the SEL as a button event" \
+    'Button +\| Power Button pressed' lan "$PORT_api" sel list
+check "power set on" '^state: on' ctl power set default on
 
 # Boot flags set through the API are what ipmitool reads.
 check "boot set pxe" '"device":"pxe"' ctl -o json boot set default pxe
