@@ -429,6 +429,37 @@ user_set(struct ctl *c, int argc, char **argv)
 	return rc;
 }
 
+/* ---- sessions ---- */
+
+static int
+session_list(struct ctl *c, int argc, char **argv)
+{
+	char path[CTL_PATH_MAX];
+
+	if (argc != 2)
+		return usage_of("session", "list");
+	if (bmc_path(path, sizeof(path), argv[1], "/sessions") != 0)
+		return CTL_EXIT_USAGE;
+	return ctl_call(c, "GET", path, NULL);
+}
+
+/* session kill NAME [HANDLE]: every session, or HANDLE's user's. */
+static int
+session_kill(struct ctl *c, int argc, char **argv)
+{
+	char path[CTL_PATH_MAX];
+
+	if (argc != 2 && argc != 3)
+		return usage_of("session", "kill");
+	if (bmc_path(path, sizeof(path), argv[1], "/sessions") != 0)
+		return CTL_EXIT_USAGE;
+	if (argc == 3 &&
+	    (strlen(path) + 1 >= sizeof(path) || !strcat(path, "/") ||
+		ctl_path_append(path, sizeof(path), argv[2]) != 0))
+		return CTL_EXIT_USAGE;
+	return ctl_call(c, "DELETE", path, NULL);
+}
+
 /* ---- fleet-wide ---- */
 
 /* reset [NAME]: back to the INI's state. */
@@ -539,6 +570,8 @@ const struct ctl_cmd ctl_bmc_cmds[] = {
     {"user", "set", user_set,
 	"NAME ID [--name USER] [--password PW] [--priv LEVEL] "
 	"[--enable|--disable]"},
+    {"session", "list", session_list, "NAME"},
+    {"session", "kill", session_kill, "NAME [HANDLE]"},
     {"reset", NULL, reset, "[NAME]"},
     {"state", "export", state_export, ""},
     {"state", "import", state_import, "FILE|-"},

@@ -772,6 +772,89 @@ put_user(struct control_call *c)
 	list_users(c);
 }
 
+/* ---- sessions ---- */
+
+/* Every active session, through the session view the model has. */
+static void
+list_sessions(struct control_call *c)
+{
+	struct instance	      *in = control_call_bmc(c);
+	struct bmc_control_ctx ctx;
+	json_t		      *items = json_array();
+	unsigned	       i, n;
+
+	instance_control_begin(in, &ctx);
+	n = ctx.sessions != NULL
+	    ? ctx.sessions->active_count_cb(ctx.sessions_arg)
+	    : 0;
+	for (i = 1; i <= n; i++) {
+		struct model_session_info si;
+		char			  peer[64] = "";
+
+		if (ctx.sessions->session_info_cb(
+			ctx.sessions_arg, MODEL_SESSION_BY_INDEX, i, &si) != 0)
+			continue;
+		if (si.peer_family == 4)
+			snprintf(peer, sizeof(peer), "%u.%u.%u.%u:%u",
+			    si.peer_addr[0], si.peer_addr[1], si.peer_addr[2],
+			    si.peer_addr[3], si.peer_port);
+		json_array_append_new(items,
+		    json_pack("{s:i, s:i, s:s, s:s, s:b, s:i}", "handle",
+			si.handle, "user_id", si.user_id, "privilege",
+			priv_name(si.privilege), "peer", peer, "ipmi15",
+			si.ipmi15, "channel", si.channel));
+	}
+	instance_control_end(in);
+	control_call_reply(c, 200, json_pack("{s:o}", "items", items));
+}
+
+/*
+ * DELETE /v1/bmcs/{bmc}/sessions[/{handle}]: ends every session, or
+ * those of the user of session {handle} (the session layer closes by
+ * user, as when a user is disabled), after this call.
+ */
+static void
+kill_sessions(struct control_call *c)
+{
+	struct instance		 *in = control_call_bmc(c);
+	const char		 *h = control_call_param(c, "handle");
+	struct bmc_control_ctx	  ctx;
+	struct model_session_info si;
+	unsigned		  i, n, closed = 0;
+	uint8_t			  users[MODEL_USERS_MAX + 1];
+	int			  found = h == NULL;
+
+	memset(users, 0, sizeof(users));
+	instance_control_begin(in, &ctx);
+	n = ctx.sessions != NULL
+	    ? ctx.sessions->active_count_cb(ctx.sessions_arg)
+	    : 0;
+	for (i = 1; i <= n; i++) {
+		if (ctx.sessions->session_info_cb(ctx.sessions_arg,
+			MODEL_SESSION_BY_INDEX, i, &si) != 0 ||
+		    si.user_id > MODEL_USERS_MAX)
+			continue;
+		if (h != NULL && strtol(h, NULL, 0) != si.handle)
+			continue;
+		found = 1;
+		users[si.user_id] = 1;
+	}
+	for (i = 0; i <= MODEL_USERS_MAX; i++)
+		if (users[i]) {
+			ctx.sessions->close_user_sessions_cb(
+			    ctx.sessions_arg, (uint8_t)i);
+			closed++;
+		}
+	instance_control_end(in);
+	if (!found) {
+		control_call_problem(
+		    c, 404, "Unknown session", "no session with handle %s", h);
+		return;
+	}
+	control_call_reply(
+	    c, 200, json_pack("{s:i}", "users_closed", (int)closed));
+}
+
 /* ---- life cycle ---- */
 
 static void
@@ -1193,6 +1276,9 @@ const struct control_route control_bmc_routes[] = {
     {"DELETE", "/v1/bmcs/{bmc}/sel", delete_sel},
     {"GET", "/v1/bmcs/{bmc}/users", list_users},
     {"PUT", "/v1/bmcs/{bmc}/users/{id}", put_user},
+    {"GET", "/v1/bmcs/{bmc}/sessions", list_sessions},
+    {"DELETE", "/v1/bmcs/{bmc}/sessions", kill_sessions},
+    {"DELETE", "/v1/bmcs/{bmc}/sessions/{handle}", kill_sessions},
     {"POST", "/v1/bulk", post_bulk},
     {"POST", "/v1/reset", post_reset},
     {"GET", "/v1/state", get_state},

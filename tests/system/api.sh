@@ -72,6 +72,31 @@ check "the new password logs in" 'System Power' \
     ipmitool -I lanplus -H 127.0.0.1 -p "$PORT_api" -U operator \
     -P fresh-pw-1 -L OPERATOR -R 2 -N 1 chassis status
 
+# Sessions: one pyghmi holds open is listed, and killed.
+check "sessions: listed while pyghmi holds one, then killed" '^all ok$' \
+    timeout 60 /usr/bin/python3 - "$PORT_api" "$SOCK" <<'PY'
+import json, subprocess, sys
+from pyghmi.ipmi import command
+port, sock = int(sys.argv[1]), sys.argv[2]
+def api(method, path):
+    out = subprocess.run(["curl", "-s", "--unix-socket", sock, "-X", method,
+                          "http://bmcsim" + path], capture_output=True,
+                         check=True).stdout
+    return json.loads(out)
+c = command.Command(bmc="127.0.0.1", userid="admin", password="password",
+                    port=port)
+c.get_power()
+items = api("GET", "/v1/bmcs/default/sessions")["items"]
+# This one, and maybe one an earlier pyghmi left open: all admin's.
+assert items and all(s["user_id"] == 2 for s in items), items
+assert items[0]["privilege"] == "administrator", items
+assert items[0]["peer"].startswith("127.0.0.1:"), items
+h = items[0]["handle"]
+assert api("DELETE", "/v1/bmcs/default/sessions/%d" % h)["users_closed"] == 1
+assert api("GET", "/v1/bmcs/default/sessions")["items"] == []
+print("all ok")
+PY
+
 # Reset: back to the INI's state (power on, old password, sensor free).
 ctl power set default off >/dev/null
 check "reset default" '^reset: 1' ctl reset default
