@@ -31,6 +31,9 @@ struct journal {
 	void		      *listen_arg;
 	struct journal_markrec marks[JOURNAL_MARKS_MAX];
 	uint64_t	       mark_order;
+	struct journal_stats   stats;
+	struct journal_keys   *keys; /* a ring, taken on first use */
+	size_t		       keys_head, keys_count;
 };
 
 /* How far back along a BMC's entries a retry looks for its original. */
@@ -66,6 +69,10 @@ journal_free(struct journal *j)
 	if (j->ring != NULL) {
 		ct_wipe(j->ring, j->cap * sizeof(*j->ring));
 		free(j->ring);
+	}
+	if (j->keys != NULL) {
+		ct_wipe(j->keys, JOURNAL_KEYS_MAX * sizeof(*j->keys));
+		free(j->keys);
 	}
 	free(j);
 }
@@ -208,12 +215,45 @@ journal_link_retry(struct journal *j, struct journal_entry *e)
 	}
 }
 
+static void
+journal_count_stats(struct journal_stats *st, const struct journal_entry *e)
+{
+	size_t i;
+
+	if (e->outcome < JOURNAL_OUTCOME_COUNT)
+		st->by_outcome[e->outcome]++;
+	if (!e->has_request)
+		return;
+	if (e->outcome != JOURNAL_DROPPED)
+		st->by_cc[e->cc]++;
+	for (i = 0; i < st->ncommands; i++)
+		if (st->commands[i].netfn == e->netfn &&
+		    st->commands[i].cmd == e->cmd) {
+			st->commands[i].count++;
+			return;
+		}
+	if (st->ncommands == JOURNAL_COMMANDS_MAX) {
+		st->other_commands++;
+		return;
+	}
+	st->commands[st->ncommands].netfn = e->netfn;
+	st->commands[st->ncommands].cmd = e->cmd;
+	st->commands[st->ncommands++].count = 1;
+}
+
+const struct journal_stats *
+journal_stats(const struct journal *j)
+{
+	return &j->stats;
+}
+
 void
 journal_commit(struct journal *j, struct journal_entry *e)
 {
 	if (e == NULL || e->seq != j->next)
 		return;
 	journal_link_retry(j, e);
+	journal_count_stats(&j->stats, e);
 	j->next++;
 	if (j->listen_cb != NULL)
 		j->listen_cb(j->listen_arg, e);
@@ -356,6 +396,37 @@ journal_mark_seq(const struct journal *j, const char *name)
 		if (j->marks[i].seq != 0 && strcmp(j->marks[i].name, name) == 0)
 			return j->marks[i].seq;
 	return 0;
+}
+
+void
+journal_keys_add(struct journal *j, const struct journal_keys *k)
+{
+	struct journal_keys *slot;
+
+	if (j->keys == NULL &&
+	    (j->keys = calloc(JOURNAL_KEYS_MAX, sizeof(*j->keys))) == NULL)
+		return;
+	if (j->keys_count == JOURNAL_KEYS_MAX) {
+		slot = &j->keys[j->keys_head];
+		j->keys_head = (j->keys_head + 1) % JOURNAL_KEYS_MAX;
+	} else
+		slot = &j->keys[(j->keys_head + j->keys_count++) %
+		    JOURNAL_KEYS_MAX];
+	*slot = *k;
+}
+
+size_t
+journal_keys_count(const struct journal *j)
+{
+	return j->keys_count;
+}
+
+const struct journal_keys *
+journal_keys_get(const struct journal *j, size_t i)
+{
+	if (i >= j->keys_count)
+		return NULL;
+	return &j->keys[(j->keys_head + i) % JOURNAL_KEYS_MAX];
 }
 
 /* ---- verify ---- */
@@ -569,17 +640,16 @@ static const struct journal_action_def journal_actions[] = {
 };
 
 const char *
-journal_action(const struct journal_entry *e, char *buf, size_t cap)
+journal_action_of(uint8_t netfn, uint8_t cmd, const uint8_t *data, size_t len,
+    char *buf, size_t cap)
 {
 	size_t i;
 
 	buf[0] = '\0';
-	if (!e->has_request)
-		return buf;
 	/* Set User Password: the operation is in byte 1, not byte 0. */
-	if (e->netfn == IPMI_NETFN_APP && e->cmd == 0x47 && e->req_len >= 2) {
+	if (netfn == IPMI_NETFN_APP && cmd == 0x47 && len >= 2) {
 		snprintf(buf, cap, "set_user_password: %s user %u",
-		    journal_user_password[e->req[1] & 0x03], e->req[0] & 0x3f);
+		    journal_user_password[data[1] & 0x03], data[0] & 0x3f);
 		return buf;
 	}
 	for (i = 0; i < sizeof(journal_actions) / sizeof(journal_actions[0]);
@@ -587,13 +657,13 @@ journal_action(const struct journal_entry *e, char *buf, size_t cap)
 		const struct journal_action_def *d = &journal_actions[i];
 		unsigned			 v;
 
-		if (d->netfn != e->netfn || d->cmd != e->cmd)
+		if (d->netfn != netfn || d->cmd != cmd)
 			continue;
-		if (d->mask == 0 || e->req_len == 0) {
+		if (d->mask == 0 || len == 0) {
 			snprintf(buf, cap, "%s", d->name);
 			return buf;
 		}
-		v = e->req[0] & d->mask;
+		v = data[0] & d->mask;
 		if (v < d->nvalues)
 			snprintf(buf, cap, "%s: %s", d->name, d->values[v]);
 		else if (d->values == journal_identify)
@@ -603,6 +673,16 @@ journal_action(const struct journal_entry *e, char *buf, size_t cap)
 		return buf;
 	}
 	return buf;
+}
+
+const char *
+journal_action(const struct journal_entry *e, char *buf, size_t cap)
+{
+	buf[0] = '\0';
+	if (!e->has_request)
+		return buf;
+	return journal_action_of(
+	    e->netfn, e->cmd, e->req, e->req_len, buf, cap);
 }
 
 static const char *const journal_outcome_names[JOURNAL_OUTCOME_COUNT] = {

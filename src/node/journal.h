@@ -175,6 +175,50 @@ journal_count_matching(const struct journal *, const struct journal_filter *);
 uint64_t journal_mark(struct journal *, const char *name, uint64_t wall_ms);
 uint64_t journal_mark_seq(const struct journal *, const char *name);
 
+/*
+ * The keys of RMCP+ sessions (for a key log beside a pcap export): the
+ * last JOURNAL_KEYS_MAX sessions opened.  Keys are secrets: the journal
+ * keeps them only because a journal is there to show traffic in clear,
+ * and wipes them when freed.
+ */
+#define JOURNAL_KEYS_MAX 256
+#define JOURNAL_KEY_LEN	 32 /* SUITE_KEY_MAX */
+struct journal_keys {
+	char	 bmc[JOURNAL_NAME_MAX];
+	uint32_t bmc_sid;
+	uint32_t console_sid;
+	uint8_t	 suite_id;
+	uint8_t	 key_len;
+	uint8_t	 sik[JOURNAL_KEY_LEN];
+	uint8_t	 k1[JOURNAL_KEY_LEN];
+	uint8_t	 k2[JOURNAL_KEY_LEN];
+};
+void journal_keys_add(struct journal *, const struct journal_keys *);
+/* The i-th record kept, oldest first (i < journal_keys_count()). */
+size_t			   journal_keys_count(const struct journal *);
+const struct journal_keys *journal_keys_get(const struct journal *, size_t i);
+
+/*
+ * Counters since the journal was made, for /metrics: kept beside the
+ * ring (evictions do not lower them).  Requests by command, for the
+ * JOURNAL_COMMANDS_MAX distinct commands seen first (then under "other",
+ * so label sets stay bounded), and answers by completion code.
+ */
+#define JOURNAL_COMMANDS_MAX 128
+struct journal_command_count {
+	uint8_t	 netfn;
+	uint8_t	 cmd;
+	uint64_t count;
+};
+struct journal_stats {
+	uint64_t		     by_outcome[JOURNAL_OUTCOME_COUNT];
+	uint64_t		     by_cc[256];
+	uint64_t		     other_commands;
+	size_t			     ncommands;
+	struct journal_command_count commands[JOURNAL_COMMANDS_MAX];
+};
+const struct journal_stats *journal_stats(const struct journal *);
+
 /* ---- verify ---- */
 
 enum journal_expect { JOURNAL_EXACTLY = 0, JOURNAL_AT_LEAST, JOURNAL_AT_MOST };
@@ -227,6 +271,9 @@ journal_command_name(uint8_t netfn, uint8_t cmd, char *buf, size_t cap);
  * into buf; "" when nothing is known.  Returns buf.
  */
 const char *journal_action(const struct journal_entry *, char *buf, size_t cap);
+/* The same for a request not journaled. */
+const char *journal_action_of(uint8_t netfn, uint8_t cmd, const uint8_t *data,
+    size_t len, char *buf, size_t cap);
 const char *journal_outcome_name(enum journal_outcome);
 /* "on->off", "off->on" or NULL. */
 const char *journal_power_name(enum journal_power);

@@ -282,18 +282,31 @@ cb_observe(void *arg, const struct responder_seen *seen)
 		ct_wipe(&mu, sizeof(mu));
 	}
 	if (log_enabled(LOG_LEVEL_PACKET)) {
+		char action[JOURNAL_ACTION_MAX], result[96];
+
 		if (seen->req == NULL)
-			log_packet("%s: dropped (%s)", n->cfg->name,
+			log_packet("request dropped: %s",
 			    responder_drop_name(seen->drop));
-		else
-			log_packet("%s: %s%s%s %02x:%02x %s, %s", n->cfg->name,
-			    user, user[0] != '\0' ? " " : "",
+		else {
+			journal_action_of(seen->req->netfn, seen->req->cmd,
+			    seen->req->data, seen->req->data_len, action,
+			    sizeof(action));
+			if (seen->rsp != NULL)
+				snprintf(result, sizeof(result), "%scc %02x %s",
+				    seen->outcome == RESPONDER_SEEN_CACHED
+					? "retry answered from cache, "
+					: "",
+				    seen->rsp->cc, names_cc(seen->rsp->cc));
+			else
+				snprintf(result, sizeof(result), "dropped (%s)",
+				    responder_drop_name(seen->drop));
+			log_packet("request %s%s%s (%02x:%02x)%s%s%s: %s", user,
+			    user[0] != '\0' ? " " : "",
 			    names_cmd(seen->req->netfn, seen->req->cmd),
 			    seen->req->netfn, seen->req->cmd,
-			    seen->rsp != NULL ? "cc" : "dropped",
-			    seen->rsp != NULL
-				? names_cc(seen->rsp->cc)
-				: responder_drop_name(seen->drop));
+			    action[0] != '\0' ? " [" : "", action,
+			    action[0] != '\0' ? "]" : "", result);
+		}
 	}
 	if (n->journal == NULL || n->jent != NULL)
 		return;
@@ -333,11 +346,34 @@ cb_observe(void *arg, const struct responder_seen *seen)
 	}
 }
 
+static void
+cb_keys(void *arg, uint32_t bmc_sid, uint32_t console_sid, uint8_t suite_id,
+    const uint8_t *sik, const uint8_t *k1, const uint8_t *k2, size_t len)
+{
+	struct node	   *n = arg;
+	struct journal_keys k;
+
+	if (n->journal == NULL || len > JOURNAL_KEY_LEN)
+		return;
+	memset(&k, 0, sizeof(k));
+	snprintf(k.bmc, sizeof(k.bmc), "%s", n->cfg->name);
+	k.bmc_sid = bmc_sid;
+	k.console_sid = console_sid;
+	k.suite_id = suite_id;
+	k.key_len = (uint8_t)len;
+	memcpy(k.sik, sik, len);
+	memcpy(k.k1, k1, len);
+	memcpy(k.k2, k2, len);
+	journal_keys_add(n->journal, &k);
+	ct_wipe(&k, sizeof(k));
+}
+
 static const struct responder_ops node_responder_ops = {
     .user_by_name_cb = cb_user_by_name,
     .user_by_id_cb = cb_user_by_id,
     .request_cb = cb_request,
     .observe_cb = cb_observe,
+    .keys_cb = cb_keys,
 };
 
 /*

@@ -16,6 +16,7 @@ struct daemon_options {
 	/* "unix:PATH" or "tcp:ADDR:PORT"; NULL: STATE_DIR/control.sock */
 	const char *control;
 	const char *control_token_file; /* TCP: the bearer token's file */
+	size_t	    journal_size;	/* requests kept; 0: no journal */
 	int	    check_only;
 	int	    verbosity; /* number of -v */
 };
@@ -30,9 +31,18 @@ int daemon_run(const struct daemon_options *);
 struct daemon;
 struct fleet;
 struct instance;
+struct journal;
+struct server_counters;
 struct instance *daemon_find_bmc(void *daemon, const char *name);
 /* The registry; its items are the daemon's, use daemon_item_bmc(). */
 const struct fleet *daemon_fleet(const struct daemon *);
 struct instance	   *daemon_item_bmc(void *item);
+struct event_base;
+/* The event loop (for the control plane's timers). */
+struct event_base *daemon_event_base(const struct daemon *);
+/* The request journal (journal.h); NULL when --journal-size 0. */
+struct journal *daemon_journal(const struct daemon *);
+/* The daemon's own counters (datagrams too large, send failures...). */
+const struct server_counters *daemon_counters(const struct daemon *);
 
 #endif

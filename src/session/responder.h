@@ -170,6 +170,13 @@ struct responder_ops {
 	 * and ASF pings are not told.  Pointers last for the call only.
 	 */
 	void (*observe_cb)(void *, const struct responder_seen *);
+	/*
+	 * Optional: the keys of each RMCP+ session as RAKP3 makes them
+	 * (SIK, K1, K2 of len bytes), for a key log that decrypts a capture.
+	 */
+	void (*keys_cb)(void *, uint32_t bmc_sid, uint32_t console_sid,
+	    uint8_t suite_id, const uint8_t *sik, const uint8_t *k1,
+	    const uint8_t *k2, size_t len);
 };
 
 enum responder_drop {

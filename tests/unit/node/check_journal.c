@@ -341,6 +341,12 @@ START_TEST(test_node_retransmit_linked)
 	ck_assert_int_eq(nt_login(&w, in, &ev), INITIATOR_DONE);
 	/* The login itself: Get Channel Auth Caps, Set Session Privilege. */
 	ck_assert_uint_ge(journal_count(j), 1);
+	/* Its keys, for a key log: suite 17 is HMAC-SHA256, 32 bytes. */
+	ck_assert_uint_eq(journal_keys_count(j), 1);
+	ck_assert_uint_eq(journal_keys_get(j, 0)->suite_id, 17);
+	ck_assert_uint_eq(journal_keys_get(j, 0)->key_len, 32);
+	ck_assert_str_eq(journal_keys_get(j, 0)->bmc, "default");
+	ck_assert_ptr_null(journal_keys_get(j, 1));
 	journal_clear(j);
 	ck_assert_int_eq(initiator_request(in, IPMI_NETFN_CHASSIS, 0x02, cycle,
 			     1, a, sizeof(a), &alen),
@@ -368,6 +374,8 @@ START_TEST(test_node_retransmit_linked)
 	ck_assert_uint_eq(e->privilege, IPMI_PRIV_ADMIN);
 	ck_assert_str_eq(e->user, "admin");
 	ck_assert_uint_ne(e->bmc_sid, 0);
+	ck_assert_uint_eq(e->bmc_sid, journal_keys_get(j, 0)->bmc_sid);
+	ck_assert_uint_eq(e->console_sid, journal_keys_get(j, 0)->console_sid);
 	ck_assert_uint_eq(e->retransmit_of, 0);
 	ck_assert_int_eq(e->power, JOURNAL_POWER_ON_OFF);
 	ck_assert_uint_gt(e->in_len, 16);
