@@ -432,6 +432,79 @@ journal_stream_route(struct control_call *c)
 	journal_wait_common(c, 1);
 }
 
+/* RFC 4648 base64 of n bytes: a new JSON string. */
+static json_t *
+base64_json(const uint8_t *p, size_t n)
+{
+	static const char a[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	char   *out = malloc((n + 2) / 3 * 4 + 1), *w = out;
+	json_t *s;
+	size_t	i;
+
+	if (out == NULL)
+		return NULL;
+	for (i = 0; i + 2 < n; i += 3) {
+		uint32_t v = (uint32_t)p[i] << 16 | (uint32_t)p[i + 1] << 8 |
+		    p[i + 2];
+
+		*w++ = a[v >> 18];
+		*w++ = a[(v >> 12) & 63];
+		*w++ = a[(v >> 6) & 63];
+		*w++ = a[v & 63];
+	}
+	if (i < n) {
+		uint32_t v = (uint32_t)p[i] << 16 |
+		    (i + 1 < n ? (uint32_t)p[i + 1] << 8 : 0);
+
+		*w++ = a[v >> 18];
+		*w++ = a[(v >> 12) & 63];
+		*w++ = i + 1 < n ? a[(v >> 6) & 63] : '=';
+		*w++ = '=';
+	}
+	*w = '\0';
+	s = json_string(out);
+	free(out);
+	return s;
+}
+
+/*
+ * ?encoding=json (bmcsim ctl, which reads JSON answers only): the export
+ * inside one object, {"entries": [...]} or {"pcap": base64}, with the key
+ * log beside it.
+ */
+static void
+journal_export_json(struct control_call *c, struct journal *j,
+    const struct journal_filter *f, int pcap)
+{
+	struct daemon		   *d = control_call_daemon(c);
+	const struct journal_entry *e;
+	json_t			   *o = window_json(j);
+	char			   *keylog;
+	size_t			    len;
+
+	if (pcap) {
+		uint8_t *buf = journal_pcap_build(j, f,
+		    d != NULL ? journal_pcap_bmc_endpoint : NULL, d, &len);
+
+		json_object_set_new(o, "pcap",
+		    buf != NULL ? base64_json(buf, len) : json_null());
+		free(buf);
+	} else {
+		json_t *arr = json_array();
+
+		for (e = journal_next(j, f, 0); e != NULL;
+		     e = journal_next(j, f, e->seq + 1))
+			json_array_append_new(arr, journal_json_entry(e));
+		json_object_set_new(o, "entries", arr);
+	}
+	if ((keylog = journal_pcap_keylog(j, &len)) != NULL) {
+		json_object_set_new(o, "keylog", json_stringn(keylog, len));
+		free(keylog);
+	}
+	control_call_reply(c, 200, o);
+}
+
 /* GET /v1/journal/export?format=ndjson|pcap&<filter> */
 static void
 journal_export_route(struct control_call *c)
@@ -446,6 +519,14 @@ journal_export_route(struct control_call *c)
 	if (j == NULL || read_filter(c, j, &p, &f) != 0)
 		return;
 	format = param_get(&p, "format");
+	if (param_get(&p, "encoding") != NULL &&
+	    strcmp(param_get(&p, "encoding"), "json") == 0 &&
+	    (format == NULL || strcmp(format, "pcap") == 0 ||
+		strcmp(format, "ndjson") == 0)) {
+		journal_export_json(
+		    c, j, &f.f, format != NULL && strcmp(format, "pcap") == 0);
+		return;
+	}
 	if (format != NULL && strcmp(format, "pcap") == 0) {
 		journal_pcap_export_route(c, j, &f.f);
 		return;

@@ -196,8 +196,8 @@ journal_pcap_keylog(const struct journal *j, size_t *len)
 
 /* ---- routes ---- */
 
-static int
-bmc_endpoint(void *arg, const char *bmc, struct peer_addr *out)
+int
+journal_pcap_bmc_endpoint(void *arg, const char *bmc, struct peer_addr *out)
 {
 	const struct fleet	    *fl = daemon_fleet(arg);
 	const struct fleet_endpoint *ep;
@@ -219,7 +219,7 @@ journal_pcap_export_route(struct control_call *c, const struct journal *j,
 	size_t	       len;
 
 	buf = journal_pcap_build(
-	    j, f, d != NULL ? bmc_endpoint : NULL, d, &len);
+	    j, f, d != NULL ? journal_pcap_bmc_endpoint : NULL, d, &len);
 	if (buf == NULL) {
 		control_call_problem(c, 500, "Out of memory", "pcap export");
 		return;

@@ -33,6 +33,10 @@ journal_pcap_build(const struct journal *, const struct journal_filter *,
  */
 char *journal_pcap_keylog(const struct journal *, size_t *len);
 
+/* A journal_pcap_endpoint_fn over a struct daemon's BMC registry. */
+int
+journal_pcap_bmc_endpoint(void *daemon, const char *bmc, struct peer_addr *);
+
 /* The routes' bodies (control_journal.c). */
 void journal_pcap_export_route(struct control_call *, const struct journal *,
     const struct journal_filter *);
