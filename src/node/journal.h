@@ -56,7 +56,7 @@ struct journal_entry {
 	uint64_t mono_ms;	/* the daemon's monotonic clock */
 	uint64_t wall_ms;	/* ms since 1970, 0 if unknown */
 	uint64_t retransmit_of; /* seq of the original request; 0: none */
-	uint64_t prev_same_bmc; /* the BMC's previous entry; 0: none */
+	uint64_t prev_same_bmc; /* the session's previous entry; 0 none */
 	char	 bmc[JOURNAL_NAME_MAX];
 	struct peer_addr peer;
 	uint8_t		 outcome;     /* enum journal_outcome */
@@ -138,9 +138,9 @@ void journal_clear(struct journal *);
  * Takes the next slot, zeroed but for seq, bmc (truncated) and times:
  * the caller fills it and then calls journal_commit(), which links a
  * retransmission and tells the listener.  NULL when out of memory.  Only
- * one entry is open at a time.  prev_same_bmc is the seq of the BMC's
- * previous entry (kept by the caller; 0 none), for the retransmission
- * link.
+ * one entry is open at a time.  prev_same_bmc is the seq of the previous
+ * request of the same session on this BMC (kept by the caller; 0 none),
+ * the one a retransmission can repeat.
  */
 struct journal_entry *journal_begin(struct journal *, const char *bmc,
     uint64_t mono_ms, uint64_t wall_ms, uint64_t prev_same_bmc);

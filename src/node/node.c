@@ -14,6 +14,9 @@
 #include "outbox.h"
 #include "rng.h"
 
+/* Sessions whose last request a node remembers for the journal. */
+#define NODE_JSESS 16
+
 /* One datagram waiting for node_write(). */
 struct node_datagram {
 	struct peer_addr dst;
@@ -39,9 +42,16 @@ struct node {
 	struct node_datagram *outbox;
 	unsigned	      out_head, out_count;
 	/* The journal, and the entry of the datagram being served. */
-	struct journal	       *journal;
-	struct journal_entry   *jent;
-	uint64_t		jlast; /* this BMC's last entry */
+	struct journal	     *journal;
+	struct journal_entry *jent;
+	/*
+	 * Each session's last request (a retry's original), direct-mapped
+	 * by session ID: made on the first journaled request.
+	 */
+	struct node_jsess {
+		uint32_t sid;
+		uint64_t seq;
+	} * jsess;
 	uint64_t		jnow;
 	const struct peer_addr *jpeer;
 };
@@ -269,6 +279,7 @@ cb_observe(void *arg, const struct responder_seen *seen)
 	struct journal_entry *e;
 	struct model_user     mu;
 	char		      user[JOURNAL_USER_MAX] = "";
+	uint64_t	      prev = 0;
 
 	if (n->journal == NULL && !log_enabled(LOG_LEVEL_PACKET))
 		return;
@@ -310,8 +321,13 @@ cb_observe(void *arg, const struct responder_seen *seen)
 	}
 	if (n->journal == NULL || n->jent != NULL)
 		return;
-	e = journal_begin(
-	    n->journal, n->cfg->name, n->jnow, n->wall_ms, n->jlast);
+	if (n->jsess == NULL &&
+	    (n->jsess = calloc(NODE_JSESS, sizeof(*n->jsess))) == NULL)
+		return;
+	if (seen->in_session && seen->req != NULL &&
+	    n->jsess[seen->bmc_sid % NODE_JSESS].sid == seen->bmc_sid)
+		prev = n->jsess[seen->bmc_sid % NODE_JSESS].seq;
+	e = journal_begin(n->journal, n->cfg->name, n->jnow, n->wall_ms, prev);
 	if (e == NULL)
 		return;
 	n->jent = e;
@@ -402,7 +418,10 @@ node_journal_finish(struct node *n, int power_before, const uint8_t *in,
 	if (power_before != power_after)
 		e->power = power_before ? JOURNAL_POWER_ON_OFF
 					: JOURNAL_POWER_OFF_ON;
-	n->jlast = e->seq;
+	if (e->in_session && e->has_request) {
+		n->jsess[e->bmc_sid % NODE_JSESS].sid = e->bmc_sid;
+		n->jsess[e->bmc_sid % NODE_JSESS].seq = e->seq;
+	}
 	journal_commit(n->journal, e);
 }
 
@@ -411,7 +430,8 @@ node_set_journal(struct node *n, struct journal *j)
 {
 	n->journal = j;
 	n->jent = NULL;
-	n->jlast = 0;
+	free(n->jsess);
+	n->jsess = NULL;
 }
 
 /* ---- after each datagram and each tick ---- */
@@ -628,6 +648,7 @@ node_free(struct node *n)
 	responder_free(n->resp);
 	bmc_free(n->bmc);
 	rng_free(n->own_rng);
+	free(n->jsess);
 	if (n->outbox != NULL) {
 		ct_wipe(n->outbox, NODE_OUTBOX_MAX * sizeof(*n->outbox));
 		free(n->outbox);

@@ -1,7 +1,6 @@
 #include <sys/resource.h>
 #include <sys/time.h>
 
-#include <dirent.h>
 #include <event2/buffer.h>
 #include <event2/event.h>
 #include <stdio.h>
@@ -334,22 +333,6 @@ render_journal(struct evbuffer *o, const struct journal *j)
 	    (unsigned long long)journal_evicted(j));
 }
 
-static unsigned
-open_fds(void)
-{
-	DIR	      *dir = opendir("/proc/self/fd");
-	struct dirent *de;
-	unsigned       n = 0;
-
-	if (dir == NULL)
-		return 0;
-	while ((de = readdir(dir)) != NULL)
-		if (de->d_name[0] != '.')
-			n++;
-	closedir(dir);
-	return n > 0 ? n - 1 : 0; /* the directory's own */
-}
-
 static void
 render_process(struct evbuffer *o)
 {
@@ -376,9 +359,10 @@ render_process(struct evbuffer *o)
 		}
 		fclose(f);
 	}
-	family(
-	    o, "process_open_fds", "gauge", "Number of open file descriptors.");
-	evbuffer_add_printf(o, "process_open_fds %u\n", open_fds());
+	/*
+	 * No process_open_fds: counting /proc/self/fd reads one entry per
+	 * socket (10,000 with a fleet), three quarters of a scrape.
+	 */
 	if (getrlimit(RLIMIT_NOFILE, &rl) == 0) {
 		family(o, "process_max_fds", "gauge",
 		    "Maximum number of open file descriptors.");
