@@ -6,6 +6,7 @@
 #define BMCSIM_CONTROL_BMC_H
 
 #include <jansson.h>
+#include <stdint.h>
 
 #include "../model/control.h"
 
@@ -26,5 +27,12 @@ control_bmc_summary(struct control *, const char *name, struct instance *);
 int control_bmc_power_parse(const char *, enum bmc_control_power *);
 /* Applies action to one BMC as Chassis Control would: 0 or ERR_*. */
 int control_bmc_power_apply(struct instance *, enum bmc_control_power);
+
+/* A BMC reboot: sessions end, silent for ms.  0 or ERR_*. */
+struct daemon;
+int control_bmc_reboot(struct daemon *, const char *name, uint64_t ms);
+
+/* 1 if labels "k=v,..." hold every k=v of selector; "" matches all. */
+int control_bmc_selector_match(const char *labels, const char *selector);
 
 #endif

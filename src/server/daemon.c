@@ -42,6 +42,7 @@ struct running {
 	struct instance	     *inst;
 	struct loaded_config *from;
 	int		      claimed; /* by the reload under way */
+	struct config_bmc    *own_cfg; /* made at run time (control plane) */
 };
 
 struct daemon {
@@ -226,6 +227,7 @@ running_free(struct running *r)
 {
 	instance_free(r->inst);
 	r->from->users--;
+	free(r->own_cfg);
 	free(r);
 }
 
@@ -809,6 +811,123 @@ struct instance *
 daemon_item_bmc(void *item)
 {
 	return item != NULL ? ((struct running *)item)->inst : NULL;
+}
+
+/*
+ * Starts name again on its own socket: its sessions end; with fresh, its
+ * saved state is forgotten first, so it starts as configured.  0,
+ * ERR_NOT_FOUND or ERR_SYSTEM (logged; the BMC then runs on as it was).
+ */
+int
+daemon_bmc_restart(struct daemon *d, const char *name, int fresh)
+{
+	struct running	     *old = fleet_find_name(d->fleet, name), *r;
+	struct fleet_endpoint ep;
+
+	if (old == NULL)
+		return ERR_NOT_FOUND;
+	if (fresh)
+		instance_forget_state(old->inst);
+	else
+		instance_save(old->inst);
+	r = start_one(d, old->from, instance_config(old->inst),
+	    instance_fd(old->inst), &ep);
+	if (r == NULL)
+		return ERR_SYSTEM;
+	r->own_cfg = old->own_cfg;
+	old->own_cfg = NULL;
+	instance_release_fd(old->inst);
+	fleet_remove(d->fleet, name);
+	running_free(old);
+	return register_running(d->fleet, r, &ep) == 0 ? 0 : ERR_SYSTEM;
+}
+
+int
+daemon_bmc_create(struct daemon *d, const char *name, const char *like,
+    const char *labels, const char *host, uint16_t port, char *why,
+    size_t whycap)
+{
+	struct running	     *tmpl, *r;
+	struct config_bmc    *cb;
+	struct fleet_endpoint ep;
+	size_t		      i, n = strlen(name);
+
+	if (n == 0 || n >= CONFIG_NAME_MAX || strchr(name, '/') != NULL) {
+		snprintf(why, whycap, "a name is 1 to %d bytes, without '/'",
+		    CONFIG_NAME_MAX - 1);
+		return ERR_INVALID_ARG;
+	}
+	if (fleet_find_name(d->fleet, name) != NULL) {
+		snprintf(why, whycap, "a BMC named \"%s\" exists", name);
+		return ERR_WRONG_STATE;
+	}
+	tmpl = like != NULL ? fleet_find_name(d->fleet, like) : NULL;
+	if (tmpl == NULL && like == NULL) {
+		struct fleet_iter it;
+
+		fleet_iter_init(d->fleet, &it);
+		tmpl = fleet_iter_next(&it, NULL, NULL);
+	}
+	if (tmpl == NULL) {
+		snprintf(why, whycap, "no BMC \"%s\" to take the model of",
+		    like != NULL ? like : "");
+		return ERR_NOT_FOUND;
+	}
+	if (strlen(host) >= CONFIG_HOST_MAX ||
+	    fleet_endpoint_parse(host, port, &ep) != 0) {
+		snprintf(why, whycap, "%s: not a numeric IPv4 or IPv6 address",
+		    host);
+		return ERR_INVALID_ARG;
+	}
+	cb = calloc(1, sizeof(*cb));
+	if (cb == NULL) {
+		snprintf(why, whycap, "out of memory");
+		return ERR_NOMEM;
+	}
+	*cb = *instance_config(tmpl->inst);
+	snprintf(cb->name, sizeof(cb->name), "%s", name);
+	snprintf(cb->host, sizeof(cb->host), "%s", host);
+	cb->port = port;
+	cb->index = 0;
+	if (labels != NULL &&
+	    snprintf(cb->labels, sizeof(cb->labels), "%s", labels) >=
+		(int)sizeof(cb->labels)) {
+		snprintf(why, whycap, "labels: at most %d bytes",
+		    CONFIG_LABELS_MAX - 1);
+		free(cb);
+		return ERR_INVALID_ARG;
+	}
+	/* Its own GUIDs: the model's, the last bytes from the name. */
+	for (i = 0; i < n; i++) {
+		cb->system_guid[i % 6] ^= (uint8_t)name[i];
+		cb->device_guid[i % 6] ^= (uint8_t)(name[i] + 1);
+	}
+	r = start_one(d, tmpl->from, cb, -1, &ep);
+	if (r == NULL) {
+		snprintf(why, whycap, "cannot start it (see the log)");
+		free(cb);
+		return ERR_SYSTEM;
+	}
+	r->own_cfg = cb;
+	if (register_running(d->fleet, r, &ep) != 0) {
+		snprintf(why, whycap, "its endpoint is taken");
+		return ERR_WRONG_STATE;
+	}
+	(void)write_ready(d);
+	return 0;
+}
+
+int
+daemon_bmc_delete(struct daemon *d, const char *name)
+{
+	struct running *r = fleet_remove(d->fleet, name);
+
+	if (r == NULL)
+		return ERR_NOT_FOUND;
+	running_free(r);
+	release_configs(d);
+	(void)write_ready(d);
+	return 0;
 }
 
 /*

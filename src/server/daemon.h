@@ -6,6 +6,9 @@
 #ifndef BMCSIM_DAEMON_H
 #define BMCSIM_DAEMON_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 struct daemon_options {
 	const char *config_path;
 	const char *listen;	/* NULL: as configured */
@@ -37,6 +40,21 @@ struct instance *daemon_find_bmc(void *daemon, const char *name);
 /* The registry; its items are the daemon's, use daemon_item_bmc(). */
 const struct fleet *daemon_fleet(const struct daemon *);
 struct instance	   *daemon_item_bmc(void *item);
+/*
+ * Starts BMC name again on its socket (its sessions end); fresh: from the
+ * configuration, its saved state forgotten.  0, ERR_NOT_FOUND, ERR_SYSTEM.
+ */
+int daemon_bmc_restart(struct daemon *, const char *name, int fresh);
+/*
+ * Starts a new BMC name with the model of BMC like (NULL: the first) and
+ * labels "k=v,..." (NULL: none) on host:port (0: a free port).  0 or
+ * ERR_* with a sentence in why.
+ */
+int daemon_bmc_create(struct daemon *, const char *name, const char *like,
+    const char *labels, const char *host, uint16_t port, char *why,
+    size_t whycap);
+/* Stops and forgets BMC name: 0 or ERR_NOT_FOUND. */
+int daemon_bmc_delete(struct daemon *, const char *name);
 struct event_base;
 /* The event loop (for the control plane's timers). */
 struct event_base *daemon_event_base(const struct daemon *);

@@ -85,5 +85,16 @@ struct bmc_control_ctx;
 struct node *instance_node(struct instance *);
 void instance_control_begin(struct instance *, struct bmc_control_ctx *);
 void instance_control_end(struct instance *);
+/*
+ * Offline for ms (UINT64_MAX: until set again, 0: back now): datagrams
+ * received meanwhile are dropped unanswered, as by a BMC rebooting.
+ */
+void instance_set_offline(struct instance *, uint64_t ms);
+int  instance_offline(const struct instance *);
+/*
+ * Removes the saved state file and saves nothing more: the instance
+ * started next for this BMC starts from the configuration.
+ */
+void instance_forget_state(struct instance *);
 
 #endif
