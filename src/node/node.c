@@ -269,6 +269,27 @@ cb_request(
 }
 
 /*
+ * The slot of session sid among the last NODE_JSESS sessions that sent a
+ * request, or, when it is not there, the slot of the one seen longest ago
+ * (whose sid differs: the caller checks).  Session IDs are random, so no
+ * hash of them is free of collisions; 16 slots fit in a few cache lines.
+ */
+static struct node_jsess *
+node_jsess_slot(struct node *n, uint32_t sid)
+{
+	struct node_jsess *old = &n->jsess[0];
+	unsigned	   i;
+
+	for (i = 0; i < NODE_JSESS; i++) {
+		if (n->jsess[i].seq != 0 && n->jsess[i].sid == sid)
+			return &n->jsess[i];
+		if (n->jsess[i].seq < old->seq)
+			old = &n->jsess[i];
+	}
+	return old;
+}
+
+/*
  * One line per request at -vv, and its journal entry: what the responder
  * saw once the session checks passed, with the session's user by name.
  */
@@ -324,9 +345,12 @@ cb_observe(void *arg, const struct responder_seen *seen)
 	if (n->jsess == NULL &&
 	    (n->jsess = calloc(NODE_JSESS, sizeof(*n->jsess))) == NULL)
 		return;
-	if (seen->in_session && seen->req != NULL &&
-	    n->jsess[seen->bmc_sid % NODE_JSESS].sid == seen->bmc_sid)
-		prev = n->jsess[seen->bmc_sid % NODE_JSESS].seq;
+	if (seen->in_session && seen->req != NULL) {
+		const struct node_jsess *js = node_jsess_slot(n, seen->bmc_sid);
+
+		if (js->seq != 0 && js->sid == seen->bmc_sid)
+			prev = js->seq;
+	}
 	e = journal_begin(n->journal, n->cfg->name, n->jnow, n->wall_ms, prev);
 	if (e == NULL)
 		return;
@@ -419,8 +443,10 @@ node_journal_finish(struct node *n, int power_before, const uint8_t *in,
 		e->power = power_before ? JOURNAL_POWER_ON_OFF
 					: JOURNAL_POWER_OFF_ON;
 	if (e->in_session && e->has_request) {
-		n->jsess[e->bmc_sid % NODE_JSESS].sid = e->bmc_sid;
-		n->jsess[e->bmc_sid % NODE_JSESS].seq = e->seq;
+		struct node_jsess *js = node_jsess_slot(n, e->bmc_sid);
+
+		js->sid = e->bmc_sid;
+		js->seq = e->seq;
 	}
 	journal_commit(n->journal, e);
 }

@@ -418,6 +418,63 @@ START_TEST(test_node_retransmit_linked)
 }
 END_TEST
 
+/*
+ * Two consoles on one BMC: a retry is linked to its own session's
+ * request, not to the other console's identical one sent in between.
+ */
+START_TEST(test_node_retry_among_sessions)
+{
+	struct nt_world		    w;
+	struct journal		   *j = journal_new(64);
+	struct initiator	   *a, *b;
+	struct initiator_event	    ev;
+	const struct journal_entry *e;
+	char			    why[256];
+	uint8_t			    pa[RESPONDER_DATAGRAM_MAX];
+	uint8_t			    pb[RESPONDER_DATAGRAM_MAX];
+	size_t			    alen, blen;
+	uint64_t		    first;
+
+	memset(&w, 0, sizeof(w));
+	ck_assert_msg(
+	    nt_start(&w, SIM_CONFIGS_DIR "/default.ini", why, sizeof(why)) == 0,
+	    "%s", why);
+	node_set_journal(w.node, j);
+	a = nt_initiator(&w, "admin", "password", 17, 0, IPMI_PRIV_ADMIN);
+	b = nt_initiator(&w, "admin", "password", 3, 0, IPMI_PRIV_ADMIN);
+	ck_assert_int_eq(nt_login(&w, a, &ev), INITIATOR_DONE);
+	ck_assert_int_eq(nt_login(&w, b, &ev), INITIATOR_DONE);
+	first = journal_next_seq(j);
+	ck_assert_int_eq(initiator_request(a, IPMI_NETFN_APP, 0x01, NULL, 0, pa,
+			     sizeof(pa), &alen),
+	    0);
+	ck_assert_int_eq(initiator_request(b, IPMI_NETFN_APP, 0x01, NULL, 0, pb,
+			     sizeof(pb), &blen),
+	    0);
+	ck_assert_uint_eq(nt_send(&w, pa, alen), 1);
+	ck_assert_uint_eq(nt_send(&w, pb, blen), 1);
+	ck_assert_int_eq(initiator_retransmit(a, pa, sizeof(pa), &alen), 0);
+	ck_assert_uint_eq(nt_send(&w, pa, alen), 1);
+	ck_assert_int_eq(initiator_retransmit(b, pb, sizeof(pb), &blen), 0);
+	ck_assert_uint_eq(nt_send(&w, pb, blen), 1);
+	ck_assert_uint_eq(journal_next_seq(j), first + 4);
+	ck_assert_uint_eq(journal_get(j, first)->retransmit_of, 0);
+	ck_assert_uint_eq(journal_get(j, first + 1)->retransmit_of, 0);
+	e = journal_get(j, first + 2);
+	ck_assert_int_eq(e->outcome, JOURNAL_CACHED);
+	ck_assert_uint_eq(e->retransmit_of, first);
+	ck_assert_uint_eq(e->suite_id, 17);
+	e = journal_get(j, first + 3);
+	ck_assert_int_eq(e->outcome, JOURNAL_CACHED);
+	ck_assert_uint_eq(e->retransmit_of, first + 1);
+	ck_assert_uint_eq(e->suite_id, 3);
+	initiator_free(a);
+	initiator_free(b);
+	nt_stop(&w);
+	journal_free(j);
+}
+END_TEST
+
 static Suite *
 journal_suite(void)
 {
@@ -433,6 +490,7 @@ journal_suite(void)
 	tcase_add_test(tc, test_command_names);
 	tcase_add_test(tc, test_actions_and_redaction);
 	tcase_add_test(tc, test_node_retransmit_linked);
+	tcase_add_test(tc, test_node_retry_among_sessions);
 	suite_add_tcase(s, tc);
 	return s;
 }
