@@ -20,6 +20,7 @@
 /* The tables served, one line per feature. */
 static const struct ctl_cmd *const ctl_tables[] = {
     ctl_bmc_cmds,
+    ctl_journal_cmds,
     NULL,
 };
 

@@ -32,7 +32,8 @@ struct ctl_cmd {
 	const char *usage; /* after "bmcsim ctl NOUN VERB" */
 };
 
-extern const struct ctl_cmd ctl_bmc_cmds[]; /* ctl_bmc.c; ends with NULLs */
+extern const struct ctl_cmd ctl_bmc_cmds[];	/* ctl_bmc.c; ends with NULLs */
+extern const struct ctl_cmd ctl_journal_cmds[]; /* ctl_journal.c */
 
 /*
  * One request: method and path ("/v1/bmcs?limit=5"), body (borrowed; NULL:

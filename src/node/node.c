@@ -7,10 +7,15 @@
 #include "ct.h"
 #include "describe.h"
 #include "err.h"
+#include "journal.h"
 #include "log.h"
+#include "names.h"
 #include "node.h"
 #include "outbox.h"
 #include "rng.h"
+
+/* Sessions whose last request a node remembers for the journal. */
+#define NODE_JSESS 16
 
 /* One datagram waiting for node_write(). */
 struct node_datagram {
@@ -36,6 +41,19 @@ struct node {
 	 */
 	struct node_datagram *outbox;
 	unsigned	      out_head, out_count;
+	/* The journal, and the entry of the datagram being served. */
+	struct journal	     *journal;
+	struct journal_entry *jent;
+	/*
+	 * Each session's last request (a retry's original), direct-mapped
+	 * by session ID: made on the first journaled request.
+	 */
+	struct node_jsess {
+		uint32_t sid;
+		uint64_t seq;
+	} * jsess;
+	uint64_t		jnow;
+	const struct peer_addr *jpeer;
 };
 
 /* ---- from the model's policy to the responder's configuration ---- */
@@ -250,11 +268,197 @@ cb_request(
 	}
 }
 
+/*
+ * The slot of session sid among the last NODE_JSESS sessions that sent a
+ * request, or, when it is not there, the slot of the one seen longest ago
+ * (whose sid differs: the caller checks).  Session IDs are random, so no
+ * hash of them is free of collisions; 16 slots fit in a few cache lines.
+ */
+static struct node_jsess *
+node_jsess_slot(struct node *n, uint32_t sid)
+{
+	struct node_jsess *old = &n->jsess[0];
+	unsigned	   i;
+
+	for (i = 0; i < NODE_JSESS; i++) {
+		if (n->jsess[i].seq != 0 && n->jsess[i].sid == sid)
+			return &n->jsess[i];
+		if (n->jsess[i].seq < old->seq)
+			old = &n->jsess[i];
+	}
+	return old;
+}
+
+/*
+ * One line per request at -vv, and its journal entry: what the responder
+ * saw once the session checks passed, with the session's user by name.
+ */
+static void
+cb_observe(void *arg, const struct responder_seen *seen)
+{
+	struct node	     *n = arg;
+	struct journal_entry *e;
+	struct model_user     mu;
+	char		      user[JOURNAL_USER_MAX] = "";
+	uint64_t	      prev = 0;
+
+	if (n->journal == NULL && !log_enabled(LOG_LEVEL_PACKET))
+		return;
+	if (seen->in_session && seen->user_id != 0 &&
+	    bmc_user_by_id(n->bmc, seen->user_id, &mu) == 0) {
+		size_t len = mu.name_len < sizeof(user) - 1 ? mu.name_len
+							    : sizeof(user) - 1;
+
+		memcpy(user, mu.name, len);
+		user[len] = '\0';
+		ct_wipe(&mu, sizeof(mu));
+	}
+	if (log_enabled(LOG_LEVEL_PACKET)) {
+		char action[JOURNAL_ACTION_MAX], result[96];
+
+		if (seen->req == NULL)
+			log_packet("request dropped: %s",
+			    responder_drop_name(seen->drop));
+		else {
+			journal_action_of(seen->req->netfn, seen->req->cmd,
+			    seen->req->data, seen->req->data_len, action,
+			    sizeof(action));
+			if (seen->rsp != NULL)
+				snprintf(result, sizeof(result), "%scc %02x %s",
+				    seen->outcome == RESPONDER_SEEN_CACHED
+					? "retry answered from cache, "
+					: "",
+				    seen->rsp->cc, names_cc(seen->rsp->cc));
+			else
+				snprintf(result, sizeof(result), "dropped (%s)",
+				    responder_drop_name(seen->drop));
+			log_packet("request %s%s%s (%02x:%02x)%s%s%s: %s", user,
+			    user[0] != '\0' ? " " : "",
+			    names_cmd(seen->req->netfn, seen->req->cmd),
+			    seen->req->netfn, seen->req->cmd,
+			    action[0] != '\0' ? " [" : "", action,
+			    action[0] != '\0' ? "]" : "", result);
+		}
+	}
+	if (n->journal == NULL || n->jent != NULL)
+		return;
+	if (n->jsess == NULL &&
+	    (n->jsess = calloc(NODE_JSESS, sizeof(*n->jsess))) == NULL)
+		return;
+	if (seen->in_session && seen->req != NULL) {
+		const struct node_jsess *js = node_jsess_slot(n, seen->bmc_sid);
+
+		if (js->seq != 0 && js->sid == seen->bmc_sid)
+			prev = js->seq;
+	}
+	e = journal_begin(n->journal, n->cfg->name, n->jnow, n->wall_ms, prev);
+	if (e == NULL)
+		return;
+	n->jent = e;
+	if (n->jpeer != NULL)
+		e->peer = *n->jpeer;
+	e->outcome = seen->outcome == RESPONDER_SEEN_CACHED ? JOURNAL_CACHED
+	    : seen->outcome == RESPONDER_SEEN_DROPPED	    ? JOURNAL_DROPPED
+							    : JOURNAL_ANSWERED;
+	e->drop = seen->drop;
+	e->in_session = seen->in_session;
+	e->ipmi15 = seen->ipmi15;
+	e->suite_id = seen->suite_id;
+	e->privilege = seen->privilege;
+	e->user_id = seen->user_id;
+	memcpy(e->user, user, sizeof(e->user));
+	e->bmc_sid = seen->bmc_sid;
+	e->console_sid = seen->console_sid;
+	e->session_seq = seen->session_seq;
+	if (seen->req != NULL) {
+		journal_entry_set_request(e, seen->req->netfn, seen->req->cmd,
+		    seen->req->data, seen->req->data_len);
+		e->rq_seq = seen->req->rq_seq;
+		e->rq_addr = seen->req->rq_addr;
+	}
+	if (seen->rsp != NULL) {
+		size_t len = seen->rsp->len < sizeof(e->rsp) ? seen->rsp->len
+							     : sizeof(e->rsp);
+
+		e->cc = seen->rsp->cc;
+		memcpy(e->rsp, seen->rsp->data, len);
+		e->rsp_len = (uint16_t)len;
+	}
+}
+
+static void
+cb_keys(void *arg, uint32_t bmc_sid, uint32_t console_sid, uint8_t suite_id,
+    const uint8_t *sik, const uint8_t *k1, const uint8_t *k2, size_t len)
+{
+	struct node	   *n = arg;
+	struct journal_keys k;
+
+	if (n->journal == NULL || len > JOURNAL_KEY_LEN)
+		return;
+	memset(&k, 0, sizeof(k));
+	snprintf(k.bmc, sizeof(k.bmc), "%s", n->cfg->name);
+	k.bmc_sid = bmc_sid;
+	k.console_sid = console_sid;
+	k.suite_id = suite_id;
+	k.key_len = (uint8_t)len;
+	memcpy(k.sik, sik, len);
+	memcpy(k.k1, k1, len);
+	memcpy(k.k2, k2, len);
+	journal_keys_add(n->journal, &k);
+	ct_wipe(&k, sizeof(k));
+}
+
 static const struct responder_ops node_responder_ops = {
     .user_by_name_cb = cb_user_by_name,
     .user_by_id_cb = cb_user_by_id,
     .request_cb = cb_request,
+    .observe_cb = cb_observe,
+    .keys_cb = cb_keys,
 };
+
+/*
+ * Finishes the entry of the datagram just served: the datagrams as on
+ * the wire and the power change the request made.
+ */
+static void
+node_journal_finish(struct node *n, int power_before, const uint8_t *in,
+    size_t len, const uint8_t *out, size_t outlen)
+{
+	struct journal_entry *e = n->jent;
+	int		      power_after;
+
+	if (e == NULL)
+		return;
+	n->jent = NULL;
+	if (len <= sizeof(e->in)) {
+		memcpy(e->in, in, len);
+		e->in_len = (uint16_t)len;
+	}
+	if (outlen <= sizeof(e->out)) {
+		memcpy(e->out, out, outlen);
+		e->out_len = (uint16_t)outlen;
+	}
+	power_after = bmc_power_is_on(n->bmc);
+	if (power_before != power_after)
+		e->power = power_before ? JOURNAL_POWER_ON_OFF
+					: JOURNAL_POWER_OFF_ON;
+	if (e->in_session && e->has_request) {
+		struct node_jsess *js = node_jsess_slot(n, e->bmc_sid);
+
+		js->sid = e->bmc_sid;
+		js->seq = e->seq;
+	}
+	journal_commit(n->journal, e);
+}
+
+void
+node_set_journal(struct node *n, struct journal *j)
+{
+	n->journal = j;
+	n->jent = NULL;
+	free(n->jsess);
+	n->jsess = NULL;
+}
 
 /* ---- after each datagram and each tick ---- */
 
@@ -470,6 +674,7 @@ node_free(struct node *n)
 	responder_free(n->resp);
 	bmc_free(n->bmc);
 	rng_free(n->own_rng);
+	free(n->jsess);
 	if (n->outbox != NULL) {
 		ct_wipe(n->outbox, NODE_OUTBOX_MAX * sizeof(*n->outbox));
 		free(n->outbox);
@@ -486,9 +691,14 @@ node_input(struct node *n, uint64_t now_ms, uint64_t wall_ms,
 	uint8_t		      lost[RESPONDER_DATAGRAM_MAX];
 	uint8_t		     *out;
 	size_t		      outlen = 0;
-	int		      queued = 0;
+	int		      queued = 0, power_before = 0, answered;
 
 	n->wall_ms = wall_ms;
+	if (n->journal != NULL) {
+		n->jnow = now_ms;
+		n->jpeer = peer;
+		power_before = bmc_power_is_on(n->bmc);
+	}
 	if (log_enabled(LOG_LEVEL_PACKET))
 		log_datagram("from", peer, in, len);
 	/*
@@ -499,8 +709,12 @@ node_input(struct node *n, uint64_t now_ms, uint64_t wall_ms,
 	 */
 	d = node_queue_slot(n);
 	out = d != NULL ? d->data : lost;
-	if (responder_input(n->resp, now_ms, peer, in, len, out,
-		RESPONDER_DATAGRAM_MAX, &outlen, &drop)) {
+	answered = responder_input(n->resp, now_ms, peer, in, len, out,
+	    RESPONDER_DATAGRAM_MAX, &outlen, &drop);
+	if (n->jent != NULL)
+		node_journal_finish(
+		    n, power_before, in, len, out, answered ? outlen : 0);
+	if (answered) {
 		if (d != NULL) {
 			if (peer != NULL)
 				d->dst = *peer;

@@ -39,6 +39,8 @@ struct control_route {
  */
 extern const struct control_route control_core_routes[]; /* control.c */
 extern const struct control_route control_bmc_routes[];	 /* control_bmc.c */
+extern const struct control_route
+    control_journal_routes[]; /* control_journal.c */
 
 /* Largest request body accepted (413 beyond). */
 #define CONTROL_BODY_MAX (1024 * 1024)

@@ -13,6 +13,8 @@
 
 #include "config.h"
 #include "control.h"
+#include "journal.h"
+#include "metrics.h"
 #include "daemon.h"
 #include "err.h"
 #include "fleet.h"
@@ -787,6 +789,24 @@ daemon_fleet(const struct daemon *d)
 	return d->fleet;
 }
 
+struct event_base *
+daemon_event_base(const struct daemon *d)
+{
+	return d->base;
+}
+
+struct journal *
+daemon_journal(const struct daemon *d)
+{
+	return d->env.journal;
+}
+
+const struct server_counters *
+daemon_counters(const struct daemon *d)
+{
+	return &d->counters;
+}
+
 struct instance *
 daemon_item_bmc(void *item)
 {
@@ -1002,6 +1022,12 @@ daemon_run(const struct daemon_options *o)
 	d.env.base = d.base;
 	d.env.state_dir = o->state_dir;
 	d.env.counters = &d.counters;
+	if (o->journal_size > 0 &&
+	    (d.env.journal = journal_new(o->journal_size)) == NULL) {
+		log_error("--journal-size %zu: out of memory", o->journal_size);
+		config_free(conf);
+		return 1;
+	}
 	lc = adopt_config(&d, conf);
 	d.fleet = fleet_new();
 	if (lc == NULL || d.fleet == NULL) {
@@ -1057,6 +1083,8 @@ out:
 	control_free(d.control);
 	stop_all(&d);
 	fleet_free(d.fleet);
+	metrics_stop();
+	journal_free(d.env.journal);
 	free(d.ready_text);
 	for (i = 0; i < 4; i++)
 		if (d.ev_sig[i] != NULL)

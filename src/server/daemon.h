@@ -19,6 +19,7 @@ struct daemon_options {
 	/* "unix:PATH" or "tcp:ADDR:PORT"; NULL: STATE_DIR/control.sock */
 	const char *control;
 	const char *control_token_file; /* TCP: the bearer token's file */
+	size_t	    journal_size;	/* requests kept; 0: no journal */
 	int	    check_only;
 	int	    verbosity; /* number of -v */
 };
@@ -33,6 +34,8 @@ int daemon_run(const struct daemon_options *);
 struct daemon;
 struct fleet;
 struct instance;
+struct journal;
+struct server_counters;
 struct instance *daemon_find_bmc(void *daemon, const char *name);
 /* The registry; its items are the daemon's, use daemon_item_bmc(). */
 const struct fleet *daemon_fleet(const struct daemon *);
@@ -52,5 +55,12 @@ int daemon_bmc_create(struct daemon *, const char *name, const char *like,
     size_t whycap);
 /* Stops and forgets BMC name: 0 or ERR_NOT_FOUND. */
 int daemon_bmc_delete(struct daemon *, const char *name);
+struct event_base;
+/* The event loop (for the control plane's timers). */
+struct event_base *daemon_event_base(const struct daemon *);
+/* The request journal (journal.h); NULL when --journal-size 0. */
+struct journal *daemon_journal(const struct daemon *);
+/* The daemon's own counters (datagrams too large, send failures...). */
+const struct server_counters *daemon_counters(const struct daemon *);
 
 #endif

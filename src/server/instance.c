@@ -318,6 +318,8 @@ instance_start(struct instance_env *env, const struct config_bmc *cfg,
 		instance_free(in);
 		return NULL;
 	}
+	if (env->journal != NULL)
+		node_set_journal(in->node, env->journal);
 	if (env->state_dir != NULL) {
 		in->state_path = state_path_for(env->state_dir, cfg->name);
 		if (in->state_path == NULL)

@@ -9,6 +9,7 @@
 
 #include "config.h"
 #include "daemon.h"
+#include "journal.h"
 
 #ifndef BMCSIM_DEFAULT_CONFIG
 #define BMCSIM_DEFAULT_CONFIG "/usr/local/share/bmcsim/sim-configs/default.ini"
@@ -18,6 +19,7 @@
 #define MAIN_OPT_READY_FILE	    256
 #define MAIN_OPT_CONTROL	    257
 #define MAIN_OPT_CONTROL_TOKEN_FILE 258
+#define MAIN_OPT_JOURNAL_SIZE	    270
 
 static void
 usage(FILE *f)
@@ -28,7 +30,7 @@ usage(FILE *f)
 	    "               [-v...] [--user NAME] [--plugin FILE...]\n"
 	    "               [--ready-file FILE] [--control "
 	    "unix:PATH|tcp:ADDR:PORT]\n"
-	    "               [--control-token-file FILE]\n"
+	    "               [--control-token-file FILE] [--journal-size N]\n"
 	    "\n"
 	    "Simulated BMCs answering IPMI over LAN (RMCP, RMCP+, IPMI 1.5).\n"
 	    "\n"
@@ -52,12 +54,15 @@ usage(FILE *f)
 	    "                        unix:STATE-DIR/control.sock (mode 0600)\n"
 	    "      --control-token-file FILE  TCP: the bearer token, made\n"
 	    "                        (mode 0600) when the file is absent\n"
+	    "      --journal-size N  requests the journal keeps (default %u;\n"
+	    "                        0: no journal)\n"
 	    "  -h, --help            this text\n"
 	    "  -V, --version         version\n"
 	    "\n"
 	    "Signals: TERM/INT stop, HUP reloads the configuration (unchanged\n"
 	    "BMCs keep their sessions), USR1 prints counters.\n",
-	    BMCSIM_DEFAULT_CONFIG, CONFIG_DEFAULT_HOST, CONFIG_DEFAULT_PORT);
+	    BMCSIM_DEFAULT_CONFIG, CONFIG_DEFAULT_HOST, CONFIG_DEFAULT_PORT,
+	    JOURNAL_SIZE_DEFAULT);
 }
 
 int
@@ -75,6 +80,7 @@ main(int argc, char **argv)
 	    {"control", required_argument, NULL, MAIN_OPT_CONTROL},
 	    {"control-token-file", required_argument, NULL,
 		MAIN_OPT_CONTROL_TOKEN_FILE},
+	    {"journal-size", required_argument, NULL, MAIN_OPT_JOURNAL_SIZE},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -85,6 +91,7 @@ main(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	o.config_path = BMCSIM_DEFAULT_CONFIG;
+	o.journal_size = JOURNAL_SIZE_DEFAULT;
 	while ((c = getopt_long(
 		    argc, argv, "c:l:s:nvu:P:hV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -122,6 +129,21 @@ main(int argc, char **argv)
 		case MAIN_OPT_CONTROL_TOKEN_FILE:
 			o.control_token_file = optarg;
 			break;
+		case MAIN_OPT_JOURNAL_SIZE: {
+			char	     *end;
+			unsigned long v = strtoul(optarg, &end, 10);
+
+			if (*optarg == '\0' || *end != '\0' ||
+			    optarg[0] == '-' || v > JOURNAL_SIZE_MAX) {
+				fprintf(stderr,
+				    "bmcsimd: --journal-size: a number of "
+				    "requests, 0 to %u\n",
+				    JOURNAL_SIZE_MAX);
+				return 2;
+			}
+			o.journal_size = (size_t)v;
+			break;
+		}
 		case 'h':
 			usage(stdout);
 			return 0;

@@ -393,6 +393,9 @@ responder_rakp3_keys(struct responder *r, struct session *s, uint8_t *icv,
 		0 ||
 	    (rc = protect_keys_prepare(&s->keys)) != 0)
 		goto out;
+	if (r->ops.keys_cb != NULL)
+		r->ops.keys_cb(r->ops_arg, s->bmc_sid, s->console_sid,
+		    s->suite_id, sik, s->keys.k1, s->keys.k2, auth_len);
 	responder_trace(r, "sik", sik, auth_len);
 	responder_trace(r, "k1", s->keys.k1, auth_len);
 	responder_trace(r, "k2", s->keys.k2, auth_len);
