@@ -107,6 +107,24 @@ struct model_lab {
 };
 
 /*
+ * Real BMCs' bugs, each on its own switch ([quirks] of bmcsim.ini(5)),
+ * named after the FreeIPMI -W workaround that copes with it.  All 0 in a
+ * correct BMC.  The session ones become RESPONDER_QUIRK_* in the node.
+ */
+struct model_quirks {
+	uint8_t authcap;
+	uint8_t nochecksumcheck;
+	uint8_t noauthcodecheck;
+	uint8_t idzero;
+	uint8_t endianseq;
+	uint8_t opensesspriv;
+	uint8_t integritycheckvalue;
+	uint8_t ignorescanningdisabled;
+	uint8_t assumebmcowner;
+	uint8_t assumesystemevent;
+};
+
+/*
  * A vendor's command answered from the model ([oem N] in bmcsim.ini(5)):
  * requests with this netFn and command whose data starts with the prefix
  * (an OEM netFn's IANA, a sub-command) get this completion code and
@@ -297,6 +315,7 @@ struct model {
 	struct model_channel  channel;
 	struct model_chassis  chassis;
 	struct model_lab      lab;
+	struct model_quirks   quirks;
 	struct model_user     users[MODEL_USERS_MAX + 1]; /* [0] unused */
 	struct model_oem      oem[MODEL_OEM_MAX + 1];	  /* [0] unused */
 	struct model_sensor   sensors[MODEL_SENSORS_MAX]; /* in order */

@@ -1,3 +1,4 @@
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,37 @@ struct node {
 
 /* ---- from the model's policy to the responder's configuration ---- */
 
+/* The model's session quirks, as the responder's switches. */
+static const struct {
+	size_t	 off; /* in struct model_quirks */
+	uint32_t bit;
+} node_session_quirks[] = {
+    {offsetof(struct model_quirks, authcap), RESPONDER_QUIRK_AUTHCAP},
+    {offsetof(struct model_quirks, nochecksumcheck),
+	RESPONDER_QUIRK_BAD_CHECKSUM},
+    {offsetof(struct model_quirks, noauthcodecheck),
+	RESPONDER_QUIRK_BAD_AUTHCODE},
+    {offsetof(struct model_quirks, idzero), RESPONDER_QUIRK_SESSION_ID_ZERO},
+    {offsetof(struct model_quirks, endianseq), RESPONDER_QUIRK_SEQ_BIG_ENDIAN},
+    {offsetof(struct model_quirks, integritycheckvalue),
+	RESPONDER_QUIRK_SUITE0_ICV},
+};
+
+static void
+build_responder_quirks(
+    const struct model_quirks *q, struct responder_config *rc)
+{
+	const uint8_t *base = (const uint8_t *)q;
+	size_t	       i;
+
+	for (i = 0;
+	     i < sizeof(node_session_quirks) / sizeof(node_session_quirks[0]);
+	     i++)
+		if (base[node_session_quirks[i].off])
+			rc->quirks |= node_session_quirks[i].bit;
+	rc->quirk_echo_open_role = q->opensesspriv;
+}
+
 static void
 build_responder_config(const struct node *n, struct responder_config *rc)
 {
@@ -77,6 +109,7 @@ build_responder_config(const struct node *n, struct responder_config *rc)
 	rc->bad_password_threshold = ch.bad_password_threshold;
 	rc->lockout_ms = ch.lockout_ms;
 	rc->anti_enumeration = ch.anti_enumeration;
+	build_responder_quirks(&m->quirks, rc);
 	ct_wipe(&ch, sizeof(ch));
 }
 

@@ -98,6 +98,9 @@ responder_auth_caps(struct exchange *x, struct session *s,
 		byte3 |= 0x02;
 	if (sum.anonymous)
 		byte3 |= 0x01;
+	/* Quirk (ASUS P5M2): no kind of login reported at all. */
+	if (r->cfg.quirks & RESPONDER_QUIRK_AUTHCAP)
+		byte3 &= ~0x07;
 	wr_init(&w, a->data, 8);
 	wr_u8(&w, r->cfg.channel);
 	wr_u8(&w, types);
