@@ -8,7 +8,9 @@
 #include "ct.h"
 #include "describe.h"
 #include "err.h"
+#include "journal.h"
 #include "log.h"
+#include "names.h"
 #include "node.h"
 #include "outbox.h"
 #include "rng.h"
@@ -37,6 +39,12 @@ struct node {
 	 */
 	struct node_datagram *outbox;
 	unsigned	      out_head, out_count;
+	/* The journal, and the entry of the datagram being served. */
+	struct journal	       *journal;
+	struct journal_entry   *jent;
+	uint64_t		jlast; /* this BMC's last entry */
+	uint64_t		jnow;
+	const struct peer_addr *jpeer;
 };
 
 /* ---- from the model's policy to the responder's configuration ---- */
@@ -283,11 +291,125 @@ cb_request(
 	}
 }
 
+/*
+ * One line per request at -vv, and its journal entry: what the responder
+ * saw once the session checks passed, with the session's user by name.
+ */
+static void
+cb_observe(void *arg, const struct responder_seen *seen)
+{
+	struct node	     *n = arg;
+	struct journal_entry *e;
+	struct model_user     mu;
+	char		      user[JOURNAL_USER_MAX] = "";
+
+	if (n->journal == NULL && !log_enabled(LOG_LEVEL_PACKET))
+		return;
+	if (seen->in_session && seen->user_id != 0 &&
+	    bmc_user_by_id(n->bmc, seen->user_id, &mu) == 0) {
+		size_t len = mu.name_len < sizeof(user) - 1 ? mu.name_len
+							    : sizeof(user) - 1;
+
+		memcpy(user, mu.name, len);
+		user[len] = '\0';
+		ct_wipe(&mu, sizeof(mu));
+	}
+	if (log_enabled(LOG_LEVEL_PACKET)) {
+		if (seen->req == NULL)
+			log_packet("%s: dropped (%s)", n->cfg->name,
+			    responder_drop_name(seen->drop));
+		else
+			log_packet("%s: %s%s%s %02x:%02x %s, %s", n->cfg->name,
+			    user, user[0] != '\0' ? " " : "",
+			    names_cmd(seen->req->netfn, seen->req->cmd),
+			    seen->req->netfn, seen->req->cmd,
+			    seen->rsp != NULL ? "cc" : "dropped",
+			    seen->rsp != NULL
+				? names_cc(seen->rsp->cc)
+				: responder_drop_name(seen->drop));
+	}
+	if (n->journal == NULL || n->jent != NULL)
+		return;
+	e = journal_begin(
+	    n->journal, n->cfg->name, n->jnow, n->wall_ms, n->jlast);
+	if (e == NULL)
+		return;
+	n->jent = e;
+	if (n->jpeer != NULL)
+		e->peer = *n->jpeer;
+	e->outcome = seen->outcome == RESPONDER_SEEN_CACHED ? JOURNAL_CACHED
+	    : seen->outcome == RESPONDER_SEEN_DROPPED	    ? JOURNAL_DROPPED
+							    : JOURNAL_ANSWERED;
+	e->drop = seen->drop;
+	e->in_session = seen->in_session;
+	e->ipmi15 = seen->ipmi15;
+	e->suite_id = seen->suite_id;
+	e->privilege = seen->privilege;
+	e->user_id = seen->user_id;
+	memcpy(e->user, user, sizeof(e->user));
+	e->bmc_sid = seen->bmc_sid;
+	e->console_sid = seen->console_sid;
+	e->session_seq = seen->session_seq;
+	if (seen->req != NULL) {
+		journal_entry_set_request(e, seen->req->netfn, seen->req->cmd,
+		    seen->req->data, seen->req->data_len);
+		e->rq_seq = seen->req->rq_seq;
+		e->rq_addr = seen->req->rq_addr;
+	}
+	if (seen->rsp != NULL) {
+		size_t len = seen->rsp->len < sizeof(e->rsp) ? seen->rsp->len
+							     : sizeof(e->rsp);
+
+		e->cc = seen->rsp->cc;
+		memcpy(e->rsp, seen->rsp->data, len);
+		e->rsp_len = (uint16_t)len;
+	}
+}
+
 static const struct responder_ops node_responder_ops = {
     .user_by_name_cb = cb_user_by_name,
     .user_by_id_cb = cb_user_by_id,
     .request_cb = cb_request,
+    .observe_cb = cb_observe,
 };
+
+/*
+ * Finishes the entry of the datagram just served: the datagrams as on
+ * the wire and the power change the request made.
+ */
+static void
+node_journal_finish(struct node *n, int power_before, const uint8_t *in,
+    size_t len, const uint8_t *out, size_t outlen)
+{
+	struct journal_entry *e = n->jent;
+	int		      power_after;
+
+	if (e == NULL)
+		return;
+	n->jent = NULL;
+	if (len <= sizeof(e->in)) {
+		memcpy(e->in, in, len);
+		e->in_len = (uint16_t)len;
+	}
+	if (outlen <= sizeof(e->out)) {
+		memcpy(e->out, out, outlen);
+		e->out_len = (uint16_t)outlen;
+	}
+	power_after = bmc_power_is_on(n->bmc);
+	if (power_before != power_after)
+		e->power = power_before ? JOURNAL_POWER_ON_OFF
+					: JOURNAL_POWER_OFF_ON;
+	n->jlast = e->seq;
+	journal_commit(n->journal, e);
+}
+
+void
+node_set_journal(struct node *n, struct journal *j)
+{
+	n->journal = j;
+	n->jent = NULL;
+	n->jlast = 0;
+}
 
 /* ---- after each datagram and each tick ---- */
 
@@ -519,9 +641,14 @@ node_input(struct node *n, uint64_t now_ms, uint64_t wall_ms,
 	uint8_t		      lost[RESPONDER_DATAGRAM_MAX];
 	uint8_t		     *out;
 	size_t		      outlen = 0;
-	int		      queued = 0;
+	int		      queued = 0, power_before = 0, answered;
 
 	n->wall_ms = wall_ms;
+	if (n->journal != NULL) {
+		n->jnow = now_ms;
+		n->jpeer = peer;
+		power_before = bmc_power_is_on(n->bmc);
+	}
 	if (log_enabled(LOG_LEVEL_PACKET))
 		log_datagram("from", peer, in, len);
 	/*
@@ -532,8 +659,12 @@ node_input(struct node *n, uint64_t now_ms, uint64_t wall_ms,
 	 */
 	d = node_queue_slot(n);
 	out = d != NULL ? d->data : lost;
-	if (responder_input(n->resp, now_ms, peer, in, len, out,
-		RESPONDER_DATAGRAM_MAX, &outlen, &drop)) {
+	answered = responder_input(n->resp, now_ms, peer, in, len, out,
+	    RESPONDER_DATAGRAM_MAX, &outlen, &drop);
+	if (n->jent != NULL)
+		node_journal_finish(
+		    n, power_before, in, len, out, answered ? outlen : 0);
+	if (answered) {
 		if (d != NULL) {
 			if (peer != NULL)
 				d->dst = *peer;

@@ -25,6 +25,7 @@
 
 struct bmc;
 struct bmc_control_ctx;
+struct journal;
 struct node;
 struct rng;
 
@@ -102,6 +103,12 @@ struct bmc *node_bmc(struct node *);
 void node_control_begin(struct node *, uint64_t now_ms, uint64_t wall_ms,
     struct bmc_control_ctx *ctx);
 void node_control_end(struct node *);
+
+/*
+ * Records every request this node receives in j (NULL: stop), which
+ * must outlive the node or be unset first.  Off until set.
+ */
+void node_set_journal(struct node *, struct journal *j);
 
 /*
  * Writes peer as text ("192.0.2.1", "2001:db8::1" in the RFC 5952 form),

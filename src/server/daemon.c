@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "control.h"
 #include "daemon.h"
 #include "err.h"
 #include "fleet.h"
@@ -52,6 +53,7 @@ struct daemon {
 	size_t			     ready_len;
 	struct event		    *ev_sig[4];
 	void			    *plugins[8]; /* dlopen handles */
+	struct control		    *control;	 /* NULL: none */
 	int			     exit_status;
 };
 
@@ -766,6 +768,61 @@ load_plugins(const struct daemon_options *o, void **handles)
 	return 0;
 }
 
+/* ---- the control plane (control.h) ---- */
+
+struct instance *
+daemon_find_bmc(void *arg, const char *name)
+{
+	struct daemon  *d = arg;
+	struct running *r = fleet_find_name(d->fleet, name);
+
+	return r != NULL ? r->inst : NULL;
+}
+
+const struct fleet *
+daemon_fleet(const struct daemon *d)
+{
+	return d->fleet;
+}
+
+struct instance *
+daemon_item_bmc(void *item)
+{
+	return item != NULL ? ((struct running *)item)->inst : NULL;
+}
+
+/*
+ * --control, or STATE_DIR/control.sock by default (no state directory,
+ * no --control: no control plane).
+ */
+static int
+start_control(struct daemon *d)
+{
+	const struct daemon_options *o = d->opts;
+	struct control_config	     cc;
+	char			     path[4096], why[512];
+
+	memset(&cc, 0, sizeof(cc));
+	cc.listen = o->control;
+	if (cc.listen == NULL && o->state_dir != NULL) {
+		snprintf(
+		    path, sizeof(path), "unix:%s/control.sock", o->state_dir);
+		cc.listen = path;
+	}
+	if (cc.listen == NULL)
+		return 0;
+	cc.token_file = o->control_token_file;
+	cc.daemon = d;
+	cc.find = daemon_find_bmc;
+	cc.find_arg = d;
+	d->control = control_new(d->base, &cc, why, sizeof(why));
+	if (d->control == NULL) {
+		log_error("control plane: %s", why);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 setup_signals(struct daemon *d)
 {
@@ -841,6 +898,10 @@ daemon_run(const struct daemon_options *o)
 	if (o->state_dir == NULL)
 		log_info("no --state-dir: changes made over IPMI last until "
 			 "bmcsimd stops");
+	if (start_control(&d) != 0) {
+		d.exit_status = 1;
+		goto out;
+	}
 	failed = start_instances(&d, lc, 1);
 	if (failed > 0) {
 		log_error("not started: a BMC could not be set up");
@@ -862,6 +923,8 @@ daemon_run(const struct daemon_options *o)
 		d.exit_status = 1;
 		goto out;
 	}
+	if (d.control != NULL)
+		control_set_ready(d.control, 1);
 	log_info("ready (%s)", o->config_path);
 	logsink_limit(1);
 	if (event_base_dispatch(d.base) < 0) {
@@ -872,6 +935,7 @@ daemon_run(const struct daemon_options *o)
 	if (o->verbosity > 0)
 		print_counters(&d);
 out:
+	control_free(d.control);
 	stop_all(&d);
 	fleet_free(d.fleet);
 	free(d.ready_text);

@@ -428,3 +428,37 @@ instance_node_stats(const struct instance *in)
 {
 	return node_stats(in->node);
 }
+
+/* ---- control plane ---- */
+
+struct node *
+instance_node(struct instance *in)
+{
+	return in->node;
+}
+
+void
+instance_control_begin(struct instance *in, struct bmc_control_ctx *ctx)
+{
+	log_set_context(in->cfg->name);
+	node_control_begin(in->node, monotonic_ms(), wall_clock_ms(), ctx);
+}
+
+void
+instance_control_end(struct instance *in)
+{
+	uint64_t now = monotonic_ms();
+
+	node_control_end(in->node);
+	save_state(in);
+	/* What the change sends (an event to a console) goes out now. */
+	if (in->fd >= 0 && flush_node(in, now, NULL) > 0)
+		send_batch(in);
+	log_set_context(NULL);
+	/* A change may bring a deadline nearer (a cycle's "on" half). */
+	if (in->armed != UINT64_MAX) {
+		evtimer_del(in->ev_timer);
+		in->armed = UINT64_MAX;
+	}
+	arm_timer(in, now);
+}

@@ -73,4 +73,16 @@ const struct responder_stats *instance_stats(const struct instance *);
 /* The node's own counters: datagrams it could not queue or hand over. */
 const struct node_stats *instance_node_stats(const struct instance *);
 
+/*
+ * A control plane's change: instance_control_begin() fills ctx for
+ * bmc_control_*() on node_bmc(instance_node()) at the current time;
+ * instance_control_end() makes the change take effect as after a request
+ * (node_control_end()), saves the state if it moved, sends what the
+ * change queued and re-arms the timer.
+ */
+struct bmc_control_ctx;
+struct node *instance_node(struct instance *);
+void instance_control_begin(struct instance *, struct bmc_control_ctx *);
+void instance_control_end(struct instance *);
+
 #endif

@@ -45,6 +45,15 @@ responder_drop(struct exchange *x, enum responder_drop why)
 	x->r->stats.drops[why]++;
 	if (x->drop != NULL)
 		*x->drop = why;
+	if (!x->observed && x->r->ops.observe_cb != NULL) {
+		struct responder_seen seen;
+
+		memset(&seen, 0, sizeof(seen));
+		seen.outcome = RESPONDER_SEEN_DROPPED;
+		seen.drop = (uint8_t)why;
+		x->observed = 1;
+		x->r->ops.observe_cb(x->r->ops_arg, &seen);
+	}
 	*x->outlen = 0;
 	return 0;
 }
@@ -458,6 +467,7 @@ responder_rmcpp_session(
 		goto out;
 	}
 	seqwin_accept(win, p->seq);
+	x->seq = p->seq;
 	s->deadline_ms = x->now + r->cfg.idle_timeout_ms;
 	if (x->peer != NULL)
 		s->peer = *x->peer;
@@ -497,7 +507,7 @@ responder_input(struct responder *r, uint64_t now_ms,
     const struct peer_addr *peer, const uint8_t *in, size_t inlen, uint8_t *out,
     size_t outcap, size_t *outlen, enum responder_drop *drop)
 {
-	struct exchange	   x = {r, now_ms, peer, out, outcap, outlen, drop};
+	struct exchange x = {r, now_ms, peer, out, outcap, outlen, drop, 0, 0};
 	struct rmcp_header h;
 	struct rd	   rd;
 	uint8_t		   authtype;

@@ -152,6 +152,28 @@ struct responder_reply {
 	size_t	 followup_len;
 };
 
+/*
+ * What became of one IPMI request (or of a datagram dropped before one
+ * could be decoded), for a journal and the packet log: see observe_cb.
+ */
+struct responder_seen {
+	const struct ipmi_req	     *req; /* NULL: dropped before decoding */
+	const struct responder_reply *rsp; /* cc and data; NULL when dropped */
+	uint8_t			      outcome; /* RESPONDER_SEEN_* */
+	uint8_t			      drop;    /* enum responder_drop */
+	uint8_t			      in_session;
+	uint8_t			      ipmi15;
+	uint8_t			      suite_id;
+	uint8_t			      privilege;
+	uint8_t			      user_id;
+	uint32_t		      bmc_sid;
+	uint32_t		      console_sid;
+	uint32_t		      session_seq; /* of the request */
+};
+#define RESPONDER_SEEN_ANSWERED 0
+#define RESPONDER_SEEN_CACHED	1 /* a retry, answered from the cache */
+#define RESPONDER_SEEN_DROPPED	2
+
 struct responder_ops {
 	/*
 	 * Finds a user by name (len 0: the null user).  Fills *user and
@@ -169,6 +191,13 @@ struct responder_ops {
 	 */
 	void (*request_cb)(
 	    void *, const struct responder_request *, struct responder_reply *);
+	/*
+	 * Optional (NULL: not told): once per IPMI request, after it was
+	 * answered (or answered from the reply cache, or dropped), and once
+	 * per datagram dropped before a request was decoded.  Handshakes
+	 * and ASF pings are not told.  Pointers last for the call only.
+	 */
+	void (*observe_cb)(void *, const struct responder_seen *);
 };
 
 enum responder_drop {

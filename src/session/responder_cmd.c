@@ -277,6 +277,41 @@ responder_cmd_find(const struct ipmi_req *req)
 	return &responder_cmds[i];
 }
 
+/* The observer (a journal, the packet log). */
+
+void
+responder_observe(struct exchange *x, const struct session *s,
+    const struct ipmi_req *req, uint8_t outcome, uint8_t cc, const uint8_t *rsp,
+    size_t rsp_len)
+{
+	struct responder_seen  seen;
+	struct responder_reply reply;
+
+	if (x->r->ops.observe_cb == NULL || x->observed)
+		return;
+	memset(&seen, 0, sizeof(seen));
+	memset(&reply, 0, sizeof(reply));
+	reply.cc = cc;
+	reply.data = (uint8_t *)(uintptr_t)rsp;
+	reply.len = reply.cap = rsp_len;
+	seen.req = req;
+	seen.rsp = outcome != RESPONDER_SEEN_DROPPED ? &reply : NULL;
+	seen.outcome = outcome;
+	seen.drop = RESPONDER_DROP_INTERNAL;
+	seen.session_seq = x->seq;
+	if (s != NULL) {
+		seen.in_session = 1;
+		seen.ipmi15 = s->ipmi15;
+		seen.suite_id = s->suite_id;
+		seen.privilege = s->privilege;
+		seen.user_id = s->user_id;
+		seen.bmc_sid = s->bmc_sid;
+		seen.console_sid = s->console_sid;
+	}
+	x->observed = 1;
+	x->r->ops.observe_cb(x->r->ops_arg, &seen);
+}
+
 /* The model. */
 
 static void
@@ -348,21 +383,32 @@ responder_sessionless_request(
 	else
 		responder_call_model(x, NULL, req, &a, NULL, NULL);
 	if (responder_send_response(
-		x, NULL, ipmi15, req, a.cc, data, a.len, msg, &msglen) != 0)
+		x, NULL, ipmi15, req, a.cc, data, a.len, msg, &msglen) != 0) {
+		responder_observe(
+		    x, NULL, req, RESPONDER_SEEN_DROPPED, a.cc, NULL, 0);
 		return responder_drop(x, RESPONDER_DROP_INTERNAL);
+	}
+	responder_observe(
+	    x, NULL, req, RESPONDER_SEEN_ANSWERED, a.cc, data, a.len);
 	x->r->stats.replies++;
 	return 1;
 }
 
 /* A retry: the response the first one got, and its follow-up again. */
 static int
-responder_resend_response(struct exchange *x, struct session *s)
+responder_resend_response(
+    struct exchange *x, struct session *s, const struct ipmi_req *req)
 {
-	const uint8_t *m;
-	size_t	       len;
+	struct ipmi_rsp rsp;
+	const uint8_t  *m;
+	size_t		len;
 
 	x->r->stats.cached_replies++;
 	m = reply_cache_response(&s->reply, &len);
+	if (x->r->ops.observe_cb != NULL &&
+	    ipmimsg_decode_rsp(m, len, &rsp) == 0)
+		responder_observe(x, s, req, RESPONDER_SEEN_CACHED, rsp.cc,
+		    rsp.data, rsp.data_len);
 	if (responder_send_in_session(x, s, RMCPP_PT_IPMI, m, len) != 0)
 		return responder_drop(x, RESPONDER_DROP_INTERNAL);
 	if ((m = reply_cache_followup(&s->reply, &len)) != NULL &&
@@ -393,7 +439,7 @@ responder_in_session_request(
 	 * a Chassis Control or Add SEL Entry is executed exactly once.
 	 */
 	if (r->cfg.response_cache && reply_cache_is_retry(&s->reply, req, hash))
-		return responder_resend_response(x, s);
+		return responder_resend_response(x, s, req);
 	if ((c = responder_cmd_find(req)) != NULL)
 		c->inside(x, s, req, &a);
 	else
@@ -404,9 +450,13 @@ responder_in_session_request(
 	    (followup_len != 0 &&
 		responder_queue(x->r, s, x->peer, RMCPP_PT_IPMI, followup,
 		    followup_len) != 0)) {
+		responder_observe(
+		    x, s, req, RESPONDER_SEEN_DROPPED, a.cc, NULL, 0);
 		rc = responder_drop(x, RESPONDER_DROP_INTERNAL);
 		goto out;
 	}
+	responder_observe(
+	    x, s, req, RESPONDER_SEEN_ANSWERED, a.cc, data, a.len);
 	if (a.close_after) {
 		log_session("session %08x closed by request", s->bmc_sid);
 		session_table_close(r->table, s);

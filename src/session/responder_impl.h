@@ -75,8 +75,15 @@ struct exchange {
 	uint8_t		       *out;  /* the direct reply */
 	size_t			outcap;
 	size_t		       *outlen;
-	enum responder_drop    *drop; /* may be NULL */
+	enum responder_drop    *drop;	  /* may be NULL */
+	uint32_t		seq;	  /* the session sequence number */
+	uint8_t			observed; /* observe_cb was told */
 };
+
+/* Tells observe_cb what became of req in s (either may be NULL). */
+void responder_observe(struct exchange *, const struct session *,
+    const struct ipmi_req *, uint8_t outcome, uint8_t cc, const uint8_t *rsp,
+    size_t rsp_len);
 
 /*
  * A payload handler: consumes one RMCP+ payload of its type, outside a

@@ -291,6 +291,7 @@ responder_ipmi15(struct exchange *x, struct rd *rd)
 	if (seqwin_check(&s->win_auth, w.seq, 1) != SEQWIN_OK)
 		return responder_drop(x, RESPONDER_DROP_SEQUENCE);
 	seqwin_accept(&s->win_auth, w.seq);
+	x->seq = w.seq;
 	s->deadline_ms = x->now + r->cfg.idle_timeout_ms;
 	return responder_in_session_request(x, s, &req);
 }

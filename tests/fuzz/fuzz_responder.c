@@ -61,7 +61,7 @@ fuzz_request_cb(
 }
 
 static const struct responder_ops fuzz_ops = {
-    fuzz_user_cb, fuzz_user_id_cb, fuzz_request_cb};
+    fuzz_user_cb, fuzz_user_id_cb, fuzz_request_cb, NULL};
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
