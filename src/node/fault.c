@@ -503,6 +503,16 @@ fault_engine_free(struct fault_engine *e)
 	free(e);
 }
 
+void
+fault_engine_reseed(struct fault_engine *e, uint64_t seed)
+{
+	unsigned i;
+
+	e->seed = seed;
+	for (i = 0; i < e->n; i++)
+		fault_slot_seed(e, &e->slots[i]);
+}
+
 static struct fault_slot *
 fault_find(struct fault_engine *e, const char *name)
 {

@@ -151,6 +151,8 @@ fault_action_format(const struct fault_rule *r, char *buf, size_t cap);
 struct fault_engine	 *
 fault_engine_new(const char *bmc, uint64_t seed, uint64_t now_ms);
 void fault_engine_free(struct fault_engine *);
+/* Seeds every rule's stream afresh from seed (the daemon's --seed). */
+void fault_engine_reseed(struct fault_engine *, uint64_t seed);
 
 /*
  * Adds a rule (checked; its counters at 0).  A rule whose bmc does not

@@ -150,6 +150,12 @@ struct responder_reply {
 	uint8_t *followup;
 	size_t	 followup_cap;
 	size_t	 followup_len;
+	/*
+	 * Set by the model's side when the request must count as never
+	 * received (a fault rule at the request stage): nothing is sent or
+	 * cached, and the input is dropped as RESPONDER_DROP_FAULT.
+	 */
+	uint8_t unheard;
 };
 
 /*
@@ -226,6 +232,7 @@ enum responder_drop {
 	 * drain).  The direct reply is still sent.
 	 */
 	RESPONDER_DROP_QUEUE_FULL,
+	RESPONDER_DROP_FAULT, /* a fault rule said the BMC never heard it */
 	RESPONDER_DROP_COUNT
 };
 

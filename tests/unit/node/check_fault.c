@@ -9,8 +9,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bmc.h"
 #include "err.h"
 #include "fault.h"
+#include "ipmimsg.h"
+#include "node.h"
+#include "node_testutil.h"
+
+#ifndef SIM_CONFIGS_DIR
+#error SIM_CONFIGS_DIR must name the shipped configurations
+#endif
 
 static void
 set(struct fault_rule *r, const char *k, const char *v)
@@ -308,6 +316,122 @@ START_TEST(test_deterministic)
 }
 END_TEST
 
+/* A rule from key = value pairs, added to the node's engine. */
+static void
+node_rule(struct nt_world *w, const char *const *kv)
+{
+	struct fault_rule r;
+
+	fault_rule_init(&r);
+	for (; kv[0] != NULL; kv += 2)
+		set(&r, kv[0], kv[1]);
+	ck_assert_ptr_nonnull(node_faults(w->node));
+	ck_assert_int_eq(fault_add(node_faults(w->node), &r), 0);
+}
+
+/*
+ * Through a real node: a lost answer to a power cycle (the command runs
+ * once, the retry's answer from the cache is lost too), a request never
+ * heard (it runs on the retry), a BMC that lies with C0h without running
+ * the command, a delayed answer released by node_write() once due, and
+ * a duplicated one.
+ */
+START_TEST(test_node_actions)
+{
+	static const char *const lost[] = {
+	    "name", "lost-cycle", "command", "00:02", "data", "02", NULL};
+	static const char *const unheard[] = {
+	    "name", "unheard", "command", "00:02", "stage", "request", NULL};
+	static const char *const busy[] = {"name", "busy", "command", "00:02",
+	    "stage", "request", "action", "cc:C0", NULL};
+	static const char *const slow[] = {
+	    "name", "slow", "command", "06:01", "action", "delay:500", NULL};
+	static const char *const twice[] = {
+	    "name", "twice", "command", "06:01", "action", "duplicate", NULL};
+	struct nt_world	       w;
+	struct initiator      *in;
+	struct initiator_event ev;
+	struct fault_counters  c;
+	char		       why[256];
+	uint8_t		       a[RESPONDER_DATAGRAM_MAX];
+	size_t		       alen;
+
+	memset(&w, 0, sizeof(w));
+	ck_assert_msg(
+	    nt_start(&w, SIM_CONFIGS_DIR "/default.ini", why, sizeof(why)) == 0,
+	    "%s", why);
+	in = nt_initiator(&w, "admin", "password", 17, 0, IPMI_PRIV_ADMIN);
+	ck_assert_ptr_nonnull(in);
+	ck_assert_int_eq(nt_login(&w, in, &ev), INITIATOR_DONE);
+	ck_assert_int_eq(bmc_power_is_on(node_bmc(w.node)), 1);
+
+	node_rule(&w, lost);
+	ck_assert_int_eq(initiator_request(in, IPMI_NETFN_CHASSIS, 0x02,
+			     cycle_data, 1, a, sizeof(a), &alen),
+	    0);
+	ck_assert_uint_eq(nt_send(&w, a, alen), 0);
+	ck_assert_int_eq(bmc_power_is_on(node_bmc(w.node)), 0); /* it ran */
+	ck_assert_int_eq(initiator_retransmit(in, a, sizeof(a), &alen), 0);
+	ck_assert_uint_eq(nt_send(&w, a, alen), 0);
+	fault_rule_at(node_faults(w.node), 0, &c);
+	ck_assert(c.matches == 2 && c.firings == 2);
+	ck_assert_uint_eq(
+	    node_responder_stats(w.node)->cached_replies, 1); /* ran once */
+	nt_advance(&w, 2000); /* the cycle's "on" half */
+	ck_assert_int_eq(bmc_power_is_on(node_bmc(w.node)), 1);
+	fault_clear(node_faults(w.node));
+
+	/* Never heard: nothing runs, nothing is cached; the retry runs. */
+	node_rule(&w, unheard);
+	ck_assert_int_eq(initiator_request(in, IPMI_NETFN_CHASSIS, 0x02,
+			     cycle_data, 1, a, sizeof(a), &alen),
+	    0);
+	ck_assert_uint_eq(nt_send(&w, a, alen), 0);
+	ck_assert_int_eq(bmc_power_is_on(node_bmc(w.node)), 1);
+	ck_assert_uint_eq(
+	    node_responder_stats(w.node)->drops[RESPONDER_DROP_FAULT], 1);
+	fault_clear(node_faults(w.node));
+	ck_assert_int_eq(initiator_retransmit(in, a, sizeof(a), &alen), 0);
+	ck_assert_uint_eq(nt_send(&w, a, alen), 1);
+	ck_assert_int_eq(bmc_power_is_on(node_bmc(w.node)), 0);
+	nt_advance(&w, 2000);
+
+	/* A BMC that lies: C0h, and the power stays on. */
+	node_rule(&w, busy);
+	ck_assert_int_eq(
+	    nt_call(&w, in, IPMI_NETFN_CHASSIS, 0x02, cycle_data, 1, &ev),
+	    INITIATOR_RESPONSE);
+	ck_assert_uint_eq(ev.rsp.cc, 0xc0);
+	ck_assert_int_eq(bmc_power_is_on(node_bmc(w.node)), 1);
+	fault_clear(node_faults(w.node));
+
+	/* Delayed by 500 ms: out through node_write() once due. */
+	node_rule(&w, slow);
+	ck_assert_int_eq(initiator_request(in, IPMI_NETFN_APP, 0x01, NULL, 0, a,
+			     sizeof(a), &alen),
+	    0);
+	ck_assert_uint_eq(nt_send(&w, a, alen), 0);
+	ck_assert(node_next_deadline(w.node) == w.now + 500);
+	nt_advance(&w, 499);
+	ck_assert_uint_eq(w.nout, 0);
+	nt_advance(&w, 1);
+	ck_assert_uint_eq(w.nout, 1);
+	fault_clear(node_faults(w.node));
+
+	/* Duplicated: the same datagram twice. */
+	node_rule(&w, twice);
+	ck_assert_int_eq(initiator_request(in, IPMI_NETFN_APP, 0x01, NULL, 0, a,
+			     sizeof(a), &alen),
+	    0);
+	nt_send(&w, a, alen);
+	ck_assert_uint_eq(w.nout, 2);
+	ck_assert_uint_eq(w.out[0].len, w.out[1].len);
+	ck_assert_mem_eq(w.out[0].data, w.out[1].data, w.out[0].len);
+	initiator_free(in);
+	nt_stop(&w);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -319,6 +443,7 @@ main(void)
 	tcase_add_test(tc, test_rule_text);
 	tcase_add_test(tc, test_match_and_counters);
 	tcase_add_test(tc, test_deterministic);
+	tcase_add_test(tc, test_node_actions);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
