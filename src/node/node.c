@@ -276,7 +276,7 @@ node_fault_log(struct node *n, const struct fault_verdict *v)
 {
 	char act[32];
 
-	log_info("%s: fault %s fired: %s (draw %016llx)", n->cfg->name,
+	log_session("%s: fault %s fired: %s (draw %016llx)", n->cfg->name,
 	    v->rule->name, fault_action_format(v->rule, act, sizeof(act)),
 	    (unsigned long long)v->draw);
 }

@@ -18,6 +18,9 @@ struct daemon_options {
 	const char *control_token_file; /* TCP: the bearer token's file */
 	int	    check_only;
 	int	    verbosity; /* number of -v */
+	/* The fault rules' seed (--seed); without one, drawn and logged. */
+	unsigned long long seed;
+	int		   seed_set;
 };
 
 /* Runs until stopped; returns the exit status. */

@@ -34,6 +34,7 @@ struct instance_env {
 	struct rng	       *system_rng; /* NULL: made on first use */
 	const char	       *state_dir;  /* NULL: state kept in memory */
 	struct server_counters *counters;
+	uint64_t		fault_seed; /* node_set_fault_seed() */
 };
 
 /*

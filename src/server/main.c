@@ -2,6 +2,7 @@
  * bmcsimd: simulated BMCs answering IPMI over LAN.  Runs in the
  * foreground, logs to stderr; see bmcsimd(8).
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 #define MAIN_OPT_READY_FILE	    256
 #define MAIN_OPT_CONTROL	    257
 #define MAIN_OPT_CONTROL_TOKEN_FILE 258
+#define MAIN_OPT_SEED		    259
 
 static void
 usage(FILE *f)
@@ -52,6 +54,9 @@ usage(FILE *f)
 	    "                        unix:STATE-DIR/control.sock (mode 0600)\n"
 	    "      --control-token-file FILE  TCP: the bearer token, made\n"
 	    "                        (mode 0600) when the file is absent\n"
+	    "      --seed N          seed of the fault rules' draws (logged\n"
+	    "                        at start; the same seed, the same\n"
+	    "                        firings)\n"
 	    "  -h, --help            this text\n"
 	    "  -V, --version         version\n"
 	    "\n"
@@ -75,6 +80,7 @@ main(int argc, char **argv)
 	    {"control", required_argument, NULL, MAIN_OPT_CONTROL},
 	    {"control-token-file", required_argument, NULL,
 		MAIN_OPT_CONTROL_TOKEN_FILE},
+	    {"seed", required_argument, NULL, MAIN_OPT_SEED},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -122,6 +128,23 @@ main(int argc, char **argv)
 		case MAIN_OPT_CONTROL_TOKEN_FILE:
 			o.control_token_file = optarg;
 			break;
+		case MAIN_OPT_SEED: {
+			char *end;
+
+			errno = 0;
+			o.seed = strtoull(optarg, &end, 0);
+			if (*optarg == '\0' || *optarg == '-' || *end != '\0' ||
+			    errno != 0) {
+				fprintf(stderr,
+				    "bmcsimd: --seed %s: expected "
+				    "a number from 0 to "
+				    "18446744073709551615\n",
+				    optarg);
+				return 2;
+			}
+			o.seed_set = 1;
+			break;
+		}
 		case 'h':
 			usage(stdout);
 			return 0;
