@@ -12,6 +12,8 @@ const struct ini_section *const conf_sections[] = {
     &channel_conf_section,
     &chassis_conf_section,
     &lab_conf_section,
+    &quirks_conf_section,
+    &fault_conf_section,
     &oem_conf_section,
     &sensors_conf_section,
     &sel_conf_section,

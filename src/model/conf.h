@@ -17,6 +17,8 @@ extern const struct ini_section users_conf_section;	/* [user N] */
 extern const struct ini_section channel_conf_section;	/* [channel] */
 extern const struct ini_section chassis_conf_section;	/* [chassis] */
 extern const struct ini_section lab_conf_section;	/* [lab] */
+extern const struct ini_section quirks_conf_section;	/* [quirks] */
+extern const struct ini_section fault_conf_section;	/* [fault NAME] */
 extern const struct ini_section oem_conf_section;	/* [oem N] */
 extern const struct ini_section sensors_conf_section;	/* [sensor N] */
 extern const struct ini_section sel_conf_section;	/* [sel] */

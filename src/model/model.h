@@ -107,6 +107,44 @@ struct model_lab {
 };
 
 /*
+ * Real BMCs' bugs, each on its own switch ([quirks] of bmcsim.ini(5)),
+ * named after the FreeIPMI -W workaround that copes with it.  All 0 in a
+ * correct BMC.  The session ones become RESPONDER_QUIRK_* in the node.
+ */
+struct model_quirks {
+	uint8_t authcap;
+	uint8_t nochecksumcheck;
+	uint8_t noauthcodecheck;
+	uint8_t idzero;
+	uint8_t endianseq;
+	uint8_t opensesspriv;
+	uint8_t integritycheckvalue;
+	uint8_t ignorescanningdisabled;
+	uint8_t assumebmcowner;
+	uint8_t assumesystemevent;
+};
+
+/*
+ * A fault rule ([fault NAME] of bmcsim.ini(5)) as written: its keys and
+ * values, which the node reads into its fault engine (src/node/fault.h)
+ * for the BMCs the rule's scope names.
+ */
+#define MODEL_FAULTS_MAX      16
+#define MODEL_FAULT_KEYS_MAX  24
+#define MODEL_FAULT_NAME_MAX  32
+#define MODEL_FAULT_VALUE_MAX 64
+struct model_fault_key {
+	const char *key; /* a name of the section's key table */
+	char	    value[MODEL_FAULT_VALUE_MAX];
+};
+struct model_fault {
+	char		       name[MODEL_FAULT_NAME_MAX];
+	unsigned	       line;
+	unsigned	       nkeys;
+	struct model_fault_key keys[MODEL_FAULT_KEYS_MAX];
+};
+
+/*
  * A vendor's command answered from the model ([oem N] in bmcsim.ini(5)):
  * requests with this netFn and command whose data starts with the prefix
  * (an OEM netFn's IANA, a sub-command) get this completion code and
@@ -297,6 +335,9 @@ struct model {
 	struct model_channel  channel;
 	struct model_chassis  chassis;
 	struct model_lab      lab;
+	struct model_quirks   quirks;
+	struct model_fault    faults[MODEL_FAULTS_MAX];
+	unsigned	      nfaults;
 	struct model_user     users[MODEL_USERS_MAX + 1]; /* [0] unused */
 	struct model_oem      oem[MODEL_OEM_MAX + 1];	  /* [0] unused */
 	struct model_sensor   sensors[MODEL_SENSORS_MAX]; /* in order */

@@ -45,6 +45,10 @@
 #define SEL_CC_RECORD_TYPE 0x80
 /* The event the BMC logs when its log is cleared (table 42-3, 10h). */
 #define SEL_EVENT_LOG_CLEARED 0x02
+/* The record type byte (§32.1) and what the assumesystemevent quirk
+ * writes there for a system event record. */
+#define SEL_OFFSET_TYPE	   2
+#define SEL_QUIRK_BAD_TYPE 0x01
 
 struct sel_entry {
 	uint16_t id;
@@ -314,7 +318,7 @@ sel_get_entry(struct bmc *b, struct bmc_cmd *ctx)
 {
 	const struct bmc_sel *s = sel_of(b);
 	uint16_t	      resv, id;
-	uint8_t		      offset, count;
+	uint8_t		      offset, count, rec[SEL_RECORD_LEN];
 	long		      i;
 
 	rd_u16le(&ctx->in, &resv);
@@ -334,7 +338,15 @@ sel_get_entry(struct bmc *b, struct bmc_cmd *ctx)
 		return IPMI_CC_CANT_RETURN_BYTES;
 	wr_u16le(&ctx->out,
 	    (size_t)i + 1 < s->n ? s->e[i + 1].id : (uint16_t)SEL_ID_LAST);
-	wr_bytes(&ctx->out, s->e[i].rec + offset, count);
+	memcpy(rec, s->e[i].rec, SEL_RECORD_LEN);
+	/*
+	 * Quirk (HP DL380 G5): system event records (§32.1) sent under a
+	 * record type no SEL defines.
+	 */
+	if (b->model->quirks.assumesystemevent &&
+	    rec[SEL_OFFSET_TYPE] == SEL_RECORD_SYSTEM)
+		rec[SEL_OFFSET_TYPE] = SEL_QUIRK_BAD_TYPE;
+	wr_bytes(&ctx->out, rec + offset, count);
 	return IPMI_CC_OK;
 }
 

@@ -53,6 +53,12 @@
 #define SENSORS_SETTLED_TC 5 /* time constants after a power change */
 #define EVENT_THRESHOLD	   0x01
 #define EVENT_DEASSERT	   0x80
+
+/* Byte 6 of a sensor record, its owner (IPMI 2.0 §43.1), and the IPMB
+ * address the assumebmcowner quirk names there instead of the BMC's. */
+#define SDR_OFFSET_OWNER_ID   5
+#define SDR_QUIRK_OTHER_OWNER 0x2c
+
 /* Threshold event data 1: trigger reading in 2, threshold in 3. */
 #define EVENT_DATA1_THRESHOLD 0x50
 
@@ -583,13 +589,23 @@ sdr_record(const struct bmc *b, unsigned id, uint8_t *out)
 	const struct bmc_sensors *ss = sensors_of(b);
 	struct sdr_sensor	  d;
 	unsigned		  i, k;
+	size_t			  len;
 
 	if (id == 0 || id > ss->nrecords)
 		return 0;
 	if (id <= ss->n) {
 		sensor_view(b, &ss->s[id - 1], &d);
-		return d.m->compact ? sdr_compact(&d, (uint16_t)id, out)
-				    : sdr_full(&d, (uint16_t)id, out);
+		len = d.m->compact ? sdr_compact(&d, (uint16_t)id, out)
+				   : sdr_full(&d, (uint16_t)id, out);
+		/*
+		 * Quirk (Fujitsu RX300): the record names another IPMB
+		 * controller as the sensor's owner (§43.1 byte 6) while the
+		 * BMC answers for it.
+		 */
+		if (len > SDR_OFFSET_OWNER_ID &&
+		    b->model->quirks.assumebmcowner)
+			out[SDR_OFFSET_OWNER_ID] = SDR_QUIRK_OTHER_OWNER;
+		return len;
 	}
 	k = ss->n;
 	for (i = 1; i < MODEL_FRU_MAX; i++) {
@@ -740,6 +756,12 @@ se_get_reading(struct bmc *b, struct bmc_cmd *ctx)
 	sensor_view(b, s, &d);
 	flags = (uint8_t)((s->events_on ? 0x80 : 0) |
 	    (s->scanning_on ? 0x40 : 0) | (s->scanning_on ? 0 : 0x20));
+	/*
+	 * Quirk (Dell PowerEdge 2950): "scanning disabled" (§35.14 byte 2
+	 * bit 6 clear) on a sensor that is scanned and reads fine.
+	 */
+	if (b->model->quirks.ignorescanningdisabled)
+		flags &= (uint8_t)~0x40;
 	if (is_threshold(d.m)) {
 		raw = sdr_to_raw(&d.lin, sensor_value(b, s, ctx->req->now_ms));
 		wr_u8(&ctx->out, raw);

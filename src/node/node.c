@@ -1,3 +1,4 @@
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -5,8 +6,10 @@
 #include "bmc.h"
 #include "control.h"
 #include "ct.h"
+#include "cursor.h"
 #include "describe.h"
 #include "err.h"
+#include "fault.h"
 #include "journal.h"
 #include "log.h"
 #include "names.h"
@@ -22,6 +25,21 @@ struct node_datagram {
 	struct peer_addr dst;
 	size_t		 len;
 	uint8_t		 data[RESPONDER_DATAGRAM_MAX];
+};
+
+/* What the fault rules know of the datagram being served. */
+struct node_fault {
+	struct fault_packet  p;
+	uint8_t		     data[FAULT_DATA_MAX];
+	uint8_t		     decided; /* the response stage has been asked */
+	uint8_t		     fired;
+	struct fault_verdict v;
+};
+
+#define NODE_HELD_MAX 16
+struct node_held {
+	uint64_t	     due;
+	struct node_datagram d;
 };
 
 struct node {
@@ -54,9 +72,49 @@ struct node {
 	} * jsess;
 	uint64_t		jnow;
 	const struct peer_addr *jpeer;
+	/* Fault rules (made on first use) and what they decided for the
+	 * datagram being served. */
+	struct fault_engine *faults;
+	uint64_t	     fault_seed;
+	struct node_fault    fcur;
+	/* Answers a delay holds back, due at their time. */
+	struct node_held *held;
+	unsigned	  held_count;
+	uint64_t	  hol_until; /* head of line: all wait until then */
 };
 
 /* ---- from the model's policy to the responder's configuration ---- */
+
+/* The model's session quirks, as the responder's switches. */
+static const struct {
+	size_t	 off; /* in struct model_quirks */
+	uint32_t bit;
+} node_session_quirks[] = {
+    {offsetof(struct model_quirks, authcap), RESPONDER_QUIRK_AUTHCAP},
+    {offsetof(struct model_quirks, nochecksumcheck),
+	RESPONDER_QUIRK_BAD_CHECKSUM},
+    {offsetof(struct model_quirks, noauthcodecheck),
+	RESPONDER_QUIRK_BAD_AUTHCODE},
+    {offsetof(struct model_quirks, idzero), RESPONDER_QUIRK_SESSION_ID_ZERO},
+    {offsetof(struct model_quirks, endianseq), RESPONDER_QUIRK_SEQ_BIG_ENDIAN},
+    {offsetof(struct model_quirks, integritycheckvalue),
+	RESPONDER_QUIRK_SUITE0_ICV},
+};
+
+static void
+build_responder_quirks(
+    const struct model_quirks *q, struct responder_config *rc)
+{
+	const uint8_t *base = (const uint8_t *)q;
+	size_t	       i;
+
+	for (i = 0;
+	     i < sizeof(node_session_quirks) / sizeof(node_session_quirks[0]);
+	     i++)
+		if (base[node_session_quirks[i].off])
+			rc->quirks |= node_session_quirks[i].bit;
+	rc->quirk_echo_open_role = q->opensesspriv;
+}
 
 static void
 build_responder_config(const struct node *n, struct responder_config *rc)
@@ -95,6 +153,7 @@ build_responder_config(const struct node *n, struct responder_config *rc)
 	rc->bad_password_threshold = ch.bad_password_threshold;
 	rc->lockout_ms = ch.lockout_ms;
 	rc->anti_enumeration = ch.anti_enumeration;
+	build_responder_quirks(&m->quirks, rc);
 	ct_wipe(&ch, sizeof(ch));
 }
 
@@ -216,6 +275,270 @@ static const struct model_session_ops node_session_ops = {
     .channel_changed_cb = cb_channel_changed,
 };
 
+/* ---- faults ---- */
+
+static struct node_datagram *node_queue_slot(struct node *);
+static void		     node_queue_commit(struct node *);
+static void		     node_queue_lost(struct node *);
+
+static void
+node_fault_log(struct node *n, const struct fault_verdict *v)
+{
+	char act[32];
+
+	log_session("%s: fault %s fired: %s (draw %016llx)", n->cfg->name,
+	    v->rule->name, fault_action_format(v->rule, act, sizeof(act)),
+	    (unsigned long long)v->draw);
+}
+
+/* Asks the rules about the datagram at a stage; 1 when one fired. */
+static int
+node_fault_ask(struct node *n, uint8_t stage)
+{
+	n->fcur.p.stage = stage;
+	if (stage == FAULT_STAGE_RESPONSE)
+		n->fcur.decided = 1;
+	if (!fault_decide(n->faults, &n->fcur.p, &n->fcur.v))
+		return 0;
+	n->fcur.fired = 1;
+	node_fault_log(n, &n->fcur.v);
+	return 1;
+}
+
+static void
+node_fault_describe_request(struct node *n, const struct ipmi_req *req,
+    uint32_t session_id, uint8_t user_id, uint8_t retransmission)
+{
+	struct fault_packet *p = &n->fcur.p;
+
+	p->kind = FAULT_KIND_IPMI;
+	p->has_msg = 1;
+	p->netfn = req->netfn;
+	p->cmd = req->cmd;
+	p->data_len = req->data_len < FAULT_DATA_MAX ? req->data_len
+						     : FAULT_DATA_MAX;
+	memcpy(n->fcur.data, req->data, p->data_len);
+	p->data = n->fcur.data;
+	p->session_id = session_id;
+	p->user_id = user_id;
+	p->retransmission = retransmission;
+}
+
+/*
+ * Before the machine runs a request: a rule at the request stage may
+ * make it unheard (drop, silence) or answer a completion code without
+ * running it (a BMC that lies).  1 when the machine must not run it.
+ */
+static int
+node_fault_request(struct node *n, const struct responder_request *rq,
+    struct responder_reply *rp)
+{
+	node_fault_describe_request(n, rq->msg, rq->session_id, rq->user_id, 0);
+	if (!node_fault_ask(n, FAULT_STAGE_REQUEST))
+		return 0;
+	switch (n->fcur.v.action) {
+	case FAULT_ACTION_DROP:
+	case FAULT_ACTION_SILENCE:
+		n->fcur.fired = 0; /* nothing left to do to an answer */
+		rp->unheard = 1;
+		return 1;
+	case FAULT_ACTION_CC:
+		if (n->fcur.v.rule->cc_execute)
+			return 0; /* runs, then answers the code */
+		rp->cc = n->fcur.v.rule->cc;
+		rp->len = 0;
+		n->fcur.fired = 0;
+		return 1;
+	default:
+		return 0; /* runs; the answer is delayed or damaged */
+	}
+}
+
+/* After the machine ran it: a completion code rule changes the answer. */
+static void
+node_fault_response(struct node *n, struct responder_reply *rp)
+{
+	if (!n->fcur.fired && !node_fault_ask(n, FAULT_STAGE_RESPONSE))
+		return;
+	if (n->fcur.v.action == FAULT_ACTION_CC) {
+		rp->cc = n->fcur.v.rule->cc;
+		rp->len = 0;
+		rp->followup_len = 0;
+		n->fcur.fired = 0;
+	}
+}
+
+/*
+ * What a datagram carries, from its RMCP header (IPMI 2.0 §13.1.3) and
+ * its session header (§13.6, §13.8): an ASF ping, an RMCP+ payload type,
+ * or an IPMI 1.5 message.
+ */
+static uint8_t
+node_fault_kind(const uint8_t *in, size_t len)
+{
+	struct rd rd;
+	uint8_t	  hdr[3], cls, authtype, pt;
+
+	rd_init(&rd, in, len);
+	if (rd_bytes(&rd, hdr, sizeof(hdr)) != 0 || rd_u8(&rd, &cls) != 0)
+		return 0;
+	if ((cls & 0x1f) == 0x06)
+		return FAULT_KIND_ASF;
+	if ((cls & 0x1f) != 0x07 || rd_u8(&rd, &authtype) != 0)
+		return 0;
+	if ((authtype & 0x0f) != 0x06)
+		return FAULT_KIND_IPMI;
+	if (rd_u8(&rd, &pt) != 0)
+		return 0;
+	switch (pt & 0x3f) {
+	case 0x00:
+		return FAULT_KIND_IPMI;
+	case 0x01:
+		return FAULT_KIND_SOL;
+	case 0x10:
+		return FAULT_KIND_OPEN;
+	case 0x12:
+		return FAULT_KIND_RAKP1;
+	case 0x14:
+		return FAULT_KIND_RAKP3;
+	default:
+		return 0;
+	}
+}
+
+/* Holds an answer back until due; 0, or -1 when the hold is full. */
+static int
+node_fault_hold(struct node *n, const struct node_datagram *d, uint64_t due)
+{
+	if (n->held == NULL &&
+	    (n->held = calloc(NODE_HELD_MAX, sizeof(*n->held))) == NULL)
+		return -1;
+	if (n->held_count == NODE_HELD_MAX)
+		return -1;
+	n->held[n->held_count].due = due;
+	n->held[n->held_count].d = *d;
+	n->held_count++;
+	return 0;
+}
+
+/*
+ * Does to the answer in d (not yet committed) what the rule that fired
+ * says.  Returns 1 when d is to be committed, 0 when it was dropped or
+ * held back.
+ */
+static int
+node_fault_apply(struct node *n, uint64_t now, struct node_datagram *d)
+{
+	const struct fault_rule *r = n->fcur.v.rule;
+	struct node_datagram	*copy;
+	int32_t			 at;
+
+	if (n->fcur.fired) {
+		switch (n->fcur.v.action) {
+		case FAULT_ACTION_DROP:
+		case FAULT_ACTION_SILENCE:
+			ct_wipe(d->data, d->len);
+			return 0;
+		case FAULT_ACTION_DELAY:
+			if (r->head_of_line &&
+			    now + n->fcur.v.delay_ms > n->hol_until)
+				n->hol_until = now + n->fcur.v.delay_ms;
+			if (node_fault_hold(n, d, now + n->fcur.v.delay_ms) !=
+			    0)
+				node_queue_lost(n);
+			return 0;
+		case FAULT_ACTION_DUPLICATE:
+			/* d is the outbox's next slot: in, then a copy. */
+			node_queue_commit(n);
+			if ((copy = node_queue_slot(n)) == NULL) {
+				node_queue_lost(n);
+				return 0;
+			}
+			*copy = *d;
+			return 1;
+		case FAULT_ACTION_CORRUPT:
+			at = r->corrupt_offset < 0
+			    ? (int32_t)d->len + r->corrupt_offset
+			    : r->corrupt_offset;
+			if (at >= 0 && (size_t)at < d->len)
+				d->data[at] ^= 0xff;
+			break;
+		case FAULT_ACTION_TRUNCATE:
+			if (r->truncate_len < d->len)
+				d->len = r->truncate_len;
+			break;
+		default:
+			break;
+		}
+	}
+	/* A slow BMC answers in order: behind the delayed one. */
+	if (now < n->hol_until) {
+		if (node_fault_hold(n, d, n->hol_until) != 0)
+			node_queue_lost(n);
+		return 0;
+	}
+	return 1;
+}
+
+struct fault_engine *
+node_faults(struct node *n)
+{
+	if (n->faults == NULL)
+		n->faults = fault_engine_new(
+		    n->cfg->name, n->fault_seed, n->jnow);
+	return n->faults;
+}
+
+void
+node_set_fault_seed(struct node *n, uint64_t seed)
+{
+	n->fault_seed = seed;
+	if (n->faults != NULL)
+		fault_engine_reseed(n->faults, seed);
+}
+
+/*
+ * The model's [fault NAME] rules into the engine; 0, or -1 with a
+ * sentence in why.  A BMC that no rule names gets no engine.
+ */
+static int
+node_load_faults(struct node *n, uint64_t now_ms, char *why, size_t whycap)
+{
+	const struct model *m = n->cfg->model;
+	struct fault_rule   r;
+	const char	   *err = NULL;
+	unsigned	    i, k;
+
+	for (i = 0; i < m->nfaults; i++) {
+		const struct model_fault *mf = &m->faults[i];
+
+		fault_rule_init(&r);
+		(void)fault_rule_set(&r, "name", mf->name, &err);
+		for (k = 0; k < mf->nkeys; k++)
+			if (fault_rule_set(&r, mf->keys[k].key,
+				mf->keys[k].value, &err) != 0) {
+				snprintf(why, whycap,
+				    "%s: [fault %s] (line %u): %s = %s: %s",
+				    n->cfg->name, mf->name, mf->line,
+				    mf->keys[k].key, mf->keys[k].value,
+				    err != NULL ? err : "unknown key");
+				return -1;
+			}
+		if (fault_rule_check(&r, &err) != 0) {
+			snprintf(why, whycap, "%s: [fault %s] (line %u): %s",
+			    n->cfg->name, mf->name, mf->line, err);
+			return -1;
+		}
+		n->jnow = now_ms;
+		if (node_faults(n) == NULL || fault_add(n->faults, &r) != 0) {
+			snprintf(why, whycap, "%s: [fault %s]: out of memory",
+			    n->cfg->name, mf->name);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static void
 cb_request(
     void *arg, const struct responder_request *rq, struct responder_reply *rp)
@@ -253,9 +576,13 @@ cb_request(
 	 */
 	outbox_init(&ob);
 	mp.outbox = rp->followup_cap != 0 ? &ob : NULL;
+	if (n->faults != NULL && node_fault_request(n, rq, rp))
+		return;
 	bmc_handle(n->bmc, &mr, &mp);
 	rp->cc = mp.cc;
 	rp->len = mp.len;
+	if (n->faults != NULL)
+		node_fault_response(n, rp);
 	rp->followup_len = 0;
 	while (outbox_take(&ob, &o) == 0) {
 		if (o.kind == MODEL_OUT_SESSION_MESSAGE &&
@@ -302,6 +629,13 @@ cb_observe(void *arg, const struct responder_seen *seen)
 	char		      user[JOURNAL_USER_MAX] = "";
 	uint64_t	      prev = 0;
 
+	/* Session commands and retries answered from the cache. */
+	if (n->faults != NULL && !n->fcur.decided && seen->req != NULL &&
+	    seen->outcome != RESPONDER_SEEN_DROPPED) {
+		node_fault_describe_request(n, seen->req, seen->bmc_sid,
+		    seen->user_id, seen->outcome == RESPONDER_SEEN_CACHED);
+		(void)node_fault_ask(n, FAULT_STAGE_RESPONSE);
+	}
 	if (n->journal == NULL && !log_enabled(LOG_LEVEL_PACKET))
 		return;
 	if (seen->in_session && seen->user_id != 0 &&
@@ -659,6 +993,10 @@ node_new(const struct config_bmc *cfg, struct rng *rng, uint64_t now_ms,
 	if (n->resp == NULL)
 		goto nomem;
 	n->policy_gen = bmc_policy_generation(n->bmc);
+	if (node_load_faults(n, now_ms, why, whycap) != 0) {
+		node_free(n);
+		return NULL;
+	}
 	return n;
 nomem:
 	snprintf(why, whycap, "%s: out of memory", cfg->name);
@@ -675,6 +1013,11 @@ node_free(struct node *n)
 	bmc_free(n->bmc);
 	rng_free(n->own_rng);
 	free(n->jsess);
+	fault_engine_free(n->faults);
+	if (n->held != NULL) {
+		ct_wipe(n->held, NODE_HELD_MAX * sizeof(*n->held));
+		free(n->held);
+	}
 	if (n->outbox != NULL) {
 		ct_wipe(n->outbox, NODE_OUTBOX_MAX * sizeof(*n->outbox));
 		free(n->outbox);
@@ -701,6 +1044,21 @@ node_input(struct node *n, uint64_t now_ms, uint64_t wall_ms,
 	}
 	if (log_enabled(LOG_LEVEL_PACKET))
 		log_datagram("from", peer, in, len);
+	if (n->faults != NULL) {
+		memset(&n->fcur, 0, sizeof(n->fcur));
+		n->fcur.p.kind = node_fault_kind(in, len);
+		n->fcur.p.peer = peer;
+		n->fcur.p.now_ms = now_ms;
+		/* A silent BMC (down, or flapping) hears nothing. */
+		if (now_ms < fault_silent_until(n->faults))
+			return 0;
+		/* Handshakes and pings: the rules see them here. */
+		if (n->fcur.p.kind != FAULT_KIND_IPMI &&
+		    node_fault_ask(n, FAULT_STAGE_REQUEST) &&
+		    (n->fcur.v.action == FAULT_ACTION_DROP ||
+			n->fcur.v.action == FAULT_ACTION_SILENCE))
+			return 0;
+	}
 	/*
 	 * The reply is written straight into its outbox slot; with the
 	 * outbox full the datagram is still consumed (a session's sequence
@@ -714,6 +1072,9 @@ node_input(struct node *n, uint64_t now_ms, uint64_t wall_ms,
 	if (n->jent != NULL)
 		node_journal_finish(
 		    n, power_before, in, len, out, answered ? outlen : 0);
+	if (answered && n->faults != NULL && !n->fcur.fired &&
+	    n->fcur.p.kind != FAULT_KIND_IPMI)
+		(void)node_fault_ask(n, FAULT_STAGE_RESPONSE);
 	if (answered) {
 		if (d != NULL) {
 			if (peer != NULL)
@@ -721,8 +1082,11 @@ node_input(struct node *n, uint64_t now_ms, uint64_t wall_ms,
 			else
 				memset(&d->dst, 0, sizeof(d->dst));
 			d->len = outlen;
-			node_queue_commit(n);
-			queued++;
+			if (n->faults == NULL ||
+			    node_fault_apply(n, now_ms, d)) {
+				node_queue_commit(n);
+				queued++;
+			}
 		} else {
 			ct_wipe(lost, outlen);
 			node_queue_lost(n);
@@ -732,6 +1096,38 @@ node_input(struct node *n, uint64_t now_ms, uint64_t wall_ms,
 		log_packet("dropped: %s", responder_drop_name(drop));
 	apply_model_changes(n);
 	return queued;
+}
+
+/* The earliest held answer that is due, in the order they were held. */
+static size_t
+node_write_held(struct node *n, uint64_t now_ms, struct peer_addr *dst,
+    uint8_t *out, size_t cap)
+{
+	unsigned i, best = n->held_count;
+	size_t	 len;
+
+	for (i = 0; i < n->held_count; i++)
+		if (n->held[i].due <= now_ms &&
+		    (best == n->held_count ||
+			n->held[i].due < n->held[best].due))
+			best = i;
+	if (best == n->held_count)
+		return 0;
+	len = n->held[best].d.len;
+	if (len <= cap) {
+		memcpy(out, n->held[best].d.data, len);
+		*dst = n->held[best].d.dst;
+	} else {
+		n->stats.write_short++;
+		len = 0;
+	}
+	ct_wipe(&n->held[best], sizeof(n->held[best]));
+	memmove(&n->held[best], &n->held[best + 1],
+	    (n->held_count - best - 1) * sizeof(n->held[0]));
+	n->held_count--;
+	if (len > 0 && log_enabled(LOG_LEVEL_PACKET))
+		log_datagram("to  ", dst, out, len);
+	return len;
 }
 
 size_t
@@ -758,7 +1154,7 @@ node_write(struct node *n, uint64_t now_ms, struct peer_addr *dst, uint8_t *out,
 			log_datagram("to  ", dst, out, len);
 		return len;
 	}
-	return 0;
+	return node_write_held(n, now_ms, dst, out, cap);
 }
 
 uint64_t
@@ -766,7 +1162,12 @@ node_next_deadline(const struct node *n)
 {
 	uint64_t d = responder_next_deadline(n->resp);
 	uint64_t b = bmc_next_deadline(n->bmc);
+	unsigned i;
 
+	/* Held answers leave through node_write() once due. */
+	for (i = 0; i < n->held_count; i++)
+		if (n->held[i].due < d)
+			d = n->held[i].due;
 	return b < d ? b : d;
 }
 

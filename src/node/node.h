@@ -25,6 +25,7 @@
 
 struct bmc;
 struct bmc_control_ctx;
+struct fault_engine;
 struct journal;
 struct node;
 struct rng;
@@ -90,6 +91,15 @@ int	 node_state_load(struct node *, const char *text, size_t len,
 
 const struct responder_stats *node_responder_stats(const struct node *);
 const struct node_stats	     *node_stats(const struct node *);
+/*
+ * The BMC's fault rules (src/node/fault.h), made on first use; NULL when
+ * out of memory.  Their streams are seeded from the seed set before
+ * (node_set_fault_seed(), 0 by default).  With rules in force, answers a
+ * delay holds back leave through node_write() once due, and
+ * node_next_deadline() counts them.
+ */
+struct fault_engine *node_faults(struct node *);
+void		     node_set_fault_seed(struct node *, uint64_t seed);
 /* The machine, for a control plane (src/model/control.h). */
 struct bmc *node_bmc(struct node *);
 /*

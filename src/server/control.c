@@ -39,6 +39,7 @@ static const struct control_route *const control_tables[] = {
     control_core_routes,
     control_bmc_routes,
     control_journal_routes,
+    control_fault_routes,
     NULL,
 };
 

@@ -978,6 +978,22 @@ setup_signals(struct daemon *d)
 	return 0;
 }
 
+/* A seed for the fault rules when none is given. */
+static uint64_t
+daemon_draw_seed(void)
+{
+	struct rng *r = rng_new_system();
+	uint8_t	    b[8];
+	uint64_t    s = 0;
+	unsigned    i;
+
+	if (r != NULL && rng_bytes(r, b, sizeof(b)) == 0)
+		for (i = 0; i < sizeof(b); i++)
+			s = s << 8 | b[i];
+	rng_free(r);
+	return s;
+}
+
 int
 daemon_run(const struct daemon_options *o)
 {
@@ -1028,6 +1044,11 @@ daemon_run(const struct daemon_options *o)
 		config_free(conf);
 		return 1;
 	}
+	d.env.fault_seed = o->seed_set ? (uint64_t)o->seed : daemon_draw_seed();
+	/* Printed so that a run's fault firings can be replayed. */
+	log_info("fault seed %llu (replay with --seed %llu)",
+	    (unsigned long long)d.env.fault_seed,
+	    (unsigned long long)d.env.fault_seed);
 	lc = adopt_config(&d, conf);
 	d.fleet = fleet_new();
 	if (lc == NULL || d.fleet == NULL) {

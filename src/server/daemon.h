@@ -22,6 +22,9 @@ struct daemon_options {
 	size_t	    journal_size;	/* requests kept; 0: no journal */
 	int	    check_only;
 	int	    verbosity; /* number of -v */
+	/* The fault rules' seed (--seed); without one, drawn and logged. */
+	unsigned long long seed;
+	int		   seed_set;
 };
 
 /* Runs until stopped; returns the exit status. */

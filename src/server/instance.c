@@ -320,6 +320,7 @@ instance_start(struct instance_env *env, const struct config_bmc *cfg,
 	}
 	if (env->journal != NULL)
 		node_set_journal(in->node, env->journal);
+	node_set_fault_seed(in->node, env->fault_seed);
 	if (env->state_dir != NULL) {
 		in->state_path = state_path_for(env->state_dir, cfg->name);
 		if (in->state_path == NULL)

@@ -35,6 +35,7 @@ struct instance_env {
 	const char	       *state_dir;  /* NULL: state kept in memory */
 	struct server_counters *counters;
 	struct journal	       *journal; /* NULL: none */
+	uint64_t		fault_seed; /* node_set_fault_seed() */
 };
 
 /*

@@ -2,6 +2,7 @@
  * bmcsimd: simulated BMCs answering IPMI over LAN.  Runs in the
  * foreground, logs to stderr; see bmcsimd(8).
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@
 #define MAIN_OPT_CONTROL	    257
 #define MAIN_OPT_CONTROL_TOKEN_FILE 258
 #define MAIN_OPT_JOURNAL_SIZE	    270
+#define MAIN_OPT_SEED		    259
 
 static void
 usage(FILE *f)
@@ -56,6 +58,9 @@ usage(FILE *f)
 	    "                        (mode 0600) when the file is absent\n"
 	    "      --journal-size N  requests the journal keeps (default %u;\n"
 	    "                        0: no journal)\n"
+	    "      --seed N          seed of the fault rules' draws (logged\n"
+	    "                        at start; the same seed, the same\n"
+	    "                        firings)\n"
 	    "  -h, --help            this text\n"
 	    "  -V, --version         version\n"
 	    "\n"
@@ -81,6 +86,7 @@ main(int argc, char **argv)
 	    {"control-token-file", required_argument, NULL,
 		MAIN_OPT_CONTROL_TOKEN_FILE},
 	    {"journal-size", required_argument, NULL, MAIN_OPT_JOURNAL_SIZE},
+	    {"seed", required_argument, NULL, MAIN_OPT_SEED},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -142,6 +148,23 @@ main(int argc, char **argv)
 				return 2;
 			}
 			o.journal_size = (size_t)v;
+			break;
+		}
+		case MAIN_OPT_SEED: {
+			char *end;
+
+			errno = 0;
+			o.seed = strtoull(optarg, &end, 0);
+			if (*optarg == '\0' || *optarg == '-' || *end != '\0' ||
+			    errno != 0) {
+				fprintf(stderr,
+				    "bmcsimd: --seed %s: expected "
+				    "a number from 0 to "
+				    "18446744073709551615\n",
+				    optarg);
+				return 2;
+			}
+			o.seed_set = 1;
 			break;
 		}
 		case 'h':

@@ -29,7 +29,7 @@ static const char *const responder_drop_names[RESPONDER_DROP_COUNT] = {"short",
     "rmcp-version", "rmcp-seq", "rmcp-class", "asf", "length", "authtype",
     "checksum", "session", "flags", "integrity", "pad", "sequence", "authcode",
     "session-format", "handshake", "payload", "disabled", "internal",
-    "queue-full"};
+    "queue-full", "fault"};
 
 const char *
 responder_drop_name(enum responder_drop d)

@@ -81,13 +81,41 @@ struct responder_config {
 	uint8_t	 response_cache;   /* 1: answer retries from cache */
 	uint32_t oem_iana;	   /* in Get Channel Auth Caps */
 	/*
-	 * Quirk of OpenIPMI's simulator, for models that imitate it: echo
+	 * Quirk of OpenIPMI's simulator ([quirks] opensesspriv): echo
 	 * the requested role in the Open Session response even when it is
 	 * 0 ("highest"), instead of the level granted.  FreeIPMI needs its
 	 * -W opensesspriv workaround against a BMC doing this.  Off unless
 	 * a model turns it on.
 	 */
-	uint8_t quirk_echo_open_role;
+	uint8_t	 quirk_echo_open_role;
+	uint32_t quirks; /* RESPONDER_QUIRK_*: other real BMCs' bugs */
+};
+
+/*
+ * Bugs of real BMCs that clients carry workarounds for, reproduced one by
+ * one for models that ask ([quirks] in bmcsim.ini(5); each named after
+ * FreeIPMI's -W workaround for it).  All off by default.
+ */
+enum responder_quirk {
+	/* Get Channel Auth Caps reports no kind of login (byte 3 bits
+	 * 2:0 clear): FreeIPMI's "username invalid", -W authcap. */
+	RESPONDER_QUIRK_AUTHCAP = 1u << 0,
+	/* Every IPMI response carries a wrong second checksum:
+	 * -W nochecksumcheck (Supermicro X9). */
+	RESPONDER_QUIRK_BAD_CHECKSUM = 1u << 1,
+	/* IPMI 1.5 in-session responses carry a wrong auth code:
+	 * -W noauthcodecheck (Intel Windmill, Quanta Winterfell). */
+	RESPONDER_QUIRK_BAD_AUTHCODE = 1u << 2,
+	/* IPMI 1.5 in-session responses carry session ID 0:
+	 * -W idzero (Tyan S2882 with the M3289 BMC). */
+	RESPONDER_QUIRK_SESSION_ID_ZERO = 1u << 3,
+	/* IPMI 1.5 session sequence numbers written big-endian:
+	 * -W endianseq (Sun ILOM 1.0/2.0). */
+	RESPONDER_QUIRK_SEQ_BIG_ENDIAN = 1u << 4,
+	/* Cipher suite 0's RAKP 4 carries a 12-byte integrity check value
+	 * where there should be none: -W integritycheckvalue (Supermicro
+	 * X8DTG, Intel S5500WBV). */
+	RESPONDER_QUIRK_SUITE0_ICV = 1u << 5,
 };
 
 /* A request the responder hands to the device model. */
@@ -122,6 +150,12 @@ struct responder_reply {
 	uint8_t *followup;
 	size_t	 followup_cap;
 	size_t	 followup_len;
+	/*
+	 * Set by the model's side when the request must count as never
+	 * received (a fault rule at the request stage): nothing is sent or
+	 * cached, and the input is dropped as RESPONDER_DROP_FAULT.
+	 */
+	uint8_t unheard;
 };
 
 /*
@@ -205,6 +239,7 @@ enum responder_drop {
 	 * drain).  The direct reply is still sent.
 	 */
 	RESPONDER_DROP_QUEUE_FULL,
+	RESPONDER_DROP_FAULT, /* a fault rule said the BMC never heard it */
 	RESPONDER_DROP_COUNT
 };
 

@@ -98,6 +98,9 @@ responder_auth_caps(struct exchange *x, struct session *s,
 		byte3 |= 0x02;
 	if (sum.anonymous)
 		byte3 |= 0x01;
+	/* Quirk (ASUS P5M2): no kind of login reported at all. */
+	if (r->cfg.quirks & RESPONDER_QUIRK_AUTHCAP)
+		byte3 &= ~0x07;
 	wr_init(&w, a->data, 8);
 	wr_u8(&w, r->cfg.channel);
 	wr_u8(&w, types);
@@ -357,6 +360,7 @@ responder_call_model(struct exchange *x, const struct session *s,
 	x->r->stats.requests++;
 	a->cc = reply.cc;
 	a->len = reply.len > reply.cap ? reply.cap : reply.len;
+	a->unheard = reply.unheard;
 	if (followup_len != NULL)
 		*followup_len = reply.followup_len <= reply.followup_cap
 		    ? reply.followup_len
@@ -370,7 +374,7 @@ responder_sessionless_request(
 	const struct responder_cmd *c;
 	uint8_t			    data[IPMIMSG_DATA_MAX];
 	uint8_t			    msg[REPLY_CACHE_MAX];
-	struct responder_answer	    a = {IPMI_CC_OK, data, 0, 0};
+	struct responder_answer	    a = {IPMI_CC_OK, data, 0, 0, 0};
 	size_t			    msglen;
 
 	if ((c = responder_cmd_find(req)) != NULL &&
@@ -379,6 +383,8 @@ responder_sessionless_request(
 		c->outside(x, NULL, req, &a);
 	else
 		responder_call_model(x, NULL, req, &a, NULL, NULL);
+	if (a.unheard)
+		return responder_drop(x, RESPONDER_DROP_FAULT);
 	if (responder_send_response(
 		x, NULL, ipmi15, req, a.cc, data, a.len, msg, &msglen) != 0) {
 		responder_observe(
@@ -424,7 +430,7 @@ responder_in_session_request(
 	uint8_t			    data[IPMIMSG_DATA_MAX];
 	uint8_t			    msg[REPLY_CACHE_MAX];
 	uint8_t			    followup[REPLY_CACHE_MAX];
-	struct responder_answer	    a = {IPMI_CC_OK, data, 0, 0};
+	struct responder_answer	    a = {IPMI_CC_OK, data, 0, 0, 0};
 	size_t			    msglen, followup_len = 0;
 	uint32_t		    hash;
 	int			    rc;
@@ -441,6 +447,10 @@ responder_in_session_request(
 		c->inside(x, s, req, &a);
 	else
 		responder_call_model(x, s, req, &a, followup, &followup_len);
+	if (a.unheard) {
+		rc = responder_drop(x, RESPONDER_DROP_FAULT);
+		goto out;
+	}
 	/* Every way out passes `out`, which wipes what the model wrote. */
 	if (responder_send_response(
 		x, s, s->ipmi15, req, a.cc, data, a.len, msg, &msglen) != 0 ||

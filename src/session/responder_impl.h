@@ -105,6 +105,7 @@ struct responder_answer {
 	uint8_t *data;
 	size_t	 len;
 	int	 close_after;
+	int	 unheard; /* responder_reply's unheard */
 };
 
 /* A session command; s is NULL outside a session. */

@@ -200,7 +200,7 @@ responder_challenged(
     struct exchange *x, struct session *s, const struct ipmi_req *req)
 {
 	uint8_t			data[16], msg[REPLY_CACHE_MAX];
-	struct responder_answer a = {IPMI_CC_OK, data, 0, 0};
+	struct responder_answer a = {IPMI_CC_OK, data, 0, 0, 0};
 	size_t			msglen;
 	int			rc;
 

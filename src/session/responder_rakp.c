@@ -472,6 +472,14 @@ responder_rakp3(struct exchange *x, struct session *unused,
 	s->out_seq_unauth = 0;
 	a.icv = icv;
 	a.icv_len = suite_rakp4_icv_len(s->keys.auth_alg);
+	/*
+	 * Quirk (Supermicro X8DTG): suite 0's RAKP 4 (IPMI 2.0 §13.23)
+	 * carries an HMAC-SHA1-96-sized check value where none belongs.
+	 */
+	if (a.icv_len == 0 && (r->cfg.quirks & RESPONDER_QUIRK_SUITE0_ICV)) {
+		memset(icv, 0, sizeof(icv));
+		a.icv_len = 12;
+	}
 	responder_trace(r, "rakp4 icv", icv, a.icv_len);
 	r->stats.sessions_opened++;
 	log_session("session %08x active: user %u, suite %u, max privilege %u",

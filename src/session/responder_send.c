@@ -28,6 +28,13 @@ responder_next_seq(uint32_t *seq)
 	return *seq;
 }
 
+static uint32_t
+responder_bswap32(uint32_t v)
+{
+	return (v >> 24) | ((v >> 8) & 0xff00) | ((v << 8) & 0xff0000) |
+	    (v << 24);
+}
+
 int
 responder_send_rmcpp_plain(struct exchange *x, uint8_t payload_type,
     const uint8_t *payload, size_t len)
@@ -47,19 +54,32 @@ responder_send_ipmi15(
     struct exchange *x, struct session *s, const uint8_t *msg, size_t len)
 {
 	struct ipmi15_session w;
+	uint32_t	      quirks;
 	int		      rc;
 
 	memset(&w, 0, sizeof(w));
 	w.msg = msg;
 	w.msg_len = (uint8_t)len;
 	if (s != NULL) {
+		quirks = x->r->cfg.quirks;
 		w.authtype = s->authtype15;
-		w.session_id = s->bmc_sid;
+		/* Quirk (Tyan M3289): session ID 0 in every reply. */
+		w.session_id = (quirks & RESPONDER_QUIRK_SESSION_ID_ZERO)
+		    ? 0
+		    : s->bmc_sid;
 		w.seq = responder_next_seq(&s->out_seq_auth);
+		/* Quirk (Sun ILOM 1.0): the sequence number byte-swapped. */
+		if (quirks & RESPONDER_QUIRK_SEQ_BIG_ENDIAN)
+			w.seq = responder_bswap32(w.seq);
+		/* The auth code covers the header as sent, quirks and all. */
 		if (w.authtype != IPMI15_AUTHTYPE_NONE &&
 		    (rc = authcode15_compute(w.authtype, s->keys.kuid,
 			 w.session_id, msg, len, w.seq, w.authcode)) != 0)
 			return rc;
+		/* Quirk (Intel Windmill): an auth code that is wrong. */
+		if (w.authtype != IPMI15_AUTHTYPE_NONE &&
+		    (quirks & RESPONDER_QUIRK_BAD_AUTHCODE))
+			w.authcode[0] ^= 0xff;
 	}
 	return ipmi15_encode(&w, x->out, x->outcap, x->outlen);
 }
@@ -144,6 +164,12 @@ responder_send_response(struct exchange *x, struct session *s, int ipmi15,
 	if ((rc = ipmimsg_encode_rsp(&rsp, msgbuf, REPLY_CACHE_MAX, msglen)) !=
 	    0)
 		return rc;
+	/*
+	 * Quirk (Supermicro X9): in a session, the second checksum (IPMI
+	 * 2.0 §13.8) is wrong; the encoder wrote it last.
+	 */
+	if (s != NULL && (x->r->cfg.quirks & RESPONDER_QUIRK_BAD_CHECKSUM))
+		msgbuf[*msglen - 1] ^= 0x5a;
 	if (ipmi15)
 		return responder_send_ipmi15(x, s, msgbuf, *msglen);
 	if (s == NULL)

@@ -234,6 +234,32 @@ START_TEST(test_chassis_lab_system_lan_conf)
 }
 END_TEST
 
+START_TEST(test_quirks_conf)
+{
+	const struct model *m;
+	struct model_quirks none;
+
+	memset(&none, 0, sizeof(none));
+	m = model_of("[chassis]\npower = on\n");
+	ck_assert_mem_eq(&m->quirks, &none, sizeof(none));
+	m = model_of("[quirks]\nauthcap = yes\nendianseq = yes\n"
+		     "assumesystemevent = yes\nidzero = no\n");
+	ck_assert_uint_eq(m->quirks.authcap, 1);
+	ck_assert_uint_eq(m->quirks.endianseq, 1);
+	ck_assert_uint_eq(m->quirks.assumesystemevent, 1);
+	ck_assert_uint_eq(m->quirks.idzero, 0);
+	ck_assert_uint_eq(m->quirks.nochecksumcheck, 0);
+	ck_assert_uint_eq(m->quirks.opensesspriv, 0);
+	refused("[quirks]\nauthcap = maybe\n",
+	    "t.ini:2: authcap = maybe: expected yes or no");
+	release();
+	ck_assert_int_eq(config_load_text("t.ini", "[quirks]\nsolport = yes\n",
+			     strlen("[quirks]\nsolport = yes\n"), &cfg, &diag),
+	    ERR_CONFIG);
+	release();
+}
+END_TEST
+
 START_TEST(test_oem_conf)
 {
 	const struct model *m;
@@ -417,6 +443,7 @@ main(void)
 	tcase_add_test(tc, test_users_conf);
 	tcase_add_test(tc, test_channel_conf);
 	tcase_add_test(tc, test_chassis_lab_system_lan_conf);
+	tcase_add_test(tc, test_quirks_conf);
 	tcase_add_test(tc, test_oem_conf);
 	tcase_add_test(tc, test_sensors_conf);
 	tcase_add_test(tc, test_sel_conf);
