@@ -113,6 +113,18 @@ console_host_emit_cb(void *arg, const uint8_t *p, size_t len)
 	(void)sol_console_host_write(b, b->solc->now_ms, p, len);
 }
 
+static size_t
+console_host_room_cb(void *arg)
+{
+	const struct bmc	 *b = arg;
+	const struct sol_console *c = b->solc;
+
+	/* Nobody attached: the output is dropped, so there is room. */
+	if (c->owner == 0)
+		return SOL_CONSOLE_OUTBUF;
+	return c->out.cap - c->out.len;
+}
+
 /* The console, made on first use: NULL if out of memory. */
 static struct sol_console *
 console_get(struct bmc *b)
@@ -126,8 +138,8 @@ console_get(struct bmc *b)
 	if (ring_init(&c->out, SOL_CONSOLE_OUTBUF) != 0 ||
 	    ring_init(&c->in, SOL_CONSOLE_INBUF) != 0 ||
 	    ring_init(&c->history, SOL_CONSOLE_HISTORY) != 0 ||
-	    (c->host = sol_host_new(
-		 b->name, b->power_on, console_host_emit_cb, b)) == NULL) {
+	    (c->host = sol_host_new(b->name, b->power_on, console_host_emit_cb,
+		 console_host_room_cb, b)) == NULL) {
 		free(c->out.buf);
 		free(c->in.buf);
 		free(c->history.buf);

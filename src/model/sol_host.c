@@ -14,6 +14,10 @@
 #define HOST_LINE_MAX	  128
 /* Time the OS takes to halt or restart after the command. */
 #define HOST_HALT_MS 200
+/* "seq N": at most this much per tick, a tick every HOST_SEQ_MS. */
+#define HOST_SEQ_CHUNK 4096
+#define HOST_SEQ_MS    10
+#define HOST_SEQ_MAX   1000000
 
 enum host_state {
 	HOST_OFF,
@@ -79,7 +83,10 @@ struct host_script {
 struct sol_host {
 	char		  name[HOST_NAME_MAX_LEN];
 	sol_host_emit_fn *emit;
+	sol_host_room_fn *room;
 	void		 *arg;
+	/* "seq N" running: the next number and the last. */
+	uint32_t seq_next, seq_end;
 	enum host_state	  state;
 	/* The boot being run: up to three parts. */
 	struct host_script   parts[3];
@@ -113,7 +120,8 @@ host_puts(struct sol_host *h, const char *s)
 }
 
 struct sol_host *
-sol_host_new(const char *name, int on, sol_host_emit_fn *emit, void *arg)
+sol_host_new(const char *name, int on, sol_host_emit_fn *emit,
+    sol_host_room_fn *room, void *arg)
 {
 	struct sol_host *h = calloc(1, sizeof(*h));
 	size_t		 i;
@@ -124,6 +132,7 @@ sol_host_new(const char *name, int on, sol_host_emit_fn *emit, void *arg)
 	for (i = 0; name[i] != '\0' && i + 1 < sizeof(h->name); i++)
 		h->name[i] = name[i] >= 0x20 && name[i] < 0x7f ? name[i] : '_';
 	h->emit = emit;
+	h->room = room;
 	h->arg = arg;
 	h->state = on ? HOST_LOGIN : HOST_OFF;
 	h->next_ms = UINT64_MAX;
@@ -163,6 +172,7 @@ sol_host_off(struct sol_host *h)
 	h->next_ms = UINT64_MAX;
 	h->pending = SOL_HOST_NONE;
 	h->line_len = 0;
+	h->seq_end = 0;
 }
 
 int
@@ -190,10 +200,42 @@ host_boot_disk(struct sol_host *h, uint64_t now_ms)
 	h->next_ms = now_ms;
 }
 
+static void host_prompt(struct sol_host *);
+
+/* "seq N": as much as the line takes now, the rest on later ticks. */
+static void
+host_seq_run(struct sol_host *h, uint64_t now_ms)
+{
+	char   line[16];
+	size_t done = 0;
+	int    n;
+
+	while (h->seq_next <= h->seq_end && done < HOST_SEQ_CHUNK) {
+		n = snprintf(line, sizeof(line), "%u\r\n", h->seq_next);
+		if (n <= 0 || (size_t)n > h->room(h->arg))
+			break;
+		h->emit(h->arg, (const uint8_t *)line, (size_t)n);
+		done += (size_t)n;
+		h->seq_next++;
+	}
+	if (h->seq_next > h->seq_end) {
+		h->seq_end = 0;
+		h->next_ms = UINT64_MAX;
+		host_prompt(h);
+	} else
+		h->next_ms = now_ms + HOST_SEQ_MS;
+}
+
 enum sol_host_action
 sol_host_tick(struct sol_host *h, uint64_t now_ms)
 {
 	enum sol_host_action a;
+
+	if (h->state == HOST_SHELL && h->seq_end != 0) {
+		if (now_ms >= h->next_ms)
+			host_seq_run(h, now_ms);
+		return SOL_HOST_NONE;
+	}
 
 	if (h->state == HOST_HALTING) {
 		if (now_ms < h->next_ms)
@@ -268,6 +310,16 @@ host_command(struct sol_host *h, uint64_t now_ms, const char *cmd)
 	    (cmd[4] == '\0' || cmd[4] == ' ')) {
 		snprintf(buf, sizeof(buf), "%s\r\n", cmd[4] ? cmd + 5 : "");
 		host_puts(h, buf);
+	} else if (strncmp(cmd, "seq ", 4) == 0) {
+		unsigned long n = strtoul(cmd + 4, NULL, 10);
+
+		if (n >= 1 && n <= HOST_SEQ_MAX) {
+			h->seq_next = 1;
+			h->seq_end = (uint32_t)n;
+			host_seq_run(h, now_ms);
+			return;
+		}
+		host_puts(h, "seq: 1 to 1000000\r\n");
 	} else if (strcmp(cmd, "poweroff") == 0) {
 		host_halt(h, now_ms, SOL_HOST_POWER_OFF);
 		return;
@@ -339,6 +391,16 @@ sol_host_input(
 		if (h->state != HOST_LOGIN && h->state != HOST_PASSWORD &&
 		    h->state != HOST_SHELL && h->state != HOST_SETUP)
 			continue;
+		if (h->seq_end != 0) {
+			/* ^C stops "seq N"; other keys wait for the prompt. */
+			if (c == 0x03) {
+				h->seq_end = 0;
+				h->next_ms = UINT64_MAX;
+				host_puts(h, "^C\r\n");
+				host_prompt(h);
+			}
+			continue;
+		}
 		if (c == '\n' && h->last_cr) {
 			h->last_cr = 0;
 			continue;

@@ -24,14 +24,18 @@ enum sol_host_action {
 };
 
 typedef void sol_host_emit_fn(void *arg, const uint8_t *, size_t);
+/* How many bytes emit() can take now (a serial line has flow control). */
+typedef size_t sol_host_room_fn(void *arg);
 
 /*
- * A host named name (copied; its hostname), printing through emit(arg).
+ * A host named name (copied; its hostname), printing through emit(arg),
+ * long output ("seq N") paced by room(arg).
  * on: the power is on, and the host is taken as booted (at its login
  * prompt).  NULL if out of memory.
  */
 struct sol_host	     *
-sol_host_new(const char *name, int on, sol_host_emit_fn *emit, void *arg);
+sol_host_new(const char *name, int on, sol_host_emit_fn *emit,
+    sol_host_room_fn *room, void *arg);
 void sol_host_free(struct sol_host *);
 
 /*

@@ -18,6 +18,16 @@ emit_cb(void *arg, const uint8_t *p, size_t len)
 	seen[seen_len] = '\0';
 }
 
+static size_t room = 1u << 20;
+
+/* The line takes room bytes in all since reset_seen(). */
+static size_t
+room_cb(void *arg)
+{
+	(void)arg;
+	return room > seen_len ? room - seen_len : 0;
+}
+
 static void
 reset_seen(void)
 {
@@ -41,7 +51,7 @@ run(struct sol_host *h, uint64_t now)
 
 START_TEST(test_boot_disk_exact)
 {
-	struct sol_host *h = sol_host_new("node7", 0, emit_cb, NULL);
+	struct sol_host *h = sol_host_new("node7", 0, emit_cb, room_cb, NULL);
 
 	reset_seen();
 	ck_assert(!sol_host_running(h));
@@ -67,7 +77,7 @@ END_TEST
 
 START_TEST(test_boot_pxe_then_disk)
 {
-	struct sol_host *h = sol_host_new("n", 0, emit_cb, NULL);
+	struct sol_host *h = sol_host_new("n", 0, emit_cb, room_cb, NULL);
 
 	reset_seen();
 	sol_host_boot(h, 0, 0x1);
@@ -81,7 +91,7 @@ END_TEST
 
 START_TEST(test_bios_setup)
 {
-	struct sol_host *h = sol_host_new("n", 0, emit_cb, NULL);
+	struct sol_host *h = sol_host_new("n", 0, emit_cb, room_cb, NULL);
 
 	reset_seen();
 	sol_host_boot(h, 0, 0x6);
@@ -98,7 +108,7 @@ END_TEST
 
 START_TEST(test_login_and_shell)
 {
-	struct sol_host *h = sol_host_new("n", 1, emit_cb, NULL);
+	struct sol_host *h = sol_host_new("n", 1, emit_cb, room_cb, NULL);
 
 	reset_seen();
 	type(h, 0, "root\r\n");
@@ -127,9 +137,38 @@ START_TEST(test_login_and_shell)
 }
 END_TEST
 
+START_TEST(test_seq_paced)
+{
+	struct sol_host *h = sol_host_new("n", 1, emit_cb, room_cb, NULL);
+
+	type(h, 0, "u\rp\r");
+	reset_seen();
+	/* Room for the echo and two lines now: the rest 10 ms later. */
+	room = 13;
+	type(h, 0, "seq 5\r");
+	ck_assert_str_eq(seen, "seq 5\r\n1\r\n2\r\n");
+	ck_assert_uint_eq(sol_host_deadline(h), 10);
+	/* Keys other than ^C wait while it runs. */
+	type(h, 5, "x");
+	room = 1u << 20;
+	ck_assert_int_eq(sol_host_tick(h, 10), SOL_HOST_NONE);
+	ck_assert_str_eq(seen, "seq 5\r\n1\r\n2\r\n3\r\n4\r\n5\r\n"
+			       "[u@n ~]$ ");
+	ck_assert_uint_eq(sol_host_deadline(h), UINT64_MAX);
+	/* ^C stops it. */
+	reset_seen();
+	room = 12;
+	type(h, 20, "seq 100\r");
+	type(h, 21, "\x03");
+	ck_assert_str_eq(seen, "seq 100\r\n1\r\n^C\r\n[u@n ~]$ ");
+	room = 1u << 20;
+	sol_host_free(h);
+}
+END_TEST
+
 START_TEST(test_poweroff_and_reboot)
 {
-	struct sol_host *h = sol_host_new("n", 1, emit_cb, NULL);
+	struct sol_host *h = sol_host_new("n", 1, emit_cb, room_cb, NULL);
 
 	reset_seen();
 	type(h, 0, "u\rp\rpoweroff\r");
@@ -162,6 +201,7 @@ sol_host_suite(void)
 	tcase_add_test(tc, test_boot_pxe_then_disk);
 	tcase_add_test(tc, test_bios_setup);
 	tcase_add_test(tc, test_login_and_shell);
+	tcase_add_test(tc, test_seq_paced);
 	tcase_add_test(tc, test_poweroff_and_reboot);
 	suite_add_tcase(s, tc);
 	return s;
