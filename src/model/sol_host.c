@@ -86,8 +86,8 @@ struct sol_host {
 	sol_host_room_fn *room;
 	void		 *arg;
 	/* "seq N" running: the next number and the last. */
-	uint32_t seq_next, seq_end;
-	enum host_state	  state;
+	uint32_t	seq_next, seq_end;
+	enum host_state state;
 	/* The boot being run: up to three parts. */
 	struct host_script   parts[3];
 	unsigned	     nparts, part, step;

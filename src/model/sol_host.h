@@ -33,10 +33,9 @@ typedef size_t sol_host_room_fn(void *arg);
  * on: the power is on, and the host is taken as booted (at its login
  * prompt).  NULL if out of memory.
  */
-struct sol_host	     *
-sol_host_new(const char *name, int on, sol_host_emit_fn *emit,
+struct sol_host *sol_host_new(const char *name, int on, sol_host_emit_fn *emit,
     sol_host_room_fn *room, void *arg);
-void sol_host_free(struct sol_host *);
+void		 sol_host_free(struct sol_host *);
 
 /*
  * Power on or reset at now_ms, from the boot device selector of the boot

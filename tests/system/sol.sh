@@ -13,7 +13,7 @@ lan() { ipmitool -I lanplus -H 127.0.0.1 -p "$P" -U admin -P password \
 # A tmux server of this test's own: nothing shared with a user's.
 TM="tmux -L bmcsim-sol-$$"
 cleanup_tmux() { $TM kill-server 2>/dev/null; }
-trap 'cleanup_tmux; cleanup' EXIT
+trap 'rc=$?; cleanup_tmux; (exit $rc); cleanup' EXIT
 
 pane() { $TM capture-pane -p -J -S -200 -t sol; }
 # wait_pane REGEX [TENTHS]: until the pane shows it (default 10 s).

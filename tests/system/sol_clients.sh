@@ -43,7 +43,7 @@ until asf_ping 623 "$ADDR"; do
 done
 lan() { ipmitool -I lanplus -H "$ADDR" -U admin -P password -R 2 -N 1 "$@"; }
 TM="tmux -L bmcsim-solc-$$"
-trap '$TM kill-server 2>/dev/null; cleanup' EXIT
+trap 'rc=$?; $TM kill-server 2>/dev/null; (exit $rc); cleanup' EXIT
 
 pane() { $TM capture-pane -p -J -S -200 -t "$1"; }
 wait_pane() {

@@ -1172,9 +1172,9 @@ START_TEST(test_session_setup_fields)
 END_TEST
 
 /* A deactivation notice: RMCP+, SOL, session 1234h, seq 9. */
-static const uint8_t sol_notice[] = {0x06, 0x00, 0xff, 0x07, 0x06, 0x01,
-    0x34, 0x12, 0x00, 0x00, 0x09, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x03,
-    0x00, 0x50};
+static const uint8_t sol_notice[] = {0x06, 0x00, 0xff, 0x07, 0x06, 0x01, 0x34,
+    0x12, 0x00, 0x00, 0x09, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x03, 0x00,
+    0x50};
 
 START_TEST(test_sol_fields)
 {
@@ -1183,7 +1183,8 @@ START_TEST(test_sol_fields)
 	ck_assert_int_eq(describe("", sol_notice, sizeof(sol_notice)), 0);
 	ck_assert_ptr_nonnull(strstr(out, "SOL payload (4 bytes)\n"));
 	ck_assert_ptr_nonnull(strstr(out,
-	    "packet sequence number: 0: an ACK only, no characters expected\n"));
+	    "packet sequence number: 0: an ACK only, no characters "
+	    "expected\n"));
 	ck_assert_ptr_nonnull(strstr(out, "ACK/NACK sequence number: 3\n"));
 	ck_assert_ptr_nonnull(strstr(out, "accepted character count: 0\n"));
 	ck_assert_ptr_nonnull(strstr(out,

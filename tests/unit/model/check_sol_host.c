@@ -152,8 +152,9 @@ START_TEST(test_seq_paced)
 	type(h, 5, "x");
 	room = 1u << 20;
 	ck_assert_int_eq(sol_host_tick(h, 10), SOL_HOST_NONE);
-	ck_assert_str_eq(seen, "seq 5\r\n1\r\n2\r\n3\r\n4\r\n5\r\n"
-			       "[u@n ~]$ ");
+	ck_assert_str_eq(seen,
+	    "seq 5\r\n1\r\n2\r\n3\r\n4\r\n5\r\n"
+	    "[u@n ~]$ ");
 	ck_assert_uint_eq(sol_host_deadline(h), UINT64_MAX);
 	/* ^C stops it. */
 	reset_seen();
