@@ -8,7 +8,7 @@
 # refused as an invalid hostname), so this BMC listens on port 623 of a
 # loopback address of its own, picked at random and checked free.
 . "${top_srcdir:-.}/tests/system/lib.sh"
-need ipmiconsole ipmi-config ipmitool tmux python3
+need ipmiconsole ipmi-config ipmitool tmux python3 conmand
 if ! /usr/bin/python3 -c 'import pyghmi' 2>/dev/null; then
 	need pyghmi-is-not-installed
 fi
@@ -93,6 +93,42 @@ expect_pane "the thief has the shell" two '\[root@default ~\]# $'
 $TM send-keys -t two '&.'
 expect_pane "&. ends ipmiconsole" two 'ipmiconsole exited 0'
 check "after &.: instance free" '^ 01 00 00$' lan raw 6 0x4a 1
+
+# conman with an IPMI console (libipmiconsole): its console log shows
+# the boot.
+mkdir -p "$WORK/conman"
+CP=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+cat >"$WORK/conman/conman.conf" <<CONF
+server logdir="$WORK/conman"
+server pidfile="$WORK/conman/conmand.pid"
+server port=$CP
+server loopback=on
+global log="%N.log"
+global logopts="timestamp=off"
+console name="bmc" dev="ipmi:$ADDR" ipmiopts="U:admin,P:password"
+CONF
+conmand -F -c "$WORK/conman/conman.conf" >"$WORK/conman/conmand.out" 2>&1 &
+CONMAND=$!
+conman_log() {	# conman_log REGEX: until conman's console log shows it
+	local i
+	for i in $(seq 1 150); do
+		tr -d '\r' <"$WORK/conman/bmc.log" 2>/dev/null |
+		    grep -Eq -- "$1" && return 0
+		sleep 0.1
+	done
+	cat "$WORK/conman/conmand.out"
+	return 1
+}
+i=0
+until lan raw 6 0x4a 1 | grep -q '01 01 00' || [ $i -ge 100 ]; do
+	i=$((i + 1)); sleep 0.1
+done
+check "conman: SOL active" '^ 01 01 00$' lan raw 6 0x4a 1
+check "power cycle" 'Cycle' lan chassis power cycle
+check "conman: the boot log" '' conman_log '^Booting from hard disk'
+check "conman: the login prompt" '' conman_log '^default login: '
+kill $CONMAND
+wait $CONMAND 2>/dev/null
 
 check "pyghmi: output, input, break, force" '^all ok$' \
     timeout 120 /usr/bin/python3 "$top_srcdir/tests/system/sol_pyghmi.py" \
