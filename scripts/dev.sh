@@ -10,10 +10,10 @@ build=${BUILD_DIR:-$top/build}
 
 # Build tools and libraries, and the real clients the system tests drive.
 packages=(build-essential autoconf automake pkg-config
-	libevent-dev libssl-dev libinih-dev check
+	libevent-dev libssl-dev libinih-dev libjansson-dev check
 	clang libclang-rt-14-dev clang-format
 	ipmitool freeipmi-tools openipmi python3-pyghmi tshark procps
-	tmux)
+	curl python3-pytest tmux)
 
 as_root() {
 	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

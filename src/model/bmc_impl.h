@@ -380,6 +380,14 @@ int bmc_sensors_override(struct bmc *, uint64_t now_ms, uint8_t lun,
     uint8_t number, int on, double value);
 int bmc_sensors_find_name(
     const struct bmc *, const char *name, uint8_t *lun, uint8_t *number);
+/*
+ * Sensor i (0..bmc_sensors_count()-1, in SDR order) as the control
+ * interface shows it at now_ms: 0 or ERR_NOT_FOUND.
+ */
+struct bmc_control_sensor;
+unsigned bmc_sensors_count(const struct bmc *);
+int	 bmc_sensors_info(const struct bmc *, uint64_t now_ms, unsigned i,
+	 struct bmc_control_sensor *);
 
 /*
  * The SEL (sel.c) for the control interface: an event's system event
@@ -392,6 +400,8 @@ int bmc_sel_add_event(
     struct bmc *, uint64_t now_ms, const struct bmc_event *, uint16_t *id);
 void	 bmc_sel_clear(struct bmc *, uint64_t now_ms);
 unsigned bmc_sel_count(const struct bmc *);
+/* Entry i (0: the oldest), its 16 bytes: 0 or ERR_NOT_FOUND. */
+int bmc_sel_entry(const struct bmc *, unsigned i, uint8_t rec[16]);
 
 /* Real time in ms for an event now_ms (monotonic); 0 when not known. */
 uint64_t bmc_wall_ms(const struct bmc *, uint64_t now_ms);

@@ -45,6 +45,7 @@ struct instance_conf {
 	uint8_t has_system_guid;
 	uint8_t device_guid[MODEL_GUID_LEN];
 	uint8_t has_device_guid;
+	char	labels[CONFIG_LABELS_MAX]; /* normalised "k=v,k2=v2" */
 };
 
 /* The instance sections of a configuration, in the order written. */

@@ -320,6 +320,7 @@ instances_expand(struct loader *ld)
 				memcpy(b->host, d->host, sizeof(b->host));
 				b->port = d->port;
 				bmc_guids(b, d, "bmc", 0);
+				memcpy(b->labels, d->labels, sizeof(b->labels));
 				continue;
 			}
 			b->index = i + 1;
@@ -339,6 +340,7 @@ instances_expand(struct loader *ld)
 				b->port = (uint16_t)(d->port + i);
 			}
 			bmc_guids(b, d, "fleet", i);
+			memcpy(b->labels, d->labels, sizeof(b->labels));
 		}
 	}
 	cfg->nbmcs = n;
@@ -743,7 +745,8 @@ config_bmc_equal(const struct config_bmc *a, const struct config_bmc *b)
 	if (strcmp(a->name, b->name) != 0 || strcmp(a->host, b->host) != 0 ||
 	    a->port != b->port || a->index != b->index ||
 	    memcmp(a->system_guid, b->system_guid, MODEL_GUID_LEN) != 0 ||
-	    memcmp(a->device_guid, b->device_guid, MODEL_GUID_LEN) != 0)
+	    memcmp(a->device_guid, b->device_guid, MODEL_GUID_LEN) != 0 ||
+	    strcmp(a->labels, b->labels) != 0)
 		return 0;
 	if (a->model == b->model)
 		return 1;

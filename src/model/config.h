@@ -22,6 +22,7 @@
 
 #define CONFIG_NAME_MAX	     48
 #define CONFIG_HOST_MAX	     64
+#define CONFIG_LABELS_MAX    256
 #define CONFIG_DEFAULT_HOST  "127.0.0.1"
 #define CONFIG_DEFAULT_PORT  623
 #define CONFIG_INSTANCES_MAX 65536
@@ -37,6 +38,8 @@ struct config_bmc {
 	uint8_t		    device_guid[MODEL_GUID_LEN];
 	const char	   *file; /* where it was declared */
 	unsigned	    line;
+	/* "k=v,k2=v2" (labels = of [bmc]/[fleet]), for selectors; "" none */
+	char labels[CONFIG_LABELS_MAX];
 };
 
 struct config {

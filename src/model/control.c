@@ -477,3 +477,30 @@ bmc_control_state(
 		s->name[u->name_len] = '\0';
 	}
 }
+
+/* ---- listings ---- */
+
+unsigned
+bmc_control_sensor_count(const struct bmc *b)
+{
+	return bmc_sensors_count(b);
+}
+
+int
+bmc_control_sensor_get(const struct bmc *b, uint64_t now_ms, unsigned i,
+    struct bmc_control_sensor *out)
+{
+	return bmc_sensors_info(b, now_ms, i, out);
+}
+
+unsigned
+bmc_control_sel_count(const struct bmc *b)
+{
+	return bmc_sel_count(b);
+}
+
+int
+bmc_control_sel_get(const struct bmc *b, unsigned i, uint8_t rec[16])
+{
+	return bmc_sel_entry(b, i, rec);
+}

@@ -109,6 +109,24 @@ int bmc_control_sensor_clear(
 int bmc_control_sensor_clear_name(
     struct bmc *, const struct bmc_control_ctx *, const char *name);
 
+/* A sensor as a control plane lists it. */
+struct bmc_control_sensor {
+	char	 name[17]; /* the SDR ID string (at most 16 bytes) */
+	uint8_t	 lun, number;
+	uint8_t	 sensor_type; /* table 42-3 */
+	uint8_t	 event_type;  /* 01h threshold; else discrete */
+	uint8_t	 units;	      /* base unit, table 43-15 */
+	uint8_t	 threshold;   /* 1: a threshold sensor */
+	uint8_t	 overridden;  /* held by bmc_control_sensor_set() */
+	uint16_t asserted;    /* event offsets asserted now */
+	double	 value;	      /* units; discrete: the states asserted */
+};
+/* The number of sensors (SDR order). */
+unsigned bmc_control_sensor_count(const struct bmc *);
+/* Sensor i at now_ms: 0 or ERR_NOT_FOUND (i out of range). */
+int bmc_control_sensor_get(const struct bmc *, uint64_t now_ms, unsigned i,
+    struct bmc_control_sensor *);
+
 /* A platform event, the fields of a SEL system event record (§32.1). */
 struct bmc_control_event {
 	uint8_t generator;   /* generator ID: 20h, the BMC */
@@ -135,6 +153,10 @@ int bmc_control_event(struct bmc *, const struct bmc_control_ctx *,
     const struct bmc_control_event *);
 /* Clears the SEL as Clear SEL does (the "log cleared" event first). 0. */
 int bmc_control_sel_clear(struct bmc *, const struct bmc_control_ctx *);
+/* Entries in the SEL, and entry i (0: the oldest) as its 16 record bytes
+ * (§32.1, as Get SEL Entry gives them): 0 or ERR_NOT_FOUND. */
+unsigned bmc_control_sel_count(const struct bmc *);
+int	 bmc_control_sel_get(const struct bmc *, unsigned i, uint8_t rec[16]);
 
 /*
  * A user change; fields left at their "unchanged" value are kept.  Names

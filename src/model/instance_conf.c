@@ -45,6 +45,68 @@ instance_conf_model(
 	return 0;
 }
 
+/* A label key or value: letters, digits, '.', '_', '-', '/'. */
+static int
+instance_conf_label_char(int c)
+{
+	return isalnum(c) || c == '.' || c == '_' || c == '-' || c == '/';
+}
+
+/*
+ * labels = rack=r1, role=compute: kept as "rack=r1,role=compute" for
+ * the control API's selectors.
+ */
+static int
+instance_conf_labels(
+    struct ini_file *f, const struct ini_key *k, const char *v, void *target)
+{
+	struct instance_conf *d = target;
+	char		      out[CONFIG_LABELS_MAX];
+	size_t		      n = 0;
+	const char	     *p = v;
+
+	while (*p != '\0') {
+		int part = 0; /* 0 key, 1 value */
+		int len[2] = {0, 0};
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		for (; *p != '\0' && *p != ','; p++) {
+			if (*p == ' ' || *p == '\t')
+				continue;
+			if (*p == '=' && part == 0) {
+				part = 1;
+			} else if (!instance_conf_label_char(
+				       (unsigned char)*p)) {
+				ini_bad_value(f, k, v,
+				    "labels are KEY=VALUE, ... of letters, "
+				    "digits, '.', '_', '-', '/'");
+				return -1;
+			} else
+				len[part]++;
+			if (n + 2 >= sizeof(out)) {
+				ini_bad_value(f, k, v, "at most %d bytes",
+				    CONFIG_LABELS_MAX - 1);
+				return -1;
+			}
+			out[n++] = *p;
+		}
+		if (part == 0 || len[0] == 0 || len[1] == 0) {
+			ini_bad_value(f, k, v, "labels are KEY=VALUE, ...");
+			return -1;
+		}
+		if (*p == ',') {
+			p++;
+			out[n++] = ',';
+		}
+	}
+	if (n > 0 && out[n - 1] == ',')
+		n--;
+	out[n] = '\0';
+	memcpy(d->labels, out, n + 1);
+	return 0;
+}
+
 static const struct ini_name instance_conf_step_names[] = {
     {"port", 0},
     {"address", 1},
@@ -54,6 +116,7 @@ static const struct ini_name instance_conf_step_names[] = {
 #define INSTANCE_CONF_KEYS \
 	{.name = "listen", .parse = instance_conf_listen}, \
 	    {.name = "model", .parse = instance_conf_model}, \
+	    {.name = "labels", .parse = instance_conf_labels}, \
 	    {.name = "system_guid", \
 		.parse = ini_type_guid, \
 		.off = offsetof(struct instance_conf, system_guid)}, \

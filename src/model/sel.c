@@ -243,6 +243,17 @@ bmc_sel_count(const struct bmc *b)
 	return (unsigned)sel_of(b)->n;
 }
 
+int
+bmc_sel_entry(const struct bmc *b, unsigned i, uint8_t rec[16])
+{
+	const struct bmc_sel *sel = sel_of(b);
+
+	if (i >= sel->n)
+		return ERR_NOT_FOUND;
+	memcpy(rec, sel->e[i].rec, SEL_RECORD_LEN);
+	return 0;
+}
+
 /* ---- handlers ---- */
 
 static uint8_t

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "bmc_impl.h"
+#include "control.h"
 #include "err.h"
 #include "fnv.h"
 #include "hexdump.h"
@@ -469,6 +470,41 @@ bmc_sensors_values(const struct bmc *b, uint64_t now_ms, uint8_t sensor_type,
 }
 
 /* ---- lookups ---- */
+
+unsigned
+bmc_sensors_count(const struct bmc *b)
+{
+	return sensors_of(b)->n;
+}
+
+int
+bmc_sensors_info(const struct bmc *b, uint64_t now_ms, unsigned i,
+    struct bmc_control_sensor *out)
+{
+	const struct bmc_sensors  *ss = sensors_of(b);
+	const struct sensor	  *s;
+	const struct model_sensor *m;
+
+	if (i >= ss->n)
+		return ERR_NOT_FOUND;
+	s = &ss->s[i];
+	m = model_of(b, s);
+	memset(out, 0, sizeof(*out));
+	sdr_sensor_name(m, s->replica, out->name);
+	out->lun = s->lun;
+	out->number = s->number;
+	out->sensor_type = m->sensor_type;
+	out->event_type = m->event_type;
+	out->units = m->units;
+	out->threshold = (uint8_t)is_threshold(m);
+	out->overridden = s->overridden;
+	out->asserted = s->asserted;
+	if (out->threshold)
+		out->value = sensor_value(b, s, now_ms);
+	else
+		out->value = sensor_state(b, s, now_ms);
+	return 0;
+}
 
 int
 bmc_sensors_find_name(

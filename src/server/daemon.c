@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "control.h"
 #include "daemon.h"
 #include "err.h"
 #include "fleet.h"
@@ -39,6 +40,7 @@ struct running {
 	struct instance	     *inst;
 	struct loaded_config *from;
 	int		      claimed; /* by the reload under way */
+	struct config_bmc    *own_cfg; /* made at run time (control plane) */
 };
 
 struct daemon {
@@ -52,6 +54,7 @@ struct daemon {
 	size_t			     ready_len;
 	struct event		    *ev_sig[4];
 	void			    *plugins[8]; /* dlopen handles */
+	struct control		    *control;	 /* NULL: none */
 	int			     exit_status;
 };
 
@@ -222,6 +225,7 @@ running_free(struct running *r)
 {
 	instance_free(r->inst);
 	r->from->users--;
+	free(r->own_cfg);
 	free(r);
 }
 
@@ -766,6 +770,178 @@ load_plugins(const struct daemon_options *o, void **handles)
 	return 0;
 }
 
+/* ---- the control plane (control.h) ---- */
+
+struct instance *
+daemon_find_bmc(void *arg, const char *name)
+{
+	struct daemon  *d = arg;
+	struct running *r = fleet_find_name(d->fleet, name);
+
+	return r != NULL ? r->inst : NULL;
+}
+
+const struct fleet *
+daemon_fleet(const struct daemon *d)
+{
+	return d->fleet;
+}
+
+struct instance *
+daemon_item_bmc(void *item)
+{
+	return item != NULL ? ((struct running *)item)->inst : NULL;
+}
+
+/*
+ * Starts name again on its own socket: its sessions end; with fresh, its
+ * saved state is forgotten first, so it starts as configured.  0,
+ * ERR_NOT_FOUND or ERR_SYSTEM (logged; the BMC then runs on as it was).
+ */
+int
+daemon_bmc_restart(struct daemon *d, const char *name, int fresh)
+{
+	struct running	     *old = fleet_find_name(d->fleet, name), *r;
+	struct fleet_endpoint ep;
+
+	if (old == NULL)
+		return ERR_NOT_FOUND;
+	if (fresh)
+		instance_forget_state(old->inst);
+	else
+		instance_save(old->inst);
+	r = start_one(d, old->from, instance_config(old->inst),
+	    instance_fd(old->inst), &ep);
+	if (r == NULL)
+		return ERR_SYSTEM;
+	r->own_cfg = old->own_cfg;
+	old->own_cfg = NULL;
+	instance_release_fd(old->inst);
+	fleet_remove(d->fleet, name);
+	running_free(old);
+	return register_running(d->fleet, r, &ep) == 0 ? 0 : ERR_SYSTEM;
+}
+
+int
+daemon_bmc_create(struct daemon *d, const char *name, const char *like,
+    const char *labels, const char *host, uint16_t port, char *why,
+    size_t whycap)
+{
+	struct running	     *tmpl, *r;
+	struct config_bmc    *cb;
+	struct fleet_endpoint ep;
+	size_t		      i, n = strlen(name);
+
+	if (n == 0 || n >= CONFIG_NAME_MAX || strchr(name, '/') != NULL) {
+		snprintf(why, whycap, "a name is 1 to %d bytes, without '/'",
+		    CONFIG_NAME_MAX - 1);
+		return ERR_INVALID_ARG;
+	}
+	if (fleet_find_name(d->fleet, name) != NULL) {
+		snprintf(why, whycap, "a BMC named \"%s\" exists", name);
+		return ERR_WRONG_STATE;
+	}
+	tmpl = like != NULL ? fleet_find_name(d->fleet, like) : NULL;
+	if (tmpl == NULL && like == NULL) {
+		struct fleet_iter it;
+
+		fleet_iter_init(d->fleet, &it);
+		tmpl = fleet_iter_next(&it, NULL, NULL);
+	}
+	if (tmpl == NULL) {
+		snprintf(why, whycap, "no BMC \"%s\" to take the model of",
+		    like != NULL ? like : "");
+		return ERR_NOT_FOUND;
+	}
+	if (strlen(host) >= CONFIG_HOST_MAX ||
+	    fleet_endpoint_parse(host, port, &ep) != 0) {
+		snprintf(why, whycap, "%s: not a numeric IPv4 or IPv6 address",
+		    host);
+		return ERR_INVALID_ARG;
+	}
+	cb = calloc(1, sizeof(*cb));
+	if (cb == NULL) {
+		snprintf(why, whycap, "out of memory");
+		return ERR_NOMEM;
+	}
+	*cb = *instance_config(tmpl->inst);
+	snprintf(cb->name, sizeof(cb->name), "%s", name);
+	snprintf(cb->host, sizeof(cb->host), "%s", host);
+	cb->port = port;
+	cb->index = 0;
+	if (labels != NULL &&
+	    snprintf(cb->labels, sizeof(cb->labels), "%s", labels) >=
+		(int)sizeof(cb->labels)) {
+		snprintf(why, whycap, "labels: at most %d bytes",
+		    CONFIG_LABELS_MAX - 1);
+		free(cb);
+		return ERR_INVALID_ARG;
+	}
+	/* Its own GUIDs: the model's, the last bytes from the name. */
+	for (i = 0; i < n; i++) {
+		cb->system_guid[i % 6] ^= (uint8_t)name[i];
+		cb->device_guid[i % 6] ^= (uint8_t)(name[i] + 1);
+	}
+	r = start_one(d, tmpl->from, cb, -1, &ep);
+	if (r == NULL) {
+		snprintf(why, whycap, "cannot start it (see the log)");
+		free(cb);
+		return ERR_SYSTEM;
+	}
+	r->own_cfg = cb;
+	if (register_running(d->fleet, r, &ep) != 0) {
+		snprintf(why, whycap, "its endpoint is taken");
+		return ERR_WRONG_STATE;
+	}
+	(void)write_ready(d);
+	return 0;
+}
+
+int
+daemon_bmc_delete(struct daemon *d, const char *name)
+{
+	struct running *r = fleet_remove(d->fleet, name);
+
+	if (r == NULL)
+		return ERR_NOT_FOUND;
+	running_free(r);
+	release_configs(d);
+	(void)write_ready(d);
+	return 0;
+}
+
+/*
+ * --control, or STATE_DIR/control.sock by default (no state directory,
+ * no --control: no control plane).
+ */
+static int
+start_control(struct daemon *d)
+{
+	const struct daemon_options *o = d->opts;
+	struct control_config	     cc;
+	char			     path[4096], why[512];
+
+	memset(&cc, 0, sizeof(cc));
+	cc.listen = o->control;
+	if (cc.listen == NULL && o->state_dir != NULL) {
+		snprintf(
+		    path, sizeof(path), "unix:%s/control.sock", o->state_dir);
+		cc.listen = path;
+	}
+	if (cc.listen == NULL)
+		return 0;
+	cc.token_file = o->control_token_file;
+	cc.daemon = d;
+	cc.find = daemon_find_bmc;
+	cc.find_arg = d;
+	d->control = control_new(d->base, &cc, why, sizeof(why));
+	if (d->control == NULL) {
+		log_error("control plane: %s", why);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 setup_signals(struct daemon *d)
 {
@@ -841,6 +1017,10 @@ daemon_run(const struct daemon_options *o)
 	if (o->state_dir == NULL)
 		log_info("no --state-dir: changes made over IPMI last until "
 			 "bmcsimd stops");
+	if (start_control(&d) != 0) {
+		d.exit_status = 1;
+		goto out;
+	}
 	failed = start_instances(&d, lc, 1);
 	if (failed > 0) {
 		log_error("not started: a BMC could not be set up");
@@ -862,6 +1042,8 @@ daemon_run(const struct daemon_options *o)
 		d.exit_status = 1;
 		goto out;
 	}
+	if (d.control != NULL)
+		control_set_ready(d.control, 1);
 	log_info("ready (%s)", o->config_path);
 	logsink_limit(1);
 	if (event_base_dispatch(d.base) < 0) {
@@ -872,6 +1054,7 @@ daemon_run(const struct daemon_options *o)
 	if (o->verbosity > 0)
 		print_counters(&d);
 out:
+	control_free(d.control);
 	stop_all(&d);
 	fleet_free(d.fleet);
 	free(d.ready_text);

@@ -6,6 +6,9 @@
 #ifndef BMCSIM_DAEMON_H
 #define BMCSIM_DAEMON_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 struct daemon_options {
 	const char *config_path;
 	const char *listen;	/* NULL: as configured */
@@ -13,11 +16,41 @@ struct daemon_options {
 	const char *user;	/* NULL: keep the identity we run as */
 	const char *ready_file; /* NULL: none; else the bound endpoints */
 	const char *plugins[8]; /* shared libraries to load, NULL-ended */
+	/* "unix:PATH" or "tcp:ADDR:PORT"; NULL: STATE_DIR/control.sock */
+	const char *control;
+	const char *control_token_file; /* TCP: the bearer token's file */
 	int	    check_only;
 	int	    verbosity; /* number of -v */
 };
 
 /* Runs until stopped; returns the exit status. */
 int daemon_run(const struct daemon_options *);
+
+/*
+ * For the control plane (control_*.c): the running BMCs.  daemon_find_bmc()
+ * takes the daemon as void * to serve as a control_find_fn.
+ */
+struct daemon;
+struct fleet;
+struct instance;
+struct instance *daemon_find_bmc(void *daemon, const char *name);
+/* The registry; its items are the daemon's, use daemon_item_bmc(). */
+const struct fleet *daemon_fleet(const struct daemon *);
+struct instance	   *daemon_item_bmc(void *item);
+/*
+ * Starts BMC name again on its socket (its sessions end); fresh: from the
+ * configuration, its saved state forgotten.  0, ERR_NOT_FOUND, ERR_SYSTEM.
+ */
+int daemon_bmc_restart(struct daemon *, const char *name, int fresh);
+/*
+ * Starts a new BMC name with the model of BMC like (NULL: the first) and
+ * labels "k=v,..." (NULL: none) on host:port (0: a free port).  0 or
+ * ERR_* with a sentence in why.
+ */
+int daemon_bmc_create(struct daemon *, const char *name, const char *like,
+    const char *labels, const char *host, uint16_t port, char *why,
+    size_t whycap);
+/* Stops and forgets BMC name: 0 or ERR_NOT_FOUND. */
+int daemon_bmc_delete(struct daemon *, const char *name);
 
 #endif

@@ -33,6 +33,8 @@ struct instance {
 	uint64_t		 armed; /* deadline the timer is set for */
 	uint64_t		 state_gen;
 	char			*state_path;
+	uint64_t		 offline_until; /* control plane: silent */
+	uint8_t			 forget_state;	/* control plane: no save */
 };
 
 static uint64_t
@@ -65,7 +67,7 @@ save_state(struct instance *in)
 	char	*text;
 	size_t	 len;
 
-	if (gen == in->state_gen || in->state_path == NULL)
+	if (gen == in->state_gen || in->state_path == NULL || in->forget_state)
 		return;
 	text = node_state_save(in->node, &len);
 	if (text == NULL) {
@@ -236,6 +238,9 @@ on_readable(evutil_socket_t fd, short what, void *arg)
 		}
 		now = monotonic_ms();
 		wall = wall_clock_ms();
+		/* Offline (a BMC reset, a stop): what arrives is lost. */
+		if (now < in->offline_until)
+			continue;
 		for (i = 0; i < (unsigned)n; i++)
 			serve_slot(in, now, wall, udp_batch_slot(b, i));
 		save_state(in);
@@ -427,4 +432,58 @@ const struct node_stats *
 instance_node_stats(const struct instance *in)
 {
 	return node_stats(in->node);
+}
+
+/* ---- control plane ---- */
+
+struct node *
+instance_node(struct instance *in)
+{
+	return in->node;
+}
+
+void
+instance_control_begin(struct instance *in, struct bmc_control_ctx *ctx)
+{
+	log_set_context(in->cfg->name);
+	node_control_begin(in->node, monotonic_ms(), wall_clock_ms(), ctx);
+}
+
+void
+instance_control_end(struct instance *in)
+{
+	uint64_t now = monotonic_ms();
+
+	node_control_end(in->node);
+	save_state(in);
+	/* What the change sends (an event to a console) goes out now. */
+	if (in->fd >= 0 && flush_node(in, now, NULL) > 0)
+		send_batch(in);
+	log_set_context(NULL);
+	/* A change may bring a deadline nearer (a cycle's "on" half). */
+	if (in->armed != UINT64_MAX) {
+		evtimer_del(in->ev_timer);
+		in->armed = UINT64_MAX;
+	}
+	arm_timer(in, now);
+}
+
+void
+instance_set_offline(struct instance *in, uint64_t ms)
+{
+	in->offline_until = ms == UINT64_MAX ? UINT64_MAX : monotonic_ms() + ms;
+}
+
+int
+instance_offline(const struct instance *in)
+{
+	return monotonic_ms() < in->offline_until;
+}
+
+void
+instance_forget_state(struct instance *in)
+{
+	in->forget_state = 1;
+	if (in->state_path != NULL)
+		(void)unlink(in->state_path);
 }

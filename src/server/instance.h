@@ -73,4 +73,27 @@ const struct responder_stats *instance_stats(const struct instance *);
 /* The node's own counters: datagrams it could not queue or hand over. */
 const struct node_stats *instance_node_stats(const struct instance *);
 
+/*
+ * A control plane's change: instance_control_begin() fills ctx for
+ * bmc_control_*() on node_bmc(instance_node()) at the current time;
+ * instance_control_end() makes the change take effect as after a request
+ * (node_control_end()), saves the state if it moved, sends what the
+ * change queued and re-arms the timer.
+ */
+struct bmc_control_ctx;
+struct node *instance_node(struct instance *);
+void instance_control_begin(struct instance *, struct bmc_control_ctx *);
+void instance_control_end(struct instance *);
+/*
+ * Offline for ms (UINT64_MAX: until set again, 0: back now): datagrams
+ * received meanwhile are dropped unanswered, as by a BMC rebooting.
+ */
+void instance_set_offline(struct instance *, uint64_t ms);
+int  instance_offline(const struct instance *);
+/*
+ * Removes the saved state file and saves nothing more: the instance
+ * started next for this BMC starts from the configuration.
+ */
+void instance_forget_state(struct instance *);
+
 #endif

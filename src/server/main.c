@@ -15,7 +15,9 @@
 #endif
 
 /* Long options without a letter: past every char getopt returns. */
-#define MAIN_OPT_READY_FILE 256
+#define MAIN_OPT_READY_FILE	    256
+#define MAIN_OPT_CONTROL	    257
+#define MAIN_OPT_CONTROL_TOKEN_FILE 258
 
 static void
 usage(FILE *f)
@@ -24,7 +26,9 @@ usage(FILE *f)
 	    "usage: bmcsimd [-c FILE] [--listen ADDR:PORT] [--state-dir DIR] "
 	    "[--check]\n"
 	    "               [-v...] [--user NAME] [--plugin FILE...]\n"
-	    "               [--ready-file FILE]\n"
+	    "               [--ready-file FILE] [--control "
+	    "unix:PATH|tcp:ADDR:PORT]\n"
+	    "               [--control-token-file FILE]\n"
 	    "\n"
 	    "Simulated BMCs answering IPMI over LAN (RMCP, RMCP+, IPMI 1.5).\n"
 	    "\n"
@@ -43,6 +47,11 @@ usage(FILE *f)
 	    "      --ready-file FILE once every BMC is bound, write there one\n"
 	    "                        line per BMC: NAME ADDR:PORT (the port\n"
 	    "                        bound, [V6]:PORT); rewritten on reload\n"
+	    "      --control unix:PATH|tcp:ADDR:PORT\n"
+	    "                        the control API (bmcsim ctl); default\n"
+	    "                        unix:STATE-DIR/control.sock (mode 0600)\n"
+	    "      --control-token-file FILE  TCP: the bearer token, made\n"
+	    "                        (mode 0600) when the file is absent\n"
 	    "  -h, --help            this text\n"
 	    "  -V, --version         version\n"
 	    "\n"
@@ -63,6 +72,9 @@ main(int argc, char **argv)
 	    {"user", required_argument, NULL, 'u'},
 	    {"plugin", required_argument, NULL, 'P'},
 	    {"ready-file", required_argument, NULL, MAIN_OPT_READY_FILE},
+	    {"control", required_argument, NULL, MAIN_OPT_CONTROL},
+	    {"control-token-file", required_argument, NULL,
+		MAIN_OPT_CONTROL_TOKEN_FILE},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -103,6 +115,12 @@ main(int argc, char **argv)
 			break;
 		case MAIN_OPT_READY_FILE:
 			o.ready_file = optarg;
+			break;
+		case MAIN_OPT_CONTROL:
+			o.control = optarg;
+			break;
+		case MAIN_OPT_CONTROL_TOKEN_FILE:
+			o.control_token_file = optarg;
 			break;
 		case 'h':
 			usage(stdout);

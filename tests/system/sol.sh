@@ -4,7 +4,7 @@
 # a second session refused, "sol deactivate" from another session,
 # "sol info", "sol payload", "sol looptest", and every cipher suite.
 . "${top_srcdir:-.}/tests/system/lib.sh"
-need ipmitool tmux
+need ipmitool tmux curl
 
 start_bmcsimd lab "$CONFIGS/lab.ini"
 P=$PORT_lab
@@ -50,6 +50,12 @@ check "power cycle" 'Cycle' lan chassis power cycle
 expect_pane "the firmware banner names the BMC" 'firmware 2\.7 on lab'
 expect_pane "the boot from disk" 'Booting from hard disk'
 expect_pane "the login prompt" '^lab login: $'
+console_api() { curl -s --unix-socket "$WORK/state-lab/control.sock" \
+    http://bmcsim/v1/bmcs/lab/console; }
+check "control API: the console's history" '"history":".*lab login: "' \
+    console_api
+check "control API: held by a session" '"active":true,"session":"0x[0-9a-f]{8}"' \
+    console_api
 check_fails "a second session: already active" \
     'SOL payload already active on another session' lan sol activate
 check "4Ah: instance 1 active" '^ 01 01 00$' lan raw 6 0x4a 1

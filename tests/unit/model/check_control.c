@@ -332,6 +332,55 @@ START_TEST(test_sensor_threshold_override)
 }
 END_TEST
 
+/* The listings: sensors in SDR order with readings, SEL entries as bytes. */
+START_TEST(test_sensor_and_sel_listing)
+{
+	struct bmc_control_sensor cs;
+	struct bmc_control_event  ev = {
+	     0x20, 0x01, 0x01, 0x01, {0x07, 0x50, 0x4c}};
+	uint8_t	 rec[16];
+	uint16_t id;
+
+	tb_start(&t);
+	ck_assert_uint_eq(bmc_control_sensor_count(t.bmc), 2);
+	ck_assert_int_eq(bmc_control_sensor_get(t.bmc, t.now, 0, &cs), 0);
+	ck_assert_str_eq(cs.name, "Inlet Temp");
+	ck_assert_uint_eq(cs.number, 1);
+	ck_assert_uint_eq(cs.lun, 0);
+	ck_assert_uint_eq(cs.sensor_type, 0x01);
+	ck_assert_uint_eq(cs.threshold, 1);
+	ck_assert_uint_eq(cs.overridden, 0);
+	ck_assert(cs.value == 23.0);
+	ck_assert_int_eq(bmc_control_sensor_get(t.bmc, t.now, 1, &cs), 0);
+	ck_assert_str_eq(cs.name, "PSU Status");
+	ck_assert_uint_eq(cs.threshold, 0);
+	ck_assert(cs.value == 1.0); /* state bit 0 */
+	ck_assert_int_eq(
+	    bmc_control_sensor_get(t.bmc, t.now, 2, &cs), ERR_NOT_FOUND);
+	/* Held past UNC: the listing says so. */
+	ck_assert_int_eq(bmc_control_sensor_set(t.bmc, ctx(), 0, 1, 40), 0);
+	ck_assert_int_eq(bmc_control_sensor_get(t.bmc, t.now, 0, &cs), 0);
+	ck_assert_uint_eq(cs.overridden, 1);
+	ck_assert(cs.value == 40.0);
+	ck_assert_uint_eq(cs.asserted & 0x0080, 0x0080); /* UNC going high */
+	/* The SEL: the crossing, then an added event, read back whole. */
+	ck_assert_uint_eq(bmc_control_sel_count(t.bmc), 1);
+	ck_assert_int_eq(bmc_control_sel_add(t.bmc, ctx(), &ev, &id), 0);
+	ck_assert_uint_eq(bmc_control_sel_count(t.bmc), 2);
+	ck_assert_int_eq(bmc_control_sel_get(t.bmc, 1, rec), 0);
+	ck_assert_uint_eq(rec[0] | rec[1] << 8, id);
+	ck_assert_uint_eq(rec[2], 0x02);
+	ck_assert_uint_eq(rec[7], 0x20);
+	ck_assert_uint_eq(rec[10], 0x01);
+	ck_assert_uint_eq(rec[11], 0x01);
+	ck_assert_uint_eq(rec[12], 0x01);
+	ck_assert_uint_eq(rec[13], 0x07);
+	ck_assert_uint_eq(rec[14], 0x50);
+	ck_assert_uint_eq(rec[15], 0x4c);
+	ck_assert_int_eq(bmc_control_sel_get(t.bmc, 2, rec), ERR_NOT_FOUND);
+}
+END_TEST
+
 START_TEST(test_sensor_override_powered_off)
 {
 	tb_start(&t);
@@ -713,6 +762,7 @@ control_suite(void)
 	tcase_add_test(tc, test_boot);
 	tcase_add_test(tc, test_boot_timeout_and_saved);
 	tcase_add_test(tc, test_sensor_threshold_override);
+	tcase_add_test(tc, test_sensor_and_sel_listing);
 	tcase_add_test(tc, test_sensor_override_powered_off);
 	tcase_add_test(tc, test_sensor_discrete_override);
 	tcase_add_test(tc, test_sel_add_event_clear);
