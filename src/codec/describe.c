@@ -23,6 +23,7 @@
 #include "rakp.h"
 #include "rmcp.h"
 #include "rmcpp.h"
+#include "solpkt.h"
 
 #define DESC_BYTES_PER_LINE 8
 #define DESC_RAW_WIDTH	    (DESC_BYTES_PER_LINE * 3 - 1)
@@ -587,6 +588,50 @@ static const struct {
     {RMCPP_PT_RAKP4, desc_rakp4},
 };
 
+/*
+ * The SOL payload (IPMI 2.0 §15.9, table 15-2).  Byte 4 means operation
+ * bits toward the BMC and status bits toward the console; a packet does
+ * not say which way it went, so both readings are given.
+ */
+static int
+desc_sol(struct desc *d, struct rd *r)
+{
+	char	ops[128], st[128];
+	uint8_t seq, ack, count, bits;
+	size_t	n;
+	int	rc;
+
+	desc_heading(d, "SOL payload (%zu bytes)", rd_left(r));
+	if ((rc = desc_u8(d, r, "packet sequence number", &seq)) != 0)
+		return rc;
+	if ((seq & SOLPKT_SEQ_MASK) == 0)
+		desc_say(d, "0: an ACK only, no characters expected");
+	else
+		desc_say(d, "%u", seq & SOLPKT_SEQ_MASK);
+	if ((rc = desc_u8(d, r, "ACK/NACK sequence number", &ack)) != 0)
+		return rc;
+	if ((ack & SOLPKT_SEQ_MASK) == 0)
+		desc_say(d, "0: acknowledges nothing");
+	else
+		desc_say(d, "%u", ack & SOLPKT_SEQ_MASK);
+	if ((rc = desc_u8(d, r, "accepted character count", &count)) != 0)
+		return rc;
+	desc_say(d, "%u", count);
+	if ((rc = desc_u8(d, r, "operation/status", &bits)) != 0)
+		return rc;
+	desc_say(d, "to the BMC: %s; to the console: %s",
+	    solpkt_bits_format(bits, 0, ops, sizeof(ops)),
+	    solpkt_bits_format(bits, 1, st, sizeof(st)));
+	if ((n = rd_left(r)) == 0)
+		return 0;
+	if ((rc = desc_span(d, r, n, "characters")) != 0)
+		return rc;
+	desc_say(d, "%zu%s", n,
+	    n > SOLPKT_DATA_MAX ? " (more than 255: the count cannot say)"
+				: "");
+	return 0;
+}
+
 static int
 desc_payload(struct desc *d, struct rd *r, uint8_t pt)
 {
@@ -606,7 +651,9 @@ desc_payload(struct desc *d, struct rd *r, uint8_t pt)
 			return rc;
 		return desc_trailing(d, r, "trailing bytes");
 	}
-	/* SOL, OEM and reserved payloads: shown raw. */
+	if (pt == RMCPP_PT_SOL)
+		return desc_sol(d, r);
+	/* OEM and reserved payloads: shown raw. */
 	desc_heading(d, "%s payload", names_payload_type(pt));
 	if (rd_left(r) == 0)
 		return 0;

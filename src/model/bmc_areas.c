@@ -17,6 +17,7 @@ const struct bmc_area *const bmc_areas[] = {
     &bmc_area_sensors,
     &bmc_area_dcmi,
     &bmc_area_sol,
+    &bmc_area_payload,
     &bmc_area_fru,
     &bmc_area_lan,
     &bmc_area_watchdog,

@@ -202,6 +202,7 @@ struct bmc {
 	struct bmc_watchdog *watchdog;
 	struct bmc_dcmi	    *dcmi;
 	struct bmc_sol	    *sol;
+	struct sol_console  *solc; /* sol_console.c; NULL until used */
 	struct bmc_sysinfo  *sysinfo;
 	struct bmc_chankeys *chankeys;
 	/* Real time minus monotonic time, from the last request; 0 unknown. */
@@ -311,6 +312,7 @@ extern const struct bmc_area bmc_area_sel;
 extern const struct bmc_area bmc_area_sensors;
 extern const struct bmc_area bmc_area_dcmi;
 extern const struct bmc_area bmc_area_sol;
+extern const struct bmc_area bmc_area_payload;
 extern const struct bmc_area bmc_area_fru;
 extern const struct bmc_area bmc_area_lan;
 extern const struct bmc_area bmc_area_watchdog;

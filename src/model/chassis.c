@@ -10,6 +10,7 @@
 #include "bmc_impl.h"
 #include "confparam.h"
 #include "log.h"
+#include "sol_console.h"
 
 /* Chassis Control (§28.3, table 28-4). */
 #define CONTROL_POWER_DOWN  0x0
@@ -94,6 +95,8 @@ bmc_power_set(struct bmc *b, int on, uint64_t now_ms, const char *why)
 	}
 	b->power_on = on ? 1 : 0;
 	b->power_changed_ms = now_ms;
+	if (!on)
+		sol_console_host_off(b, now_ms);
 	b->state_generation++;
 	bmc_log(b, "power %s (%s)", on ? "on" : "off", why);
 	bmc_power_event(b, on, now_ms);
@@ -109,7 +112,9 @@ bmc_system_boot(struct bmc *b, uint8_t cause, uint8_t channel, uint64_t now_ms)
 {
 	uint8_t *flags = b->boot.flags;
 
-	(void)now_ms;
+	/* The serial console shows the boot, from the device asked for. */
+	sol_console_host_boot(b, now_ms,
+	    (flags[0] & BMC_BOOT_FLAG_VALID) ? (flags[1] >> 2) & 0x0f : 0);
 	b->restart_cause = cause;
 	b->restart_channel = channel;
 	if ((flags[0] & BMC_BOOT_FLAG_VALID) &&

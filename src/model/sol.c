@@ -17,6 +17,7 @@
 #include "bmc_impl.h"
 #include "confparam.h"
 #include "err.h"
+#include "sol_console.h"
 
 #define CMD_SOL_SET_CONFIG 0x21
 #define CMD_SOL_GET_CONFIG 0x22
@@ -24,7 +25,6 @@
 #define SOL_REVISION	    0x11
 #define SOL_BIT_RATE_9600   0x06
 #define SOL_BIT_RATE_115200 0x0a
-#define SOL_PAYLOAD_PORT    623
 
 enum sol_param {
 	SOL_SET_IN_PROGRESS = 0,
@@ -49,7 +49,49 @@ struct bmc_sol {
 	uint8_t nv_bit_rate;
 	uint8_t v_bit_rate;
 	uint8_t changed; /* non-volatile values set over IPMI */
+	/* Bit n: user n may not use SOL (Set User Payload Access, 4Ch). */
+	uint64_t denied;
 };
+
+void
+sol_params_get(const struct bmc *b, struct sol_params *p)
+{
+	const struct bmc_sol *s = b->sol;
+
+	p->enable = s->enable;
+	p->auth = s->auth;
+	p->accumulate_5ms = s->accumulate_5ms;
+	p->send_threshold = s->send_threshold;
+	p->retry_count = s->retry_count;
+	p->retry_10ms = s->retry_10ms;
+}
+
+int
+sol_user_access(const struct bmc *b, uint8_t user_id)
+{
+	return user_id < 64 && !(b->sol->denied & UINT64_C(1) << user_id);
+}
+
+void
+sol_user_access_set(struct bmc *b, uint8_t user_id, int on)
+{
+	struct bmc_sol *s = b->sol;
+	uint64_t	before = s->denied;
+
+	if (user_id >= 64)
+		return;
+	if (on)
+		s->denied &= ~(UINT64_C(1) << user_id);
+	else
+		s->denied |= UINT64_C(1) << user_id;
+	if (s->denied == before)
+		return;
+	s->changed = 1;
+	b->state_generation++;
+	/* R7: the owner losing access loses the console. */
+	if (!on && sol_console_owner_user(b) == user_id)
+		(void)sol_console_deactivate(b, 1);
+}
 
 static struct bmc_sol *
 sol_of(const struct bmc *b)
@@ -105,7 +147,8 @@ sol_get_config(struct bmc *b, struct bmc_cmd *ctx)
 		wr_u8(&ctx->out, b->channel.number);
 		break;
 	case SOL_PAYLOAD_PORT_NUMBER:
-		wr_u16le(&ctx->out, SOL_PAYLOAD_PORT);
+		/* The payload comes on the BMC's own port, wherever it is. */
+		wr_u16le(&ctx->out, b->port);
 		break;
 	default:
 		return CONFPARAM_CC_NOT_SUPPORTED;
@@ -149,6 +192,9 @@ sol_set_config(struct bmc *b, struct bmc_cmd *ctx)
 		return confparam_set_in_progress(&s->set_in_progress, v[0], 0);
 	case SOL_ENABLE:
 		s->enable = v[0] & 0x01;
+		/* R7: disabling SOL ends the active console, with notice. */
+		if (!s->enable)
+			(void)sol_console_deactivate(b, 1);
 		break;
 	case SOL_AUTH:
 		if ((v[0] & 0x0f) < IPMI_PRIV_USER ||
@@ -219,6 +265,7 @@ sol_init(struct bmc *b, uint64_t now_ms)
 static void
 sol_free(struct bmc *b)
 {
+	sol_console_free(b);
 	free(b->sol);
 	b->sol = NULL;
 }
@@ -236,6 +283,9 @@ sol_save(const struct bmc *b, struct bmc_state_out *o)
 	    "bit_rate = %u\n",
 	    s->enable, s->auth, s->accumulate_5ms, s->send_threshold,
 	    s->retry_count, s->retry_10ms, s->nv_bit_rate);
+	if (s->denied != 0)
+		bmc_state_printf(o, "payload_denied = 0x%llx\n",
+		    (unsigned long long)s->denied);
 }
 
 static int
@@ -248,6 +298,18 @@ sol_load(struct bmc *b, const char *section, const char *key, const char *value,
 
 	if (strcmp(section, "sol") != 0)
 		return 0;
+	if (strcmp(key, "payload_denied") == 0) {
+		unsigned long long d = strtoull(value, &end, 0);
+
+		if (*value == '\0' || *end != '\0' || (d & 1) != 0)
+			bmc_state_problem(
+			    in, "%s = %s: not a user set", key, value);
+		else {
+			s->denied = d;
+			s->changed = 1;
+		}
+		return 1;
+	}
 	v = strtoul(value, &end, 10);
 	if (*value == '\0' || *end != '\0' || v > 255) {
 		bmc_state_problem(in, "%s = %s: not a byte", key, value);
@@ -290,6 +352,8 @@ const struct bmc_area bmc_area_sol = {
     .ncmds = sizeof(sol_cmds) / sizeof(sol_cmds[0]),
     .init_cb = sol_init,
     .free_cb = sol_free,
+    .deadline_cb = sol_console_deadline,
+    .tick_cb = sol_console_tick,
     .save_cb = sol_save,
     .load_cb = sol_load,
     .loaded_cb = sol_loaded,

@@ -16,6 +16,8 @@
 #include "node.h"
 #include "outbox.h"
 #include "rng.h"
+#include "rmcpp.h"
+#include "sol_console.h"
 
 /* Sessions whose last request a node remembers for the journal. */
 #define NODE_JSESS 16
@@ -742,12 +744,22 @@ cb_keys(void *arg, uint32_t bmc_sid, uint32_t console_sid, uint8_t suite_id,
 	ct_wipe(&k, sizeof(k));
 }
 
+static size_t
+cb_sol(void *arg, uint64_t now_ms, uint32_t bmc_sid, const uint8_t *p,
+    size_t len, uint8_t *reply, size_t cap)
+{
+	struct node *n = arg;
+
+	return sol_console_input(n->bmc, now_ms, bmc_sid, p, len, reply, cap);
+}
+
 static const struct responder_ops node_responder_ops = {
     .user_by_name_cb = cb_user_by_name,
     .user_by_id_cb = cb_user_by_id,
     .request_cb = cb_request,
     .observe_cb = cb_observe,
     .keys_cb = cb_keys,
+    .sol_cb = cb_sol,
 };
 
 /*
@@ -884,6 +896,34 @@ node_queue_from_responder(struct node *n)
 		node_queue_commit(n);
 		queued++;
 	}
+	return queued;
+}
+
+/*
+ * What the SOL console sends on its own initiative (data, resends, a
+ * deactivation notice), each wrapped in its session by the responder and
+ * moved to the outbox.  A console whose session closed or timed out is
+ * freed first (R6): the session table is the judge of that.
+ */
+static int
+node_queue_sol(struct node *n, uint64_t now_ms)
+{
+	struct responder_session_info si;
+	uint8_t			      p[SOL_CONSOLE_PAYLOAD_SIZE + 4];
+	uint32_t		      sid, owner;
+	size_t			      len;
+	int			      queued = 0;
+
+	if ((owner = sol_console_owner(n->bmc)) != 0 &&
+	    responder_session_by_id(n->resp, owner, &si) != 0)
+		sol_console_session_gone(n->bmc, owner);
+	while (
+	    (len = sol_console_take(n->bmc, now_ms, &sid, p, sizeof(p))) != 0) {
+		(void)responder_send_payload(
+		    n->resp, sid, RMCPP_PT_SOL, p, len);
+		queued += node_queue_from_responder(n);
+	}
+	ct_wipe(p, sizeof(p));
 	return queued;
 }
 
@@ -1092,8 +1132,9 @@ node_input(struct node *n, uint64_t now_ms, uint64_t wall_ms,
 			node_queue_lost(n);
 		}
 		queued += node_queue_from_responder(n);
-	} else
+	} else if (drop != RESPONDER_DROP_COUNT)
 		log_packet("dropped: %s", responder_drop_name(drop));
+	queued += node_queue_sol(n, now_ms);
 	apply_model_changes(n);
 	return queued;
 }
@@ -1194,7 +1235,30 @@ node_expire(struct node *n, uint64_t now_ms)
 {
 	responder_expire(n->resp, now_ms);
 	bmc_tick(n->bmc, now_ms);
+	(void)node_queue_sol(n, now_ms);
 	apply_model_changes(n);
+}
+
+size_t
+node_console_write(
+    struct node *n, uint64_t now_ms, const uint8_t *p, size_t len)
+{
+	size_t taken = sol_console_host_write(n->bmc, now_ms, p, len);
+
+	(void)node_queue_sol(n, now_ms);
+	return taken;
+}
+
+size_t
+node_console_read(struct node *n, uint8_t *out, size_t cap)
+{
+	return sol_console_host_read(n->bmc, out, cap);
+}
+
+size_t
+node_console_history(const struct node *n, uint8_t *out, size_t cap)
+{
+	return sol_console_history(n->bmc, out, cap);
 }
 
 uint64_t

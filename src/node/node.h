@@ -77,6 +77,21 @@ uint64_t node_next_deadline(const struct node *);
 void node_expire(struct node *, uint64_t now_ms);
 
 /*
+ * The host side of the BMC's serial console (SOL), for a backend in the
+ * server (a pty, a VM's serial socket): node_console_write() gives host
+ * output (returns the bytes taken: all of them while no console is
+ * attached, so the host never blocks; fewer when the attached console's
+ * buffer is full) and queues what is due for node_write();
+ * node_console_read() takes console input for the host (up to cap,
+ * returns the count); node_console_history() copies the last host
+ * output, oldest first.
+ */
+size_t
+node_console_write(struct node *, uint64_t now_ms, const uint8_t *, size_t);
+size_t node_console_read(struct node *, uint8_t *out, size_t cap);
+size_t node_console_history(const struct node *, uint8_t *out, size_t cap);
+
+/*
  * The saved state (what a real BMC keeps in flash), as bmc_state_*():
  * the generation increments when it changes; node_state_save() returns a
  * malloc'd text (wipe and free it: it holds passwords) or NULL if out of

@@ -40,6 +40,7 @@ static const struct control_route *const control_tables[] = {
     control_bmc_routes,
     control_journal_routes,
     control_fault_routes,
+    control_sol_routes,
     NULL,
 };
 

@@ -403,6 +403,7 @@ static const struct responder_payload {
     [RMCPP_PT_OPEN_SESSION_REQ] = {responder_open_session, NULL},
     [RMCPP_PT_RAKP1] = {responder_rakp1, NULL},
     [RMCPP_PT_RAKP3] = {responder_rakp3, NULL},
+    [RMCPP_PT_SOL] = {NULL, responder_sol_inside},
 };
 
 static responder_payload_fn *

@@ -211,6 +211,14 @@ struct responder_ops {
 	void (*keys_cb)(void *, uint32_t bmc_sid, uint32_t console_sid,
 	    uint8_t suite_id, const uint8_t *sik, const uint8_t *k1,
 	    const uint8_t *k2, size_t len);
+	/*
+	 * A SOL payload (type 1, decrypted) from the console of session
+	 * bmc_sid at now_ms: writes the payload to answer with (an ACK)
+	 * into reply, up to cap bytes, and returns its length; 0: nothing
+	 * to answer.  NULL: SOL payloads are dropped (RESPONDER_DROP_PAYLOAD).
+	 */
+	size_t (*sol_cb)(void *, uint64_t now_ms, uint32_t bmc_sid,
+	    const uint8_t *, size_t, uint8_t *reply, size_t cap);
 };
 
 enum responder_drop {
@@ -256,6 +264,8 @@ struct responder_stats {
 	uint64_t sessions_expired;
 	uint64_t login_failures;
 	uint64_t lockouts;
+	uint64_t sol_in;  /* SOL payloads received in a session */
+	uint64_t sol_out; /* SOL payloads sent */
 };
 
 /* A snapshot of one session, for Get Session Info and logs. */
@@ -305,7 +315,8 @@ void responder_set_config(struct responder *, const struct responder_config *);
 /*
  * Processes one datagram.  Returns 1 with a direct reply of *outlen bytes
  * in out (for the sender, peer), or 0 when the input is dropped (counted;
- * the reason in *drop if drop is not NULL).  Either way it may have
+ * the reason in *drop if drop is not NULL) or consumed without an answer
+ * (a SOL ACK: *drop is then RESPONDER_DROP_COUNT, nothing counted).  Either way it may have
  * queued datagrams for responder_write().  outcap should be
  * RESPONDER_DATAGRAM_MAX.  peer may be NULL.
  */
@@ -335,6 +346,17 @@ size_t responder_write(
  */
 size_t responder_write(
     struct responder *, struct peer_addr *dst, uint8_t *out, size_t outcap);
+
+/*
+ * Queues a payload of payload_type (SOL data, a retransmission, a
+ * deactivation notice) for responder_write(), in the RMCP+ session whose
+ * BMC session ID is bmc_sid, to its peer, under its next outbound
+ * sequence number.  0 (also when the queue is full: counted under
+ * RESPONDER_DROP_QUEUE_FULL), ERR_NOT_FOUND (no such active RMCP+
+ * session), ERR_NOMEM or the encoder's error.
+ */
+int responder_send_payload(struct responder *, uint32_t bmc_sid,
+    uint8_t payload_type, const uint8_t *, size_t);
 
 /* The earliest time a session expires, or UINT64_MAX when none can. */
 uint64_t responder_next_deadline(const struct responder *);

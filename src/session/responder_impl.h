@@ -191,4 +191,7 @@ responder_payload_fn responder_open_session;
 responder_payload_fn responder_rakp1;
 responder_payload_fn responder_rakp3;
 
+/* responder_sol.c: the SOL payload inside a session. */
+responder_payload_fn responder_sol_inside;
+
 #endif

@@ -60,8 +60,9 @@ fuzz_request_cb(
 	}
 }
 
-static const struct responder_ops fuzz_ops = {
-    fuzz_user_cb, fuzz_user_id_cb, fuzz_request_cb, NULL, NULL};
+static const struct responder_ops fuzz_ops = {.user_by_name_cb = fuzz_user_cb,
+    .user_by_id_cb = fuzz_user_id_cb,
+    .request_cb = fuzz_request_cb};
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -1171,6 +1171,36 @@ START_TEST(test_session_setup_fields)
 }
 END_TEST
 
+/* A deactivation notice: RMCP+, SOL, session 1234h, seq 9. */
+static const uint8_t sol_notice[] = {0x06, 0x00, 0xff, 0x07, 0x06, 0x01, 0x34,
+    0x12, 0x00, 0x00, 0x09, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x03, 0x00,
+    0x50};
+
+START_TEST(test_sol_fields)
+{
+	size_t n;
+
+	ck_assert_int_eq(describe("", sol_notice, sizeof(sol_notice)), 0);
+	ck_assert_ptr_nonnull(strstr(out, "SOL payload (4 bytes)\n"));
+	ck_assert_ptr_nonnull(strstr(out,
+	    "packet sequence number: 0: an ACK only, no characters "
+	    "expected\n"));
+	ck_assert_ptr_nonnull(strstr(out, "ACK/NACK sequence number: 3\n"));
+	ck_assert_ptr_nonnull(strstr(out, "accepted character count: 0\n"));
+	ck_assert_ptr_nonnull(strstr(out,
+	    "to the BMC: NACK, break; to the console: NACK, deactivated\n"));
+	/* Every truncation of the payload is reported, not read past. */
+	for (n = 16; n < sizeof(sol_notice); n++) {
+		uint8_t cut[sizeof(sol_notice)];
+
+		memcpy(cut, sol_notice, n);
+		cut[14] = (uint8_t)(n - 16);
+		ck_assert_int_eq(describe("", cut, n), ERR_TRUNCATED);
+		ck_assert_ptr_nonnull(strstr(out, "truncated"));
+	}
+}
+END_TEST
+
 START_TEST(test_response_names)
 {
 	ck_assert_int_eq(describe("", seed_hpm_rsp, sizeof(seed_hpm_rsp)), 0);
@@ -1470,6 +1500,7 @@ describe_suite(void)
 	tcase_add_test(tc, test_garbage);
 	tcase_add_test(tc, test_ipmi_msg);
 	tcase_add_test(tc, test_summary);
+	tcase_add_test(tc, test_sol_fields);
 	suite_add_tcase(s, tc);
 	return s;
 }

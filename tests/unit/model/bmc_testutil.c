@@ -189,11 +189,15 @@ tb_call(struct tb *t, uint8_t priv, uint8_t netfn, uint8_t cmd, const char *hex)
 	req.in_session = priv != 0;
 	req.privilege = priv;
 	req.max_privilege = priv;
-	req.user_id = priv != 0 ? TB_ADMIN_ID : 0;
+	req.user_id = priv == 0 ? 0
+	    : t->user_id != 0	? t->user_id
+				: TB_ADMIN_ID;
 	req.channel = 1;
 	req.suite_id = 17;
 	req.session_handle = priv != 0 ? 1 : 0;
-	req.session_id = priv != 0 ? 0x1000 : 0;
+	req.session_id = priv == 0 ? 0
+	    : t->session_id != 0   ? t->session_id
+				   : 0x1000;
 	req.sessions = &tb_ops;
 	req.sessions_arg = t;
 	memset(t->data, 0xee, sizeof(t->data));

@@ -50,6 +50,9 @@ struct tb {
 	struct model_outbox outbox;
 	int		    no_outbox;
 	int		    outbox_keep;
+	/* The requester tb_call() names; 0: session 1000h of admin. */
+	uint32_t session_id;
+	uint8_t	 user_id;
 	/* The areas tb_start() makes the BMC of; NULL: bmc_areas. */
 	const struct bmc_area *const *areas;
 };
