@@ -175,6 +175,8 @@ struct bmc_pef {
 	uint8_t	 postpone;
 	uint64_t postpone_deadline_ms;
 	uint8_t	 ai_status; /* Alert Immediate */
+	/* 1 while an event is handled: what its actions cause is not. */
+	uint8_t	 busy;
 	uint64_t alerts_sent, alerts_lost;
 	/* Made on the first alert: an idle BMC of a fleet costs none. */
 	struct pef_walk *walks; /* PEF_WALKS_MAX */
@@ -650,8 +652,10 @@ pef_event(struct bmc *b, uint64_t now_ms, const struct bmc_event *bev)
 	e.record_id = bmc_sel_event_id(b);
 	if (e.record_id != 0)
 		bmc_sel_last_added(b, &e.sel_time, &last_id);
-	if (!(p->control & PEF_CTL_ENABLE) || pef_postponed(b, now_ms))
+	if (!(p->control & PEF_CTL_ENABLE) || pef_postponed(b, now_ms) ||
+	    p->busy)
 		return;
+	p->busy = 1;
 	for (i = 1; i <= PEF_FILTERS; i++)
 		if (pef_filter_match(p->filter[i], &e))
 			actions |= p->filter[i][1];
@@ -681,6 +685,7 @@ pef_event(struct bmc *b, uint64_t now_ms, const struct bmc_event *bev)
 	pef_power_action(b, actions, now_ms);
 	/* §17.4: the BMC has processed this record (0000h: not logged). */
 	p->last_bmc_id = e.record_id;
+	p->busy = 0;
 }
 
 /* ---- commands ---- */
