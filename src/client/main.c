@@ -16,6 +16,7 @@ static const struct cmd_entry *const cmd_table[] = {
     &cmd_trace_entry,
     &cmd_decode_entry,
     &cmd_bench_entry,
+    &cmd_traps_entry,
 };
 
 #define CMD_COUNT (sizeof(cmd_table) / sizeof(cmd_table[0]))
