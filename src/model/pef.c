@@ -111,9 +111,11 @@ enum pef_param {
 #define PEF_RESTART_RESET 0x08
 #define PEF_RESTART_CYCLE 0x09
 
-#define PEF_WALKS_MAX 4	  /* alert walks at once */
-#define PEF_QUEUE_MAX 8	  /* traps waiting for the node */
-#define PEF_TRAP_MAX  200 /* a 110-byte varbind makes a 178-byte trap */
+#define PEF_WALKS_MAX 4 /* alert walks at once */
+/* Traps waiting for the node: a ring that starts small and grows. */
+#define PEF_QUEUE_FIRST 8
+#define PEF_QUEUE_MAX	256
+#define PEF_TRAP_MAX	200 /* a 110-byte varbind makes a 178-byte trap */
 
 /* What an alert says of its event. */
 struct pef_event {
@@ -180,8 +182,8 @@ struct bmc_pef {
 	uint64_t alerts_sent, alerts_lost;
 	/* Made on the first alert: an idle BMC of a fleet costs none. */
 	struct pef_walk *walks; /* PEF_WALKS_MAX */
-	struct pef_out	*queue; /* PEF_QUEUE_MAX, a ring */
-	unsigned	 q_head, q_count;
+	struct pef_out	*queue; /* a ring of q_cap */
+	unsigned	 q_head, q_count, q_cap;
 };
 
 static struct bmc_pef *
@@ -338,6 +340,34 @@ pef_trap_build(const struct bmc *b, uint64_t now_ms, const struct pef_event *e,
 	return 0;
 }
 
+/*
+ * Room for one more trap: the ring made, or doubled (oldest first again)
+ * up to PEF_QUEUE_MAX, so that a burst of events (a whole row of sensors
+ * crossing at one tick) loses nothing while an idle BMC holds no ring.
+ * 0, or ERR_NOMEM / ERR_NOSPACE.
+ */
+static int
+pef_queue_room(struct bmc_pef *p)
+{
+	struct pef_out *q;
+	unsigned	cap, i;
+
+	if (p->queue != NULL && p->q_count < p->q_cap)
+		return 0;
+	if (p->q_cap >= PEF_QUEUE_MAX)
+		return ERR_NOSPACE;
+	cap = p->q_cap == 0 ? PEF_QUEUE_FIRST : p->q_cap * 2;
+	if ((q = calloc(cap, sizeof(*q))) == NULL)
+		return ERR_NOMEM;
+	for (i = 0; i < p->q_count; i++)
+		q[i] = p->queue[(p->q_head + i) % p->q_cap];
+	free(p->queue);
+	p->queue = q;
+	p->q_head = 0;
+	p->q_cap = cap;
+	return 0;
+}
+
 /* Queues a trap for the node: 0, or ERR_NOSPACE / ERR_NOMEM (counted). */
 static int
 pef_queue_put(struct bmc *b, const struct model_out_dest *to,
@@ -345,18 +375,18 @@ pef_queue_put(struct bmc *b, const struct model_out_dest *to,
 {
 	struct bmc_pef *p = pef_of(b);
 	struct pef_out *o;
+	int		rc;
 
-	if (p->queue == NULL &&
-	    (p->queue = calloc(PEF_QUEUE_MAX, sizeof(*p->queue))) == NULL) {
-		p->alerts_lost++;
-		return ERR_NOMEM;
-	}
-	if (p->q_count == PEF_QUEUE_MAX || len > sizeof(o->trap)) {
+	if (len > sizeof(o->trap))
+		rc = ERR_NOSPACE;
+	else
+		rc = pef_queue_room(p);
+	if (rc != 0) {
 		p->alerts_lost++;
 		bmc_log(b, "alert queue full: a PET is lost");
-		return ERR_NOSPACE;
+		return rc;
 	}
-	o = &p->queue[(p->q_head + p->q_count) % PEF_QUEUE_MAX];
+	o = &p->queue[(p->q_head + p->q_count) % p->q_cap];
 	o->to = *to;
 	o->len = len;
 	memcpy(o->trap, trap, len);
@@ -378,7 +408,7 @@ bmc_out_take(struct bmc *b, struct model_out *out)
 	out->dest = o->to;
 	out->len = o->len;
 	memcpy(out->data, o->trap, o->len);
-	p->q_head = (p->q_head + 1) % PEF_QUEUE_MAX;
+	p->q_head = (p->q_head + 1) % p->q_cap;
 	p->q_count--;
 	return 0;
 }

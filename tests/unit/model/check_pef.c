@@ -535,6 +535,21 @@ START_TEST(test_power_action)
 }
 END_TEST
 
+/* A burst larger than the first ring: the ring grows, nothing is lost. */
+START_TEST(test_burst)
+{
+	struct trap_seen s[40];
+	unsigned	 i;
+
+	tb_start(&t);
+	for (i = 0; i < 30; i++)
+		ck_assert_uint_eq(
+		    tb_call(&t, ADMN, SE, 0x16, "01 01 00"), 0x00);
+	ck_assert_uint_eq(take_traps(s, 40), 30);
+	ck_assert_int_eq(bmc_out_take(t.bmc, &s[0].out), ERR_NOT_FOUND);
+}
+END_TEST
+
 START_TEST(test_saved)
 {
 	struct tb	   u;
@@ -595,6 +610,7 @@ pef_suite(void)
 	tcase_add_test(tc, test_alert_immediate);
 	tcase_add_test(tc, test_alert_immediate_ack);
 	tcase_add_test(tc, test_power_action);
+	tcase_add_test(tc, test_burst);
 	tcase_add_test(tc, test_saved);
 	suite_add_tcase(s, tc);
 	return s;
