@@ -784,10 +784,12 @@ static const struct confparam_desc pef_params[] = {
 static uint8_t
 pef_set_string(struct bmc_pef *p, const uint8_t *v, size_t len)
 {
-	uint8_t sel = v[0] & 0x7f, block = v[1];
+	uint8_t sel, block;
 
 	if (len < 3 || len > 2 + 16)
 		return IPMI_CC_REQ_DATA_LEN_INVALID;
+	sel = v[0] & 0x7f;
+	block = v[1];
 	if (sel > PEF_STRINGS || block == 0 || block > PEF_STRING_BLOCKS)
 		return IPMI_CC_PARAM_OUT_OF_RANGE;
 	memset(p->string[sel] + (block - 1) * 16, 0, 16);

@@ -213,12 +213,14 @@ sleep 1.5
 check "no acknowledgement: the trap and 2 resends, one sequence number" \
     '^3 1$' sh -c "$(declare -f traps); traps | tail -n +$((seen + 1)) | awk '{ print \$18 \$19 }' | sort | uniq -c | awk '{ print \$1, NR }'"
 seen=$(ntraps)
+# Time enough for ipmi-pet to start and answer on a loaded machine.
+check "lan alert set 1 1 time 3" '' I lan alert set 1 1 time 3
 I event 1 >/dev/null 2>&1
 wait_traps $((seen + 1))
 line=$(traps | tail -n 1)
 check "ipmi-pet --pet-acknowledge: accepted outside a session" '' \
     ipmi-pet -h "127.0.0.1:$PORT_pef" --pet-acknowledge $line
-expect_traps "acknowledged: no resend" 1 2.5
+expect_traps "acknowledged: no resend" 1 3.5
 check "lan alert set 1 1 ack off" '' I lan alert set 1 1 ack off
 
 # bmcsim traps --ack: destination 2 (acknowledged) through policy entry 2.

@@ -535,6 +535,25 @@ START_TEST(test_power_action)
 }
 END_TEST
 
+/* Startup delays (params 3 and 4): PEF, then its alerts, wait. */
+START_TEST(test_startup_delays)
+{
+	t.model.pef.startup_delay = 5;
+	t.model.pef.alert_startup_delay = 10;
+	tb_start(&t);
+	ck_assert_uint_eq(tb_call(&t, OPER, SE, 0x13, "01 00 00"), 0x00);
+	tb_assert_reply(&t, "11 0d");
+	ck_assert_uint_eq(tb_call(&t, OPER, SE, 0x02, EVENT_UCR), 0x00);
+	ck_assert_uint_eq(count_traps(), 0);
+	t.now += 7000;
+	ck_assert_uint_eq(tb_call(&t, OPER, SE, 0x02, EVENT_UCR), 0x00);
+	ck_assert_uint_eq(count_traps(), 0);
+	t.now += 3000;
+	ck_assert_uint_eq(tb_call(&t, OPER, SE, 0x02, EVENT_UCR), 0x00);
+	ck_assert_uint_eq(count_traps(), 1);
+}
+END_TEST
+
 /* A burst larger than the first ring: the ring grows, nothing is lost. */
 START_TEST(test_burst)
 {
@@ -610,6 +629,7 @@ pef_suite(void)
 	tcase_add_test(tc, test_alert_immediate);
 	tcase_add_test(tc, test_alert_immediate_ack);
 	tcase_add_test(tc, test_power_action);
+	tcase_add_test(tc, test_startup_delays);
 	tcase_add_test(tc, test_burst);
 	tcase_add_test(tc, test_saved);
 	suite_add_tcase(s, tc);
