@@ -25,6 +25,7 @@ extern const struct cmd_entry cmd_trace_entry;
 extern const struct cmd_entry cmd_decode_entry;
 extern const struct cmd_entry cmd_bench_entry;
 extern const struct cmd_entry cmd_ctl_entry;
+extern const struct cmd_entry cmd_traps_entry;
 
 /* Prints "usage: bmcsim NAME USAGE" to stderr and returns CMD_EXIT_USAGE. */
 int cmd_usage(const struct cmd_entry *);

@@ -17,6 +17,7 @@ static const struct cmd_entry *const cmd_table[] = {
     &cmd_decode_entry,
     &cmd_bench_entry,
     &cmd_ctl_entry,
+    &cmd_traps_entry,
 };
 
 #define CMD_COUNT (sizeof(cmd_table) / sizeof(cmd_table[0]))

@@ -61,6 +61,14 @@ void bmc_channel_policy(const struct bmc *, struct model_channel *out);
 /* Increments whenever the channel policy or a user changes. */
 uint64_t bmc_policy_generation(const struct bmc *);
 
+/*
+ * What the BMC sends on its own initiative (PET traps, pef.c), oldest
+ * first: 0 with *out filled (its kind and destination), or ERR_NOT_FOUND
+ * when nothing waits.  Call after bmc_handle() and bmc_tick().
+ */
+struct model_out;
+int bmc_out_take(struct bmc *, struct model_out *out);
+
 /* The earliest time bmc_tick() has something to do; UINT64_MAX: never. */
 uint64_t bmc_next_deadline(const struct bmc *);
 void	 bmc_tick(struct bmc *, uint64_t now_ms);

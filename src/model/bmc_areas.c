@@ -20,6 +20,7 @@ const struct bmc_area *const bmc_areas[] = {
     &bmc_area_payload,
     &bmc_area_fru,
     &bmc_area_lan,
+    &bmc_area_pef, /* after the SEL: alerts name its record IDs */
     &bmc_area_watchdog,
     &bmc_area_sysinfo,
     &bmc_area_chankeys,

@@ -205,6 +205,7 @@ struct bmc {
 	struct sol_console  *solc; /* sol_console.c; NULL until used */
 	struct bmc_sysinfo  *sysinfo;
 	struct bmc_chankeys *chankeys;
+	struct bmc_pef	    *pef;
 	/* Real time minus monotonic time, from the last request; 0 unknown. */
 	int64_t wall_offset_ms;
 	/* The areas this BMC is made of (bmc_areas, or a test's). */
@@ -318,6 +319,7 @@ extern const struct bmc_area bmc_area_lan;
 extern const struct bmc_area bmc_area_watchdog;
 extern const struct bmc_area bmc_area_sysinfo;
 extern const struct bmc_area bmc_area_chankeys;
+extern const struct bmc_area bmc_area_pef;
 /* Every area, NULL-terminated (bmc_areas.c). */
 extern const struct bmc_area *const bmc_areas[];
 
@@ -405,6 +407,36 @@ int bmc_sel_entry(const struct bmc *, unsigned i, uint8_t rec[16]);
 
 /* Real time in ms for an event now_ms (monotonic); 0 when not known. */
 uint64_t bmc_wall_ms(const struct bmc *, uint64_t now_ms);
+
+/*
+ * A LAN alert destination (lan.c; IPMI 2.0 table 23-4, parameters 18 and
+ * 19) for the PEF area: 0 and *out, or ERR_NOT_FOUND when selector is
+ * past the destinations the channel has (param 17).  Destination 0 is the
+ * volatile one Alert Immediate uses.
+ */
+#define BMC_COMMUNITY_LEN 18
+struct bmc_alert_dest {
+	uint8_t	 type; /* 0 PET, 6 OEM1, 7 OEM2 */
+	uint8_t	 ack;
+	uint8_t	 timeout_s;
+	uint8_t	 retries;
+	uint8_t	 format; /* param 19 address format: 0 IPv4 */
+	uint8_t	 ip[4];
+	uint16_t port; /* 162, or the model's */
+};
+int bmc_lan_alert_dest(
+    const struct bmc *, uint8_t selector, struct bmc_alert_dest *out);
+/* The BMC's IPv4 address (param 3) and community (param 16, NUL-ended). */
+void bmc_lan_alert_source(
+    const struct bmc *, uint8_t ip[4], char community[BMC_COMMUNITY_LEN + 1]);
+
+/*
+ * The SEL for the PEF area (sel.c): the record ID the last bmc_event()
+ * was logged under (0000h: not logged), and the time of the most recent
+ * addition with the ID of the last record (FFFFh: the SEL is empty).
+ */
+uint16_t bmc_sel_event_id(const struct bmc *);
+void	 bmc_sel_last_added(const struct bmc *, uint32_t *when, uint16_t *id);
 
 /* State changes the areas share (chassis.c, users.c, channel.c). */
 void bmc_power_set(struct bmc *, int on, uint64_t now_ms, const char *why);

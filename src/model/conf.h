@@ -26,6 +26,12 @@ extern const struct ini_section sel_conf_event_section; /* [sel_event N] */
 extern const struct ini_section fru_conf_section;	/* [fru N] */
 extern const struct ini_section lan_conf_section;	/* [lan] */
 extern const struct ini_section system_conf_section;	/* [system] */
+/* Platform Event Filtering and alert destinations (pef_conf.c). */
+extern const struct ini_section pef_conf_section;	 /* [pef] */
+extern const struct ini_section pef_conf_filter_section; /* [pef_filter N] */
+extern const struct ini_section pef_conf_policy_section; /* [pef_policy N] */
+extern const struct ini_section
+    pef_conf_dest_section; /* [alert_destination N] */
 /* The instance sections (instance_conf.c), which config.c expands. */
 extern const struct ini_section instance_conf_bmc_section;   /* [bmc NAME] */
 extern const struct ini_section instance_conf_fleet_section; /* [fleet NAME] */

@@ -97,11 +97,13 @@ struct bmc_lan {
 	uint8_t		community[LAN_COMMUNITY_LEN];
 	uint8_t		ndest;
 	struct lan_dest dest[LAN_DEST_MAX + 1]; /* 0: the volatile one */
-	uint16_t	vlan;			/* [15] enabled, [11:0] ID */
-	uint8_t		vlan_priority;
-	uint8_t		bad_password_event;
-	uint16_t	bad_password_reset_10s;
-	uint8_t		changed; /* set over IPMI: saved */
+	/* The UDP port of each: the model's (an extension), else 162. */
+	uint16_t dest_port[LAN_DEST_MAX + 1];
+	uint16_t vlan; /* [15] enabled, [11:0] ID */
+	uint8_t	 vlan_priority;
+	uint8_t	 bad_password_event;
+	uint16_t bad_password_reset_10s;
+	uint8_t	 changed; /* set over IPMI: saved */
 };
 
 static struct bmc_lan *
@@ -479,8 +481,21 @@ lan_init(struct bmc *b, uint64_t now_ms)
 	memcpy(l->community, m->community, strlen(m->community));
 	l->ndest = m->destinations;
 	for (i = 0; i <= LAN_DEST_MAX; i++) {
+		const struct model_alert_dest *d = &b->model->pef.dests[i];
+
 		l->dest[i].type[1] = 3; /* ack timeout, s */
 		l->dest[i].type[2] = 3; /* retries */
+		l->dest_port[i] = 162;
+		if (i == 0 || !d->defined)
+			continue;
+		/* Type PET (000b), bit 7: acknowledged (table 23-4, 18). */
+		l->dest[i].type[0] = d->ack ? 0x80 : 0x00;
+		l->dest[i].type[1] = d->timeout;
+		l->dest[i].type[2] = d->retries;
+		/* Param 19: format 0 (IPv4 and MAC), default gateway. */
+		memcpy(l->dest[i].addr + 2, d->ip, 4);
+		memcpy(l->dest[i].addr + 6, d->mac, 6);
+		l->dest_port[i] = d->port;
 	}
 	l->vlan = m->vlan_id != 0 ? (uint16_t)(0x8000 | m->vlan_id) : 0;
 	l->vlan_priority = m->vlan_priority;
@@ -622,6 +637,40 @@ lan_loaded(struct bmc *b)
 		    "LAN configuration set over IPMI restored; it "
 		    "overrides the model's");
 	}
+}
+
+/* ---- what the PEF area's alerts need ---- */
+
+int
+bmc_lan_alert_dest(
+    const struct bmc *b, uint8_t selector, struct bmc_alert_dest *out)
+{
+	const struct bmc_lan  *l = lan_of(b);
+	const struct lan_dest *d;
+
+	if (selector > l->ndest || selector > LAN_DEST_MAX)
+		return ERR_NOT_FOUND;
+	d = &l->dest[selector];
+	out->type = d->type[0] & 0x07;
+	out->ack = (d->type[0] & 0x80) != 0;
+	out->timeout_s = d->type[1];
+	out->retries = d->type[2] & 0x07;
+	out->format = d->addr[0] >> 4;
+	memcpy(out->ip, d->addr + 2, 4);
+	out->port = l->dest_port[selector];
+	return 0;
+}
+
+void
+bmc_lan_alert_source(
+    const struct bmc *b, uint8_t ip[4], char community[BMC_COMMUNITY_LEN + 1])
+{
+	const struct bmc_lan *l = lan_of(b);
+
+	memcpy(ip, l->ip, 4);
+	/* Param 16 is NUL-padded; the trap carries it up to the first NUL. */
+	memcpy(community, l->community, LAN_COMMUNITY_LEN);
+	community[LAN_COMMUNITY_LEN] = '\0';
 }
 
 const struct bmc_area bmc_area_lan = {

@@ -84,6 +84,7 @@ model_equal(const struct model *a, const struct model *b)
 	    memcmp(&a->sel, &b->sel, sizeof(a->sel)) == 0 &&
 	    memcmp(a->fru, b->fru, sizeof(a->fru)) == 0 &&
 	    memcmp(&a->lan, &b->lan, sizeof(a->lan)) == 0 &&
+	    memcmp(&a->pef, &b->pef, sizeof(a->pef)) == 0 &&
 	    memcmp(&a->system, &b->system, sizeof(a->system)) == 0;
 }
 

@@ -319,6 +319,68 @@ struct model_lan {
 	uint8_t	 destinations;	/* alert destinations, 0..15 */
 };
 
+/*
+ * Platform Event Filtering and alerting a BMC starts with ([pef],
+ * [pef_filter N], [pef_policy N], [alert_destination N]; IPMI 2.0 §17,
+ * §30, table 23-4 parameters 18-19).  Everything here can be changed over
+ * IPMI afterwards and the changes are saved.
+ */
+#define MODEL_PEF_FILTERS     16 /* event filter table entries */
+#define MODEL_PEF_POLICIES    16 /* alert policy table entries */
+#define MODEL_PEF_FILTER_LEN  20 /* bytes of an entry (table 30-2) */
+#define MODEL_ALERT_DESTS_MAX 15 /* LAN alert destinations 1..15 */
+#define MODEL_PEF_STRING_LEN  64
+
+/* An event filter (table 30-2), manufacturer pre-configured. */
+struct model_pef_filter {
+	uint8_t	 defined;
+	uint8_t	 enabled;
+	uint8_t	 action;	/* b0 alert, b1 power off, b2 reset, b3 cycle */
+	uint8_t	 policy;	/* alert policy set 1..15 */
+	uint8_t	 severity;	/* 00h unspecified .. 20h non-recoverable */
+	uint8_t	 generator;	/* FFh: any */
+	uint8_t	 sensor_type;	/* FFh: any */
+	uint8_t	 sensor_number; /* FFh: any */
+	uint8_t	 trigger;	/* event/reading type; FFh: any */
+	uint16_t offsets;	/* event offset mask; FFFFh: any */
+};
+
+/* An alert policy entry (table 30-3). */
+struct model_pef_policy {
+	uint8_t defined;
+	uint8_t enabled;
+	uint8_t policy; /* set number 1..15 */
+	uint8_t type;	/* 0 always .. 4 next destination type */
+	uint8_t channel;
+	uint8_t destination;
+	uint8_t string; /* byte 3: alert string selector or key */
+};
+
+/* A LAN alert destination (parameters 18 and 19). */
+struct model_alert_dest {
+	uint8_t	 defined;
+	uint8_t	 ack;	  /* 1: wait for PET Acknowledge */
+	uint8_t	 timeout; /* s, param 18 byte 3 */
+	uint8_t	 retries; /* 0..7 */
+	uint8_t	 ip[4];
+	uint8_t	 mac[6];
+	uint16_t port; /* UDP port: 162 unless given (an extension) */
+};
+
+struct model_pef {
+	uint8_t			enable;		     /* param 1 bit 0 */
+	uint8_t			event_messages;	     /* param 1 bit 1 */
+	uint8_t			action_control;	     /* param 2 */
+	uint8_t			startup_delay;	     /* param 3, s; 0: none */
+	uint8_t			alert_startup_delay; /* param 4, s */
+	char			string[MODEL_PEF_STRING_LEN + 1]; /* string 1 */
+	struct model_pef_filter filters[MODEL_PEF_FILTERS + 1]; /* [0] unused */
+	struct model_pef_policy
+	    policies[MODEL_PEF_POLICIES + 1]; /* [0] unused */
+	struct model_alert_dest
+	    dests[MODEL_ALERT_DESTS_MAX + 1]; /* [0] unused */
+};
+
 /* Get/Set System Info Parameters ([system]). */
 #define MODEL_SYSINFO_LEN 64
 struct model_system {
@@ -345,6 +407,7 @@ struct model {
 	struct model_sel      sel;
 	struct model_fru      fru[MODEL_FRU_MAX];
 	struct model_lan      lan;
+	struct model_pef      pef;
 	struct model_system   system;
 };
 

@@ -25,7 +25,9 @@ enum model_out_kind {
 	 * in the requester's session, after the reply.
 	 */
 	MODEL_OUT_SESSION_MESSAGE = 1,
-	/* To come: SOL data for a session, a PET trap to dest. */
+	/* A PET (an SNMPv1 trap, pef.c) to dest, from the BMC's endpoint. */
+	MODEL_OUT_PET_TRAP = 2,
+	/* To come: SOL data for a session. */
 };
 
 /* Where an entry goes when not to the requester (PET traps, later). */

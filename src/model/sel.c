@@ -67,6 +67,7 @@ struct bmc_sel {
 	int64_t		  time_offset_s;  /* Set SEL Time minus real time */
 	int16_t		  utc_offset_min; /* 7FFh: unspecified */
 	uint8_t		  restored; /* the saved log replaced the history */
+	uint16_t	  event_id; /* of the last bmc_event(); 0: not logged */
 };
 
 static struct bmc_sel *
@@ -197,10 +198,12 @@ sel_record_event(struct bmc *b, uint64_t now_ms, const struct bmc_event *ev)
 {
 	uint8_t rec[SEL_RECORD_LEN];
 
+	sel_of(b)->event_id = 0;
 	if (!(bmc_global_enables(b) & BMC_GLOBAL_ENABLE_SEL))
 		return;
 	sel_event_record(rec, ev);
-	if (sel_append(b, rec, sel_time(b, now_ms), 1, NULL) == ERR_NOSPACE)
+	if (sel_append(b, rec, sel_time(b, now_ms), 1, &sel_of(b)->event_id) ==
+	    ERR_NOSPACE)
 		bmc_log(b, "SEL full: event of sensor %02xh not logged",
 		    ev->sensor_number);
 }
@@ -239,6 +242,21 @@ bmc_sel_clear(struct bmc *b, uint64_t now_ms)
 		b->model, BMC_SENSOR_TYPE_EVENT_LOGGING, &at) == 0)
 		ev.sensor_number = at.number;
 	sel_record_event(b, now_ms, &ev);
+}
+
+uint16_t
+bmc_sel_event_id(const struct bmc *b)
+{
+	return sel_of(b)->event_id;
+}
+
+void
+bmc_sel_last_added(const struct bmc *b, uint32_t *when, uint16_t *id)
+{
+	const struct bmc_sel *s = sel_of(b);
+
+	*when = s->last_add;
+	*id = s->n > 0 ? s->e[s->n - 1].id : 0xffff;
 }
 
 unsigned

@@ -1176,9 +1176,10 @@ node_write(struct node *n, uint64_t now_ms, struct peer_addr *dst, uint8_t *out,
     size_t cap)
 {
 	struct node_datagram *d;
+	struct model_out      o;
 	size_t		      len;
 
-	(void)now_ms; /* retransmits and SOL pacing will use it */
+	(void)now_ms; /* SOL pacing will use it */
 	while (n->out_count > 0) {
 		d = &n->outbox[n->out_head];
 		n->out_head = (n->out_head + 1) % NODE_OUTBOX_MAX;
@@ -1195,7 +1196,29 @@ node_write(struct node *n, uint64_t now_ms, struct peer_addr *dst, uint8_t *out,
 			log_datagram("to  ", dst, out, len);
 		return len;
 	}
-	return node_write_held(n, now_ms, dst, out, cap);
+	len = node_write_held(n, now_ms, dst, out, cap);
+	if (len != 0)
+		return len;
+	/*
+	 * Then what the machine sends on its own (PET traps), pulled one
+	 * at a time so that a burst of alerts needs no room here.
+	 */
+	while (bmc_out_take(n->bmc, &o) == 0) {
+		if (o.len > cap) {
+			n->stats.write_short++;
+			continue;
+		}
+		memcpy(out, o.data, o.len);
+		memset(dst, 0, sizeof(*dst));
+		dst->family = o.dest.family;
+		memcpy(dst->addr, o.dest.addr, sizeof(dst->addr));
+		dst->port = o.dest.port;
+		n->stats.queued++;
+		if (log_enabled(LOG_LEVEL_PACKET))
+			log_datagram("to  ", dst, out, o.len);
+		return o.len;
+	}
+	return 0;
 }
 
 uint64_t

@@ -574,7 +574,8 @@ START_TEST(test_registry)
 	static const char want[] =
 	    "t.ini:1: unknown section [x] (known: identity, user N, channel, "
 	    "chassis, lab, quirks, fault NAME, oem N, sensor N, sel, "
-	    "sel_event N, fru N, lan, system, bmc NAME, fleet NAME)";
+	    "sel_event N, fru N, lan, pef, pef_filter N, pef_policy N, "
+	    "alert_destination N, system, bmc NAME, fleet NAME)";
 	struct model			*m = calloc(1, sizeof(*m));
 	struct instance_conf_list	 list = {NULL, 0, 0};
 	struct instance_conf_file	 file = {&list, 0, 1};
