@@ -10,7 +10,7 @@ build=${BUILD_DIR:-$top/build}
 
 # Build tools and libraries, and the real clients the system tests drive.
 packages=(build-essential autoconf automake pkg-config
-	libevent-dev libssl-dev libinih-dev check
+	libevent-dev libssl-dev libinih-dev check libpcap-dev
 	clang libclang-rt-14-dev clang-format
 	ipmitool freeipmi-tools openipmi python3-pyghmi tshark procps)
 

@@ -154,7 +154,7 @@ decode_pcap(struct decode *d, const uint8_t *p, size_t n)
 	int		    rc;
 
 	if ((rc = pcapfile_open(&f, p, n)) != 0) {
-		fprintf(stderr, "bmcsim decode: not a usable pcap file: %s\n",
+		fprintf(stderr, "bmcsim decode: not a usable capture: %s\n",
 		    rc == ERR_UNSUPPORTED ? "unsupported link type"
 					  : err_str(rc));
 		return -1;
@@ -174,11 +174,15 @@ decode_pcap(struct decode *d, const uint8_t *p, size_t n)
 		    u.ts_usec, src, dst);
 		decode_one(d, heading, u.payload, u.len);
 	}
-	if (rc < 0)
+	pcapfile_close(&f);
+	if (rc < 0) {
+		/* After the records: the error must not land mid-output. */
+		fflush(stdout);
 		fprintf(stderr,
 		    "bmcsim decode: capture truncated after "
 		    "record %u\n",
 		    f.records);
+	}
 	printf("capture: %u records, %u RMCP datagrams, %u SNMP traps (UDP "
 	       "162), %u other UDP, %u not UDP over IP, %u cut by the snap "
 	       "length\n",
@@ -189,10 +193,7 @@ decode_pcap(struct decode *d, const uint8_t *p, size_t n)
 static int
 decode_is_pcap(const uint8_t *p, size_t n)
 {
-	struct pcapfile f;
-
-	return n >= PCAPFILE_HEADER_LEN &&
-	    pcapfile_open(&f, p, n) != ERR_FORMAT;
+	return pcapfile_sniff(p, n);
 }
 
 static int
@@ -311,7 +312,7 @@ const struct cmd_entry cmd_decode_entry = {
     "as hex arguments, or every record of a text file (-f FILE, - for\n"
     "stdin; white space, 0x prefixes and # comments allowed; records end\n"
     "at a blank line or an \"@ c2b|b2c NAME\" line), or every RMCP datagram\n"
-    "of a classic pcap capture (--pcap FILE, or -f on a pcap file).\n"
+    "of a pcap or pcapng capture (--pcap FILE, or -f on a capture).\n"
     "With the password (and K_G) it follows each RMCP+ handshake: checks\n"
     "the RAKP 2, RAKP 3 and RAKP 4 auth codes, derives SIK, K1 and K2,\n"
     "checks every integrity trailer and IPMI 1.5 auth code, and decrypts\n"
