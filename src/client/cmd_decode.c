@@ -23,6 +23,7 @@
 #include "responder.h"
 #include "rmcp.h"
 #include "snmp.h"
+#include "texttrace.h"
 
 #define DECODE_FILE_MAX	 (256u << 20)
 #define DECODE_DGRAM_MAX 65536
@@ -98,6 +99,50 @@ decode_one(struct decode *d, const char *heading, const uint8_t *p, size_t n)
 	printf("\n");
 }
 
+static const char *
+decode_dir(enum hexin_dir dir)
+{
+	return dir == HEXIN_DIR_C2B ? "console -> BMC" : "BMC -> console";
+}
+
+/* The packets of an ipmitool -vvvv or FreeIPMI --debug output. */
+static int
+decode_client_text(
+    struct decode *d, const char *text, size_t len, enum texttrace_kind kind)
+{
+	static const char *const how[] = {"", "", ", from FreeIPMI's fields",
+	    ", as FreeIPMI printed it "
+	    "decrypted (rebuilt without "
+	    "encryption and trailer)"};
+	struct texttrace_record	 rec;
+	struct texttrace	 t;
+	static uint8_t		 buf[DECODE_DGRAM_MAX];
+	char			 heading[192];
+	int			 rc;
+
+	texttrace_init(&t, text, len, kind);
+	while ((rc = texttrace_next(&t, buf, sizeof(buf), &rec)) == 1) {
+		snprintf(heading, sizeof(heading), "line %u, %s %s%s", rec.line,
+		    decode_dir(rec.dir), rec.name,
+		    how[rec.rebuilt < 0 || rec.rebuilt > 2 ? 0
+							   : rec.rebuilt + 1]);
+		decode_one(d, heading, buf, rec.len);
+	}
+	if (rc < 0) {
+		fflush(stdout);
+		fprintf(stderr, "bmcsim decode: line %u: %s\n", t.line,
+		    rc == ERR_FORMAT ? "packet dump cut short or not hex"
+				     : err_str(rc));
+		return -1;
+	}
+	if (d->count == 0) {
+		fprintf(stderr, "bmcsim decode: no packet in the %s output\n",
+		    kind == TEXTTRACE_IPMITOOL ? "ipmitool" : "FreeIPMI");
+		return -1;
+	}
+	return 0;
+}
+
 static int
 decode_text(struct decode *d, const char *text, size_t len)
 {
@@ -105,21 +150,22 @@ decode_text(struct decode *d, const char *text, size_t len)
 	struct hexin	    h;
 	uint8_t		    buf[DECODE_DGRAM_MAX];
 	char		    heading[128];
+	enum texttrace_kind kind;
 	int		    rc;
 
+	if ((kind = texttrace_sniff(text, len)) != TEXTTRACE_NONE)
+		return decode_client_text(d, text, len, kind);
 	hexin_init(&h, text, len);
 	while ((rc = hexin_next(&h, buf, sizeof(buf), &rec)) == 1) {
 		if (rec.dir == HEXIN_DIR_UNKNOWN)
 			snprintf(heading, sizeof(heading), "line %u", rec.line);
 		else
 			snprintf(heading, sizeof(heading), "line %u, %s %s",
-			    rec.line,
-			    rec.dir == HEXIN_DIR_C2B ? "console -> BMC"
-						     : "BMC -> console",
-			    rec.name);
+			    rec.line, decode_dir(rec.dir), rec.name);
 		decode_one(d, heading, buf, rec.len);
 	}
 	if (rc < 0) {
+		fflush(stdout);
 		fprintf(stderr, "bmcsim decode: line %u: %s\n", h.line,
 		    rc == ERR_FORMAT ? "not hex" : err_str(rc));
 		return -1;
@@ -311,7 +357,9 @@ const struct cmd_entry cmd_decode_entry = {
     "Describes IPMI and RMCP datagrams field by field: one datagram given\n"
     "as hex arguments, or every record of a text file (-f FILE, - for\n"
     "stdin; white space, 0x prefixes and # comments allowed; records end\n"
-    "at a blank line or an \"@ c2b|b2c NAME\" line), or every RMCP datagram\n"
+    "at a blank line or an \"@ c2b|b2c NAME\" line; the output of\n"
+    "ipmitool -vvvv or of FreeIPMI --debug is read as it is, every packet\n"
+    "found in order with its direction), or every RMCP datagram\n"
     "of a pcap or pcapng capture (--pcap FILE, or -f on a capture).\n"
     "With the password (and K_G) it follows each RMCP+ handshake: checks\n"
     "the RAKP 2, RAKP 3 and RAKP 4 auth codes, derives SIK, K1 and K2,\n"
