@@ -19,6 +19,7 @@
 #include "err.h"
 #include "follow.h"
 #include "hexin.h"
+#include "keylog.h"
 #include "pcapfile.h"
 #include "responder.h"
 #include "rmcp.h"
@@ -242,6 +243,56 @@ decode_is_pcap(const uint8_t *p, size_t n)
 	return pcapfile_sniff(p, n);
 }
 
+/* The journal's key log: each session's keys handed to the follower. */
+static int
+decode_keylog(struct follow *fol, const char *path)
+{
+	struct keylog_entry e;
+	char		   *text, *line, *next;
+	size_t		    len;
+	unsigned	    lineno = 0, n = 0;
+	int		    rc, status = -1;
+
+	if ((text = decode_slurp(path, &len)) == NULL)
+		return -1;
+	for (line = text; line != NULL; line = next) {
+		lineno++;
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if ((rc = keylog_parse_line(line, &e)) == 0)
+			continue;
+		if (rc < 0) {
+			fprintf(stderr,
+			    "bmcsim decode: %s:%u: not a key log line "
+			    "(RMCPP bmc_sid=.. console_sid=.. suite=.. sik=.. "
+			    "k1=.. k2=..)\n",
+			    path, lineno);
+			goto out;
+		}
+		if ((rc = follow_add_keys(fol, e.console_sid, e.bmc_sid,
+			 e.suite, e.sik, e.k1, e.k2, e.key_len)) != 0) {
+			fprintf(stderr, "bmcsim decode: %s:%u: %s\n", path,
+			    lineno,
+			    rc == ERR_UNSUPPORTED
+				? "cipher suite not implemented"
+				: "key length does not fit the suite");
+			goto out;
+		}
+		n++;
+	}
+	if (n == 0) {
+		fprintf(stderr,
+		    "bmcsim decode: %s: no session in the key log\n", path);
+		goto out;
+	}
+	status = 0;
+out:
+	ct_wipe(&e, sizeof(e));
+	ct_wipe(text, len);
+	free(text);
+	return status;
+}
+
 static int
 decode_exec(int argc, char **argv)
 {
@@ -250,13 +301,14 @@ decode_exec(int argc, char **argv)
 	    {"file", required_argument, NULL, 'f'},
 	    {"no-secrets", no_argument, NULL, 'S'},
 	    {"explain", no_argument, NULL, 'x'},
+	    {"keylog", required_argument, NULL, 'K'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct client_opts	   o;
 	struct follow_opts	   fo;
 	struct decode		   d;
 	const struct follow_stats *st;
-	const char		  *file = NULL;
+	const char		  *file = NULL, *keylog = NULL;
 	char			  *text = NULL, *joined = NULL;
 	size_t			   len = 0, total;
 	int opt, rc, i, pcap = 0, status = CMD_EXIT_ERROR;
@@ -277,6 +329,9 @@ decode_exec(int argc, char **argv)
 			break;
 		case 'q':
 			d.quiet = 1;
+			break;
+		case 'K':
+			keylog = optarg;
 			break;
 		case 'x':
 			fo.explain = 1;
@@ -302,6 +357,8 @@ decode_exec(int argc, char **argv)
 	memcpy(fo.kg, o.kg, sizeof(fo.kg));
 	fo.kg_set = o.kg_set;
 	if ((d.follow = follow_new(&fo)) == NULL)
+		goto out;
+	if (keylog != NULL && decode_keylog(d.follow, keylog) != 0)
 		goto out;
 	if (file != NULL) {
 		if (optind != argc) {
@@ -352,7 +409,8 @@ out:
 const struct cmd_entry cmd_decode_entry = {
     "decode",
     decode_exec,
-    "[-P PASSWORD|-E] [-k KEY|-y HEX] [-x] [-q] [--no-secrets] "
+    "[-P PASSWORD|-E] [-k KEY|-y HEX] [--keylog FILE] [-x] [-q] "
+    "[--no-secrets] "
     "[HEX...|-f FILE|--pcap FILE]",
     "Describes IPMI and RMCP datagrams field by field: one datagram given\n"
     "as hex arguments, or every record of a text file (-f FILE, - for\n"
@@ -369,6 +427,10 @@ const struct cmd_entry cmd_decode_entry = {
     "in a capture) are decoded too, with their Platform Event Trap data.\n"
     "  -P PASSWORD, -E   the user's password (-E: from IPMI_PASSWORD)\n"
     "  -k KEY, -y HEX    K_G of a two-key login\n"
+    "  --keylog FILE     session keys from bmcsimd's journal export (one\n"
+    "                    \"RMCPP bmc_sid= console_sid= suite= sik= k1=\n"
+    "                    k2=\" line a session): decrypt and check without\n"
+    "                    the password\n"
     "  -x, --explain     print the formulas and every HMAC input\n"
     "  -q                no field listing, only the checks\n"
     "  --no-secrets      hide the keys derived\n",

@@ -43,6 +43,25 @@ if [ "$got" != "$want" ]; then
 	fail=1
 fi
 
+# The journal's key log instead of the password: every integrity trailer
+# and RAKP 4 checked with the logged keys; RAKP 2 and 3 need the password.
+timeout 30 "$BMCSIM" decode --keylog "$DATA/seed_002.keylog" \
+    -f "$DATA/seed_002_ipmitool_vvvv.txt" >"$out" 2>&1
+rc=$?
+[ "$rc" -eq 0 ] || { echo "FAIL: decode --keylog exited $rc"; fail=1; }
+if ! grep -q '^22 datagrams, 0 malformed; checks: 15 passed, 0 failed, 2 not checked' "$out"; then
+	echo "FAIL: decode --keylog:"; tail -n 1 "$out"
+	fail=1
+fi
+# A damaged key log is refused, with its line.
+printf 'RMCPP bmc_sid=00000682\n' >"$out.b"
+if timeout 30 "$BMCSIM" decode --keylog "$out.b" \
+    -f "$DATA/seed_002_ipmitool_vvvv.txt" >"$out" 2>&1 ||
+    ! grep -q ':1: not a key log line' "$out"; then
+	echo "FAIL: a bad key log line was not refused"
+	fail=1
+fi
+
 timeout 30 "$BMCSIM" decode -P password \
     -f "$DATA/freeipmi_debug_lab.txt" >"$out" 2>&1
 rc=$?
