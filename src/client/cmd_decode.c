@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "client.h"
 #include "cmd.h"
@@ -178,6 +179,21 @@ decode_text(struct decode *d, const char *text, size_t len)
 	return 0;
 }
 
+/* A capture's time stamp as people read it: UTC, to the microsecond. */
+static void
+decode_when(char *buf, size_t cap, uint32_t sec, uint32_t usec)
+{
+	time_t	  t = (time_t)sec;
+	struct tm tm;
+	char	  day[32];
+
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(day, sizeof(day), "%Y-%m-%d %H:%M:%S", &tm) == 0)
+		snprintf(buf, cap, "%u.%06u", sec, usec);
+	else
+		snprintf(buf, cap, "%s.%06u UTC", day, usec);
+}
+
 /* RMCP version 06h and a zero reserved byte: worth describing. */
 static int
 decode_looks_rmcp(const uint8_t *p, size_t n)
@@ -195,7 +211,7 @@ decode_pcap(struct decode *d, const uint8_t *p, size_t n)
 {
 	struct pcapfile	    f;
 	struct pcapfile_udp u;
-	char		    src[64], dst[64], heading[192];
+	char		    src[64], dst[64], heading[192], when[48];
 	unsigned	    traps = 0, other = 0;
 	int		    trap;
 	int		    rc;
@@ -216,9 +232,9 @@ decode_pcap(struct decode *d, const uint8_t *p, size_t n)
 		}
 		pcapfile_addr_str(src, sizeof(src), u.family, u.src, u.sport);
 		pcapfile_addr_str(dst, sizeof(dst), u.family, u.dst, u.dport);
-		snprintf(heading, sizeof(heading),
-		    "record %u, %u.%06u, %s -> %s", u.record, u.ts_sec,
-		    u.ts_usec, src, dst);
+		decode_when(when, sizeof(when), u.ts_sec, u.ts_usec);
+		snprintf(heading, sizeof(heading), "record %u, %s, %s -> %s",
+		    u.record, when, src, dst);
 		decode_one(d, heading, u.payload, u.len);
 	}
 	pcapfile_close(&f);
