@@ -31,10 +31,13 @@
 #define FOLLOW_PLAIN_MAX 1024
 
 struct follow_session {
-	uint8_t		       used;
-	uint8_t		       have_open_rsp, have_rakp1, have_rakp2;
-	uint8_t		       keys_ready;
-	uint8_t		       logged; /* keys from a key log */
+	uint8_t used;
+	uint8_t have_open_rsp, have_rakp1, have_rakp2;
+	uint8_t keys_ready;
+	uint8_t logged; /* keys from a key log */
+	/* Per direction (0: to the console, 1: to the BMC), §6.12.13. */
+	uint32_t	       seq_top[2];
+	uint32_t	       seq_seen[2]; /* bit k: seq_top - k seen */
 	uint32_t	       console_sid;
 	uint32_t	       bmc_sid;
 	uint8_t		       auth_alg, integ_alg, conf_alg;
@@ -670,6 +673,41 @@ follow_decrypt(
 	ct_wipe(plain, sizeof(plain));
 }
 
+/*
+ * A session sequence number seen before in the same direction: a
+ * retransmission or a replay, which the receiver's sliding window accepts
+ * once (IPMI 2.0 §6.12.13).  Said, not counted as a failure.
+ */
+static void
+follow_sequence(
+    struct follow *f, struct follow_session *s, int to_bmc, uint32_t seq)
+{
+	uint32_t *top = &s->seq_top[to_bmc], *seen = &s->seq_seen[to_bmc];
+	uint32_t  back;
+
+	if (seq == 0)
+		return;
+	if (seq > *top) {
+		*seen = seq - *top >= 32 ? 0 : *seen << (seq - *top);
+		*seen |= 1;
+		*top = seq;
+		return;
+	}
+	back = *top - seq;
+	if (back >= 32)
+		follow_say(f,
+		    "=> sequence number %u: far behind %u, outside "
+		    "any window",
+		    seq, *top);
+	else if (*seen & 1u << back)
+		follow_say(f,
+		    "=> sequence number %u seen before in this direction: a "
+		    "retransmission or a replay (a BMC's window drops it)",
+		    seq);
+	else
+		*seen |= 1u << back;
+}
+
 static void
 follow_session_packet(struct follow *f, struct rd *r, struct rmcpp_packet *p)
 {
@@ -692,6 +730,7 @@ follow_session_packet(struct follow *f, struct rd *r, struct rmcpp_packet *p)
 		follow_say(f, "(in session: %s, to the %s)",
 		    to_bmc ? "console -> BMC" : "BMC -> console",
 		    to_bmc ? "BMC's session ID" : "console's session ID");
+	follow_sequence(f, s, to_bmc, p->seq);
 	if (!s->keys_ready) {
 		follow_unverifiable(f, "integrity", "handshake incomplete");
 		return;
