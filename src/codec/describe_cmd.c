@@ -1873,6 +1873,233 @@ static const struct dc_field dcmi_get_conf_req[] = {
     {0, 0, NULL, NULL},
 };
 
+/* PEF and alerting, §30 (PET, §30.7). */
+DC_BITS_FN(say_pef_actions, "none", "alert", "power down", "reset",
+    "power cycle", "OEM action", "diagnostic interrupt", NULL, NULL)
+
+static const struct dc_field pef_caps_rsp[] = {
+    {1, 0, "PEF version", say_version_bcd},
+    {1, 0, "action support", say_pef_actions},
+    {1, 0, "event filter table entries", say_u8},
+    {0, 0, NULL, NULL},
+};
+
+static void
+say_postpone(char *o, size_t cap, struct rd *v)
+{
+	unsigned b = dc_byte(v);
+
+	rdesc_sayf(o, cap, "%02xh (%s)", b,
+	    b == 0x00	    ? "disable the postpone timer"
+		: b == 0xfe ? "temporary PEF disable"
+		: b == 0xff ? "get the present countdown"
+			    : "seconds to postpone");
+}
+
+static const struct dc_field pef_postpone_req[] = {
+    {1, 0, "postpone timeout", say_postpone},
+    {0, 0, NULL, NULL},
+};
+
+static const struct dc_field pef_postpone_rsp[] = {
+    {1, 0, "present countdown", say_seconds},
+    {0, 0, NULL, NULL},
+};
+
+static void
+say_pef_param(char *o, size_t cap, struct rd *v)
+{
+	static const char *const t[] = {"set in progress", "PEF control",
+	    "PEF action global control", "PEF startup delay",
+	    "PEF alert startup delay", "number of event filters",
+	    "event filter table", "event filter table data 1",
+	    "number of alert policy entries", "alert policy table",
+	    "system GUID", "number of alert strings", "alert string keys",
+	    "alert strings"};
+	unsigned		 b = dc_byte(v);
+
+	rdesc_sayf(o, cap, "%u (%s)%s", b & 0x7f,
+	    rdesc_name_of(t, NELEM(t), b & 0x7f),
+	    b & 0x80 ? ", revision only" : "");
+}
+
+static const struct dc_field pef_set_req[] = {
+    {1, 0, "parameter selector", say_pef_param},
+    {0, DC_REST | DC_OPT, "parameter data", say_bytes},
+    {0, 0, NULL, NULL},
+};
+
+static const struct dc_field pef_get_req[] = {
+    {1, 0, "parameter selector", say_pef_param},
+    {1, 0, "set selector", say_u8},
+    {1, 0, "block selector", say_u8},
+    {0, 0, NULL, NULL},
+};
+
+static void
+say_processed_by(char *o, size_t cap, struct rd *v)
+{
+	rdesc_sayf(o, cap, "%s",
+	    dc_byte(v) & 1 ? "the BMC's last processed event"
+			   : "software's last processed event");
+}
+
+static const struct dc_field pef_set_last_req[] = {
+    {1, 0, "which", say_processed_by},
+    {2, 0, "record ID", say_id16},
+    {0, 0, NULL, NULL},
+};
+
+static const struct dc_field pef_get_last_rsp[] = {
+    {4, 0, "most recent addition", say_time},
+    {2, 0, "last record in the SEL", say_id16},
+    {2, 0, "last processed by software", say_id16},
+    {2, 0, "last processed by the BMC", say_id16},
+    {0, 0, NULL, NULL},
+};
+
+static void
+say_alert_dest(char *o, size_t cap, struct rd *v)
+{
+	static const char *const op[] = {
+	    "initiate the alert", "get status", "clear status", "reserved"};
+	unsigned b = dc_byte(v);
+
+	rdesc_sayf(o, cap, "destination %u, %s", b & 0x0f, op[b >> 6]);
+}
+
+static const struct dc_field alert_immediate_req[] = {
+    {1, 0, "channel", say_chan},
+    {1, 0, "destination and operation", say_alert_dest},
+    {1, 0, "alert string selector", rdesc_say_hex},
+    {1, DC_OPT, "generator ID", rdesc_say_hex},
+    {1, DC_OPT, "event message revision", rdesc_say_hex},
+    {1, DC_OPT, "sensor type", rdesc_say_sensor_type},
+    {1, DC_OPT, "sensor number", say_sensor},
+    {1, DC_OPT, "event dir / type", say_event_dir},
+    {1, DC_OPT, "event data 1", rdesc_say_hex},
+    {1, DC_OPT, "event data 2", rdesc_say_hex},
+    {1, DC_OPT, "event data 3", rdesc_say_hex},
+    {0, 0, NULL, NULL},
+};
+
+static const struct dc_field alert_immediate_rsp[] = {
+    {1, DC_OPT, "alert status", rdesc_say_hex},
+    {0, 0, NULL, NULL},
+};
+
+static const struct dc_field pet_ack_req[] = {
+    {2, 0, "sequence number", say_u16},
+    {4, 0, "local time stamp", say_time},
+    {1, 0, "event source type", rdesc_say_hex},
+    {1, 0, "sensor device", rdesc_say_hex},
+    {1, 0, "sensor number", say_sensor},
+    {3, 0, "event data 1-3", say_hexbytes},
+    {0, 0, NULL, NULL},
+};
+
+/* Payloads, §24. */
+static const struct dc_field payload_type_req[] = {
+    {1, 0, "payload type", say_payload_type},
+    {0, 0, NULL, NULL},
+};
+
+static void
+say_instance_bits(char *o, size_t cap, struct rd *v)
+{
+	unsigned w = rdesc_get16(v);
+
+	rdesc_sayf(o, cap, "%04xh (bit n: instance n + 1 active)", w);
+}
+
+static const struct dc_field payload_status_rsp[] = {
+    {1, 0, "instance capacity", say_count6},
+    {2, 0, "active instances", say_instance_bits},
+    {0, 0, NULL, NULL},
+};
+
+static const struct dc_field payload_instance_req[] = {
+    {1, 0, "payload type", say_payload_type},
+    {1, 0, "payload instance", say_u8},
+    {0, 0, NULL, NULL},
+};
+
+static const struct dc_field payload_instance_rsp[] = {
+    {4, 0, "session ID", say_sid},
+    {8, 0, "payload-specific", say_hexbytes},
+    {0, 0, NULL, NULL},
+};
+
+static void
+say_payload_user(char *o, size_t cap, struct rd *v)
+{
+	static const char *const op[] = {
+	    "enable", "disable", "reserved", "reserved"};
+	unsigned b = dc_byte(v);
+
+	rdesc_sayf(o, cap, "user %u, %s", b & 0x3f, op[b >> 6]);
+}
+
+static const struct dc_field set_payload_access_req[] = {
+    {1, 0, "channel", say_chan},
+    {1, 0, "user ID and operation", say_payload_user},
+    {4, 0, "payload enables (bit 1: SOL)", say_hexbytes},
+    {0, 0, NULL, NULL},
+};
+
+static const struct dc_field get_payload_access_rsp[] = {
+    {4, 0, "payload enables (bit 1: SOL)", say_hexbytes},
+    {0, 0, NULL, NULL},
+};
+
+static void
+say_payload_mask(char *o, size_t cap, struct rd *v)
+{
+	unsigned w = rdesc_get16(v);
+
+	rdesc_sayf(o, cap, "%04xh (bit n: payload type n)", w);
+}
+
+static const struct dc_field payload_support_rsp[] = {
+    {2, 0, "standard payloads", say_payload_mask},
+    {2, 0, "session-setup payloads", say_payload_mask},
+    {2, 0, "OEM payloads", say_payload_mask},
+    {2, 0, "reserved", rdesc_say_zero},
+    {0, 0, NULL, NULL},
+};
+
+static const struct dc_field payload_version_req[] = {
+    {1, 0, "channel", say_chan},
+    {1, 0, "payload type", say_payload_type},
+    {0, 0, NULL, NULL},
+};
+
+static const struct dc_field payload_version_rsp[] = {
+    {1, 0, "format version", say_ext_version},
+    {0, 0, NULL, NULL},
+};
+
+DC_ENUM_FN(say_enc_op, 0x03, 0, "suspend encryption", "resume encryption",
+    "regenerate the IV")
+
+static const struct dc_field suspend_enc_req[] = {
+    {1, 0, "payload type", say_payload_type},
+    {1, 0, "payload instance", say_u8},
+    {1, 0, "operation", say_enc_op},
+    {0, 0, NULL, NULL},
+};
+
+/* SOL Activating, §26.1: sent by the BMC to the system software. */
+DC_ENUM_FN(say_sol_state, 0x0f, 0, "inactive", "active")
+
+static const struct dc_field sol_activating_req[] = {
+    {1, 0, "session state", say_sol_state},
+    {1, 0, "payload instance", say_u8},
+    {1, 0, "format major version", say_u8},
+    {1, 0, "format minor version", say_u8},
+    {0, 0, NULL, NULL},
+};
+
 /* ---- command-specific completion codes ---- */
 
 static const struct dc_cc cc_set_priv[] = {
@@ -1979,6 +2206,24 @@ static const struct dc_cc cc_power_limit[] = {
     {0, NULL},
 };
 
+static const struct dc_cc cc_erase[] = {
+    {0x81, "cannot execute: SEL erase in progress"},
+    {0, NULL},
+};
+static const struct dc_cc cc_alert_immediate[] = {
+    {0x81, "alert already in progress"},
+    {0x82, "an IPMI messaging session is active on this channel"},
+    {0x83, "platform event parameters not supported"},
+    {0, NULL},
+};
+static const struct dc_cc cc_suspend_enc[] = {
+    {0x80, "operation not supported"},
+    {0x81, "operation not allowed under the present configuration"},
+    {0x82, "encryption not available for the payload's session"},
+    {0x83, "the payload instance is not active"},
+    {0, NULL},
+};
+
 /* ---- the table ---- */
 
 #define APP	  IPMI_NETFN_APP
@@ -2025,7 +2270,14 @@ static const struct dc_cmd dc_cmds[] = {
     {APP, 0x48, N, NULL, activate_payload_req, activate_payload_rsp,
 	cc_payload},
     {APP, 0x49, N, NULL, deactivate_payload_req, empty, cc_deactivate},
+    {APP, 0x4a, N, NULL, payload_type_req, payload_status_rsp, NULL},
+    {APP, 0x4b, N, NULL, payload_instance_req, payload_instance_rsp, NULL},
+    {APP, 0x4c, N, NULL, set_payload_access_req, empty, NULL},
+    {APP, 0x4d, N, NULL, get_user_access_req, get_payload_access_rsp, NULL},
+    {APP, 0x4e, N, NULL, chan_info_req, payload_support_rsp, NULL},
+    {APP, 0x4f, N, NULL, payload_version_req, payload_version_rsp, NULL},
     {APP, 0x54, N, NULL, cipher_suites_req, cipher_suites_rsp, NULL},
+    {APP, 0x55, N, NULL, suspend_enc_req, empty, cc_suspend_enc},
     {APP, 0x56, N, NULL, chan_keys_req, chan_keys_rsp, cc_keys},
     {APP, 0x58, N, NULL, sysinfo_set_req, empty, cc_param},
     {APP, 0x59, N, NULL, sysinfo_get_req, param_rsp, cc_param},
@@ -2041,6 +2293,15 @@ static const struct dc_cmd dc_cmds[] = {
     {CHASSIS, 0x0f, N, NULL, empty, poh_rsp, NULL},
     /* Sensor/Event, §29, §35. */
     {SENSOR, 0x02, N, NULL, platform_event_req, empty, NULL},
+    {SENSOR, 0x10, N, NULL, empty, pef_caps_rsp, NULL},
+    {SENSOR, 0x11, N, NULL, pef_postpone_req, pef_postpone_rsp, NULL},
+    {SENSOR, 0x12, N, NULL, pef_set_req, empty, cc_param},
+    {SENSOR, 0x13, N, NULL, pef_get_req, param_rsp, cc_param},
+    {SENSOR, 0x14, N, NULL, pef_set_last_req, empty, cc_erase},
+    {SENSOR, 0x15, N, NULL, empty, pef_get_last_rsp, NULL},
+    {SENSOR, 0x16, N, NULL, alert_immediate_req, alert_immediate_rsp,
+	cc_alert_immediate},
+    {SENSOR, 0x17, N, NULL, pet_ack_req, empty, NULL},
     {SENSOR, 0x20, N, NULL, dev_sdr_info_req, dev_sdr_info_rsp, NULL},
     {SENSOR, 0x21, N, NULL, get_sdr_req, get_sdr_rsp, cc_dev_sdr},
     {SENSOR, 0x22, N, NULL, empty, reservation_rsp, NULL},
@@ -2076,6 +2337,7 @@ static const struct dc_cmd dc_cmds[] = {
     /* Transport, §23, §26. */
     {TRANSPORT, 0x01, N, NULL, lan_set_req, empty, cc_param},
     {TRANSPORT, 0x02, N, NULL, lan_get_req, param_rsp, cc_param},
+    {TRANSPORT, 0x20, N, NULL, sol_activating_req, empty, NULL},
     {TRANSPORT, 0x21, N, NULL, sol_set_req, empty, cc_param},
     {TRANSPORT, 0x22, N, NULL, sol_get_req, param_rsp, cc_param},
     /* Group extension: the probes clients send (PICMG, HPM.2, VSO). */

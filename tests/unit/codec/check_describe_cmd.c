@@ -175,6 +175,23 @@ START_TEST(test_records_inside)
 }
 END_TEST
 
+START_TEST(test_pef_and_payloads)
+{
+	static const uint8_t caps[] = {0x51, 0x3f, 0x20};
+	static const uint8_t sup[] = {0x03, 0x00, 0x3f, 0x00, 0, 0, 0, 0};
+
+	ck_assert_int_eq(describe(0x05, 0x10, 0, caps, sizeof(caps)), 1);
+	ck_line("PEF version: 51h (1.5)\n");
+	ck_line("action support: alert, power down, reset, power cycle, OEM "
+		"action, diagnostic interrupt\n");
+	ck_line("event filter table entries: 32\n");
+	ck_assert_int_eq(describe(0x07, 0x4e, 0, sup, sizeof(sup)), 1);
+	ck_line("standard payloads: 0003h (bit n: payload type n)\n");
+	ck_assert_str_eq(describe_cmd_cc(0x05, 0x16, NULL, 0, 0x81),
+	    "alert already in progress");
+}
+END_TEST
+
 START_TEST(test_short_and_long_data)
 {
 	static const uint8_t shortreq[] = {0x01};
@@ -207,6 +224,7 @@ main(void)
 	tcase_add_test(tc, test_group_extension_bodies);
 	tcase_add_test(tc, test_reading_factors_linearisation);
 	tcase_add_test(tc, test_records_inside);
+	tcase_add_test(tc, test_pef_and_payloads);
 	tcase_add_test(tc, test_short_and_long_data);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

@@ -194,6 +194,25 @@ START_TEST(test_every_command_described)
 			    e->name, e->netfn, e->cmd);
 			cc = tb_call(
 			    &t, IPMI_PRIV_ADMIN, e->netfn, e->cmd, req);
+			/*
+			 * A command added to the model without a sample here
+			 * is still described (its request); the golden file
+			 * then shows it waiting for one.
+			 */
+			if (cc != 0 && sm == NULL) {
+				fprintf(fp,
+				    "%s (netFn %02xh, %02xh): no sample "
+				    "request "
+				    "(zeros: completion code %02xh)\n",
+				    e->name, e->netfn, e->cmd, cc);
+				ck_assert_int_eq(
+				    describe_cmd_data(fp, "", data, e->netfn,
+					e->cmd, 0, data, n),
+				    1);
+				tb_free(&t);
+				count++;
+				continue;
+			}
 			ck_assert_msg(cc == 0,
 			    "%s (%02xh/%02xh, request %s): completion code "
 			    "%02xh",
