@@ -12,7 +12,7 @@ build=${BUILD_DIR:-$top/build}
 packages=(build-essential autoconf automake pkg-config
 	libevent-dev libssl-dev libinih-dev check libpcap-dev
 	clang libclang-rt-14-dev clang-format
-	ipmitool freeipmi-tools openipmi python3-pyghmi tshark procps)
+	ipmitool freeipmi-tools openipmi python3-pyghmi tshark procps openssl)
 
 as_root() {
 	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
