@@ -13,7 +13,7 @@ packages=(build-essential autoconf automake pkg-config
 	libevent-dev libssl-dev libinih-dev libjansson-dev libpcap-dev check
 	clang libclang-rt-14-dev clang-format
 	ipmitool freeipmi-tools openipmi python3-pyghmi tshark procps
-	curl python3-pytest tmux)
+	curl python3-pytest tmux openssl)
 
 as_root() {
 	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

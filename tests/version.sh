@@ -18,7 +18,7 @@ check "bmcsimd --version" "$("$top_builddir/bmcsimd" --version)" \
     "bmcsimd $version"
 check "bmcsim --version" "$("$top_builddir/bmcsim" --version)" \
     "bmcsim $version"
-for page in bmcsim.1 bmcsimd.8 bmcsim.ini.5; do
+for page in bmcsim.1 bmcsimd.8 bmcsim.ini.5 bmcsim-lab.7; do
 	th=$(sed -n 's/^\.TH [^"]*"[^"]*" "\([^"]*\)".*/\1/p' \
 	    "$top_builddir/man/$page")
 	check "$page" "$th" "bmcsim $version"

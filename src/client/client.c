@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "client.h"
+#include "describe_cmd.h"
 #include "ct.h"
 #include "cursor.h"
 #include "err.h"
@@ -527,6 +528,20 @@ client_cipher_suites(struct client *c, struct suitelist *l, uint8_t *cc)
 	}
 	return 0;
 }
+/* A login step's completion code, command-specific ones by command. */
+static const char *
+client_cc_name(enum initiator_state step, uint8_t cc)
+{
+	static const uint8_t cmds[] = {
+	    [INITIATOR_SET_PRIV] = 0x3b, /* Set Session Privilege Level */
+	};
+	const char *s = NULL;
+
+	if ((size_t)step < sizeof(cmds) && cmds[step] != 0)
+		s = describe_cmd_cc(
+		    IPMI_NETFN_APP | 1, cmds[step], NULL, 0, cc);
+	return s != NULL ? s : names_cc(cc);
+}
 
 void
 client_describe_failure(const struct initiator_event *ev, char *buf, size_t cap)
@@ -553,7 +568,7 @@ client_describe_failure(const struct initiator_event *ev, char *buf, size_t cap)
 		    ev->status, names_rmcpp_status(ev->status));
 	else if (ev->cc != 0)
 		snprintf(buf, cap, "%s: completion code %02xh: %s", step,
-		    ev->cc, names_cc(ev->cc));
+		    ev->cc, client_cc_name(ev->step, ev->cc));
 	else if (ev->err == ERR_INTEGRITY && ev->step == INITIATOR_RAKP1)
 		snprintf(buf, cap,
 		    "%s: the BMC's RAKP 2 auth code does not match: wrong "

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "client.h"
 #include "cmd.h"
@@ -19,10 +20,12 @@
 #include "err.h"
 #include "follow.h"
 #include "hexin.h"
+#include "keylog.h"
 #include "pcapfile.h"
 #include "responder.h"
 #include "rmcp.h"
 #include "snmp.h"
+#include "texttrace.h"
 
 #define DECODE_FILE_MAX	 (256u << 20)
 #define DECODE_DGRAM_MAX 65536
@@ -98,6 +101,50 @@ decode_one(struct decode *d, const char *heading, const uint8_t *p, size_t n)
 	printf("\n");
 }
 
+static const char *
+decode_dir(enum hexin_dir dir)
+{
+	return dir == HEXIN_DIR_C2B ? "console -> BMC" : "BMC -> console";
+}
+
+/* The packets of an ipmitool -vvvv or FreeIPMI --debug output. */
+static int
+decode_client_text(
+    struct decode *d, const char *text, size_t len, enum texttrace_kind kind)
+{
+	static const char *const how[] = {"", "", ", from FreeIPMI's fields",
+	    ", as FreeIPMI printed it "
+	    "decrypted (rebuilt without "
+	    "encryption and trailer)"};
+	struct texttrace_record	 rec;
+	struct texttrace	 t;
+	static uint8_t		 buf[DECODE_DGRAM_MAX];
+	char			 heading[192];
+	int			 rc;
+
+	texttrace_init(&t, text, len, kind);
+	while ((rc = texttrace_next(&t, buf, sizeof(buf), &rec)) == 1) {
+		snprintf(heading, sizeof(heading), "line %u, %s %s%s", rec.line,
+		    decode_dir(rec.dir), rec.name,
+		    how[rec.rebuilt < 0 || rec.rebuilt > 2 ? 0
+							   : rec.rebuilt + 1]);
+		decode_one(d, heading, buf, rec.len);
+	}
+	if (rc < 0) {
+		fflush(stdout);
+		fprintf(stderr, "bmcsim decode: line %u: %s\n", t.line,
+		    rc == ERR_FORMAT ? "packet dump cut short or not hex"
+				     : err_str(rc));
+		return -1;
+	}
+	if (d->count == 0) {
+		fprintf(stderr, "bmcsim decode: no packet in the %s output\n",
+		    kind == TEXTTRACE_IPMITOOL ? "ipmitool" : "FreeIPMI");
+		return -1;
+	}
+	return 0;
+}
+
 static int
 decode_text(struct decode *d, const char *text, size_t len)
 {
@@ -105,21 +152,22 @@ decode_text(struct decode *d, const char *text, size_t len)
 	struct hexin	    h;
 	uint8_t		    buf[DECODE_DGRAM_MAX];
 	char		    heading[128];
+	enum texttrace_kind kind;
 	int		    rc;
 
+	if ((kind = texttrace_sniff(text, len)) != TEXTTRACE_NONE)
+		return decode_client_text(d, text, len, kind);
 	hexin_init(&h, text, len);
 	while ((rc = hexin_next(&h, buf, sizeof(buf), &rec)) == 1) {
 		if (rec.dir == HEXIN_DIR_UNKNOWN)
 			snprintf(heading, sizeof(heading), "line %u", rec.line);
 		else
 			snprintf(heading, sizeof(heading), "line %u, %s %s",
-			    rec.line,
-			    rec.dir == HEXIN_DIR_C2B ? "console -> BMC"
-						     : "BMC -> console",
-			    rec.name);
+			    rec.line, decode_dir(rec.dir), rec.name);
 		decode_one(d, heading, buf, rec.len);
 	}
 	if (rc < 0) {
+		fflush(stdout);
 		fprintf(stderr, "bmcsim decode: line %u: %s\n", h.line,
 		    rc == ERR_FORMAT ? "not hex" : err_str(rc));
 		return -1;
@@ -129,6 +177,21 @@ decode_text(struct decode *d, const char *text, size_t len)
 		return -1;
 	}
 	return 0;
+}
+
+/* A capture's time stamp as people read it: UTC, to the microsecond. */
+static void
+decode_when(char *buf, size_t cap, uint32_t sec, uint32_t usec)
+{
+	time_t	  t = (time_t)sec;
+	struct tm tm;
+	char	  day[32];
+
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(day, sizeof(day), "%Y-%m-%d %H:%M:%S", &tm) == 0)
+		snprintf(buf, cap, "%u.%06u", sec, usec);
+	else
+		snprintf(buf, cap, "%s.%06u UTC", day, usec);
 }
 
 /* RMCP version 06h and a zero reserved byte: worth describing. */
@@ -148,13 +211,13 @@ decode_pcap(struct decode *d, const uint8_t *p, size_t n)
 {
 	struct pcapfile	    f;
 	struct pcapfile_udp u;
-	char		    src[64], dst[64], heading[192];
+	char		    src[64], dst[64], heading[192], when[48];
 	unsigned	    traps = 0, other = 0;
 	int		    trap;
 	int		    rc;
 
 	if ((rc = pcapfile_open(&f, p, n)) != 0) {
-		fprintf(stderr, "bmcsim decode: not a usable pcap file: %s\n",
+		fprintf(stderr, "bmcsim decode: not a usable capture: %s\n",
 		    rc == ERR_UNSUPPORTED ? "unsupported link type"
 					  : err_str(rc));
 		return -1;
@@ -169,16 +232,20 @@ decode_pcap(struct decode *d, const uint8_t *p, size_t n)
 		}
 		pcapfile_addr_str(src, sizeof(src), u.family, u.src, u.sport);
 		pcapfile_addr_str(dst, sizeof(dst), u.family, u.dst, u.dport);
-		snprintf(heading, sizeof(heading),
-		    "record %u, %u.%06u, %s -> %s", u.record, u.ts_sec,
-		    u.ts_usec, src, dst);
+		decode_when(when, sizeof(when), u.ts_sec, u.ts_usec);
+		snprintf(heading, sizeof(heading), "record %u, %s, %s -> %s",
+		    u.record, when, src, dst);
 		decode_one(d, heading, u.payload, u.len);
 	}
-	if (rc < 0)
+	pcapfile_close(&f);
+	if (rc < 0) {
+		/* After the records: the error must not land mid-output. */
+		fflush(stdout);
 		fprintf(stderr,
 		    "bmcsim decode: capture truncated after "
 		    "record %u\n",
 		    f.records);
+	}
 	printf("capture: %u records, %u RMCP datagrams, %u SNMP traps (UDP "
 	       "162), %u other UDP, %u not UDP over IP, %u cut by the snap "
 	       "length\n",
@@ -189,10 +256,57 @@ decode_pcap(struct decode *d, const uint8_t *p, size_t n)
 static int
 decode_is_pcap(const uint8_t *p, size_t n)
 {
-	struct pcapfile f;
+	return pcapfile_sniff(p, n);
+}
 
-	return n >= PCAPFILE_HEADER_LEN &&
-	    pcapfile_open(&f, p, n) != ERR_FORMAT;
+/* The journal's key log: each session's keys handed to the follower. */
+static int
+decode_keylog(struct follow *fol, const char *path)
+{
+	struct keylog_entry e;
+	char		   *text, *line, *next;
+	size_t		    len;
+	unsigned	    lineno = 0, n = 0;
+	int		    rc, status = -1;
+
+	if ((text = decode_slurp(path, &len)) == NULL)
+		return -1;
+	for (line = text; line != NULL; line = next) {
+		lineno++;
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if ((rc = keylog_parse_line(line, &e)) == 0)
+			continue;
+		if (rc < 0) {
+			fprintf(stderr,
+			    "bmcsim decode: %s:%u: not a key log line "
+			    "(RMCPP bmc_sid=.. console_sid=.. suite=.. sik=.. "
+			    "k1=.. k2=..)\n",
+			    path, lineno);
+			goto out;
+		}
+		if ((rc = follow_add_keys(fol, e.console_sid, e.bmc_sid,
+			 e.suite, e.sik, e.k1, e.k2, e.key_len)) != 0) {
+			fprintf(stderr, "bmcsim decode: %s:%u: %s\n", path,
+			    lineno,
+			    rc == ERR_UNSUPPORTED
+				? "cipher suite not implemented"
+				: "key length does not fit the suite");
+			goto out;
+		}
+		n++;
+	}
+	if (n == 0) {
+		fprintf(stderr,
+		    "bmcsim decode: %s: no session in the key log\n", path);
+		goto out;
+	}
+	status = 0;
+out:
+	ct_wipe(&e, sizeof(e));
+	ct_wipe(text, len);
+	free(text);
+	return status;
 }
 
 static int
@@ -203,13 +317,14 @@ decode_exec(int argc, char **argv)
 	    {"file", required_argument, NULL, 'f'},
 	    {"no-secrets", no_argument, NULL, 'S'},
 	    {"explain", no_argument, NULL, 'x'},
+	    {"keylog", required_argument, NULL, 'K'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct client_opts	   o;
 	struct follow_opts	   fo;
 	struct decode		   d;
 	const struct follow_stats *st;
-	const char		  *file = NULL;
+	const char		  *file = NULL, *keylog = NULL;
 	char			  *text = NULL, *joined = NULL;
 	size_t			   len = 0, total;
 	int opt, rc, i, pcap = 0, status = CMD_EXIT_ERROR;
@@ -230,6 +345,9 @@ decode_exec(int argc, char **argv)
 			break;
 		case 'q':
 			d.quiet = 1;
+			break;
+		case 'K':
+			keylog = optarg;
 			break;
 		case 'x':
 			fo.explain = 1;
@@ -255,6 +373,8 @@ decode_exec(int argc, char **argv)
 	memcpy(fo.kg, o.kg, sizeof(fo.kg));
 	fo.kg_set = o.kg_set;
 	if ((d.follow = follow_new(&fo)) == NULL)
+		goto out;
+	if (keylog != NULL && decode_keylog(d.follow, keylog) != 0)
 		goto out;
 	if (file != NULL) {
 		if (optind != argc) {
@@ -305,13 +425,16 @@ out:
 const struct cmd_entry cmd_decode_entry = {
     "decode",
     decode_exec,
-    "[-P PASSWORD|-E] [-k KEY|-y HEX] [-x] [-q] [--no-secrets] "
+    "[-P PASSWORD|-E] [-k KEY|-y HEX] [--keylog FILE] [-x] [-q] "
+    "[--no-secrets] "
     "[HEX...|-f FILE|--pcap FILE]",
     "Describes IPMI and RMCP datagrams field by field: one datagram given\n"
     "as hex arguments, or every record of a text file (-f FILE, - for\n"
     "stdin; white space, 0x prefixes and # comments allowed; records end\n"
-    "at a blank line or an \"@ c2b|b2c NAME\" line), or every RMCP datagram\n"
-    "of a classic pcap capture (--pcap FILE, or -f on a pcap file).\n"
+    "at a blank line or an \"@ c2b|b2c NAME\" line; the output of\n"
+    "ipmitool -vvvv or of FreeIPMI --debug is read as it is, every packet\n"
+    "found in order with its direction), or every RMCP datagram\n"
+    "of a pcap or pcapng capture (--pcap FILE, or -f on a capture).\n"
     "With the password (and K_G) it follows each RMCP+ handshake: checks\n"
     "the RAKP 2, RAKP 3 and RAKP 4 auth codes, derives SIK, K1 and K2,\n"
     "checks every integrity trailer and IPMI 1.5 auth code, and decrypts\n"
@@ -320,6 +443,10 @@ const struct cmd_entry cmd_decode_entry = {
     "in a capture) are decoded too, with their Platform Event Trap data.\n"
     "  -P PASSWORD, -E   the user's password (-E: from IPMI_PASSWORD)\n"
     "  -k KEY, -y HEX    K_G of a two-key login\n"
+    "  --keylog FILE     session keys from bmcsimd's journal export (one\n"
+    "                    \"RMCPP bmc_sid= console_sid= suite= sik= k1=\n"
+    "                    k2=\" line a session): decrypt and check without\n"
+    "                    the password\n"
     "  -x, --explain     print the formulas and every HMAC input\n"
     "  -q                no field listing, only the checks\n"
     "  --no-secrets      hide the keys derived\n",

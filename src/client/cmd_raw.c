@@ -12,6 +12,7 @@
 #include "client.h"
 #include "cursor.h"
 #include "cmd.h"
+#include "describe_cmd.h"
 #include "ipmimsg.h"
 #include "names.h"
 
@@ -101,7 +102,12 @@ raw_exec(int argc, char **argv)
 		    "Unable to send RAW command (channel=0x0 netfn=0x%x "
 		    "lun=0x0 "
 		    "cmd=0x%x rsp=0x%x): %s\n",
-		    netfn, cmd, ev.rsp.cc, names_cc(ev.rsp.cc));
+		    netfn, cmd, ev.rsp.cc,
+		    describe_cmd_cc((uint8_t)(netfn | 1), (uint8_t)cmd,
+			ev.rsp.data, ev.rsp.data_len, ev.rsp.cc) != NULL
+			? describe_cmd_cc((uint8_t)(netfn | 1), (uint8_t)cmd,
+			      ev.rsp.data, ev.rsp.data_len, ev.rsp.cc)
+			: names_cc(ev.rsp.cc));
 	else {
 		raw_print(&ev.rsp);
 		status = CMD_EXIT_OK;

@@ -43,6 +43,7 @@
 
 struct trace {
 	struct follow *follow;
+	struct client *client; /* for the suite in use */
 	unsigned       step;
 	int	       show_secrets;
 	/* The initiator's keys, to compare with the follower's. */
@@ -118,9 +119,8 @@ static const struct {
     {CMD_CLOSE_SESSION, "Close Session",
 	"Ends the session: both ends forget SIK, K1 and K2."},
     {CMD_GET_DEVICE_ID, "Get Device ID",
-	"An ordinary command inside the session: the integrity trailer proves\n"
-	"the sender holds K1 and nothing was changed; sequence numbers stop\n"
-	"replays; with AES the payload is hidden from onlookers."},
+	"An ordinary command inside the session; sequence numbers stop\n"
+	"replays.  What protects it depends on the suite:"},
     {CMD_GET_SELF_TEST, "Get Self Test Results",
 	"Another command in the session, with the next sequence numbers."},
 };
@@ -170,15 +170,72 @@ trace_why(const char *why)
 
 static void trace_flush_values(struct trace *);
 
+/* In-session commands: what the suite (or IPMI 1.5) protects them with. */
+static int
+trace_in_session(uint8_t cmd)
+{
+	return cmd == CMD_GET_DEVICE_ID || cmd == CMD_GET_SELF_TEST ||
+	    cmd == CMD_SET_SESSION_PRIVILEGE || cmd == CMD_CLOSE_SESSION;
+}
+
+static void
+trace_protection(const struct trace *t)
+{
+	const struct suite *s;
+	int		    id = client_suite(t->client);
+
+	if (id < 0 || (s = suite_by_id((unsigned)id)) == NULL) {
+		printf("  | protection: IPMI 1.5 (auth type in the session "
+		       "header): an MD5,\n"
+		       "  | MD2 or clear-password auth code keyed by the "
+		       "password, when the BMC\n"
+		       "  | asks for per-message authentication; NO "
+		       "confidentiality at all.\n");
+		return;
+	}
+	switch (s->integ_alg) {
+	case INTEG_ALG_NONE:
+		printf("  | integrity (suite %d): NONE: anyone on the path can "
+		       "change this\n"
+		       "  | command or inject others.\n",
+		    id);
+		break;
+	case INTEG_ALG_MD5_128:
+		printf("  | integrity (suite %d): MD5-128, MD5(password | data "
+		       "| password):\n"
+		       "  | keyed by the password itself, not by K1.\n",
+		    id);
+		break;
+	default:
+		printf("  | integrity (suite %d): %s, an HMAC keyed by K1 "
+		       "over the session\n"
+		       "  | header and payload, cut to the trailer's length: "
+		       "a changed byte or a\n"
+		       "  | forged packet fails the check.\n",
+		    id, names_integ_alg(s->integ_alg));
+		break;
+	}
+	if (s->conf_alg == CONF_ALG_AES_CBC_128)
+		printf("  | confidentiality: AES-CBC-128 keyed by the first 16 "
+		       "bytes of K2, a\n"
+		       "  | fresh IV in every packet: onlookers see lengths, "
+		       "not data.\n");
+	else
+		printf("  | confidentiality: %s: the command and its data "
+		       "travel in clear.\n",
+		    names_conf_alg(s->conf_alg));
+}
+
 static void
 trace_observe_cb(
     void *arg, enum client_dir dir, const uint8_t *p, size_t n, int retransmit)
 {
 	struct trace *t = arg;
 	const char   *title = NULL, *why = NULL;
-	char	      summary[160];
-	uint8_t	      netfn, cmd, pt;
-	size_t	      i;
+	char	      summary[160], *checks = NULL;
+	uint8_t	      netfn = 0, cmd = 0, pt;
+	size_t	      i, len = 0;
+	FILE	     *fp;
 
 	if (trace_msg(t, p, n, &netfn, &cmd, &pt) == 0 &&
 	    (netfn & ~1) == IPMI_NETFN_APP) {
@@ -206,16 +263,31 @@ trace_observe_cb(
 	/* The why of a request/response pair is told once, on the request. */
 	if (why != NULL &&
 	    (dir == CLIENT_SENT || pt == RMCPP_PT_RAKP2 ||
-		pt == RMCPP_PT_RAKP4))
+		pt == RMCPP_PT_RAKP4)) {
 		trace_why(why);
+		if (dir == CLIENT_SENT && title != NULL &&
+		    (netfn & ~1) == IPMI_NETFN_APP && trace_in_session(cmd))
+			trace_protection(t);
+	}
 	printf("  datagram (%zu bytes):\n", n);
 	hexdump_fp(stdout, "   ", p, n);
 	printf("  fields:\n");
 	describe_datagram(stdout, "  ", p, n);
 	if (dir == CLIENT_SENT)
 		trace_flush_values(t);
-	printf("  checks and keys (recomputed with the password):\n");
-	follow_datagram(t->follow, stdout, "    ", p, n);
+	/* The follower's lines, under a heading only when there are any. */
+	if ((fp = open_memstream(&checks, &len)) == NULL) {
+		follow_datagram(t->follow, stdout, "    ", p, n);
+		return;
+	}
+	follow_datagram(t->follow, fp, "    ", p, n);
+	fclose(fp);
+	if (len > 0) {
+		printf("  checks and keys (recomputed with the password):\n");
+		fputs(checks, stdout);
+	}
+	ct_wipe(checks, len);
+	free(checks);
 }
 
 static int
@@ -396,14 +468,18 @@ trace_exec(int argc, char **argv)
 	if ((t.follow = follow_new(&fo)) == NULL)
 		goto out;
 	if ((c = client_new(&o, err, sizeof(err))) == NULL) {
+		fflush(stdout);
 		fprintf(stderr, "bmcsim trace: %s\n", err);
 		goto out;
 	}
+	t.client = c;
 	client_set_observer(c, trace_observe_cb, &t);
 	client_set_trace(c, trace_value_cb, &t);
 	trace_intro(&o, c, no_secrets);
 	if (client_login(c) != 0) {
 		printf("\nThe login failed: %s\n", client_error(c));
+		/* Everything before it first: stderr may be the same file. */
+		fflush(stdout);
 		fprintf(stderr, "bmcsim trace: login failed: %s\n",
 		    client_error(c));
 		goto out;
@@ -415,6 +491,7 @@ trace_exec(int argc, char **argv)
 	    client_request(
 		c, IPMI_NETFN_APP, CMD_GET_SELF_TEST, NULL, 0, &ev) != 0 ||
 	    client_logout(c) != 0) {
+		fflush(stdout);
 		fprintf(stderr, "bmcsim trace: %s\n", client_error(c));
 		goto out;
 	}

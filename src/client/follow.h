@@ -47,6 +47,17 @@ int follow_datagram(
 const struct follow_stats *follow_stats(const struct follow *);
 
 /*
+ * Keys learnt elsewhere (the journal's key log): the session's integrity
+ * trailers are checked, its payloads decrypted and its RAKP 4 checked
+ * without the password.  key_len is that of SIK, K1 and K2 (the suite's
+ * HMAC length).  Returns 0, ERR_UNSUPPORTED for a suite this build does
+ * not implement, ERR_FORMAT when key_len does not fit the suite.
+ */
+int follow_add_keys(struct follow *, uint32_t console_sid, uint32_t bmc_sid,
+    unsigned suite_id, const uint8_t *sik, const uint8_t *k1, const uint8_t *k2,
+    size_t key_len);
+
+/*
  * The keys of the session whose handshake completed last (for the trace
  * to compare with the initiator's).  Returns their length, 0 if none.
  */

@@ -1,10 +1,12 @@
 /*
- * Classic pcap reading.  The global header and record headers are in the
- * byte order of the machine that wrote the file, told by the magic number;
- * everything inside a frame is in network order.  Frames are parsed with
- * sub-cursors, so a lying length inside one frame cannot reach the next.
+ * Capture reading.  libpcap reads the file (pcap in either byte order,
+ * pcapng with its blocks); everything inside a frame is in network order
+ * and parsed here with sub-cursors, so a lying length inside one frame
+ * cannot reach the next.
  */
 
+#include <pcap/pcap.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,45 +21,74 @@
 #define IPPROTO_UDP_NUM 17
 #define UDP_HEADER_LEN	8
 
-static int
-pcapfile_u32(struct pcapfile *f, struct rd *r, uint32_t *v)
+/* The classic header's magic tells the byte order and precision. */
+static void
+pcapfile_classic(struct pcapfile *f, const uint8_t *p, size_t n)
 {
-	return f->big_endian ? rd_u32be(r, v) : rd_u32le(r, v);
+	struct rd r;
+	uint32_t  magic;
+
+	rd_init(&r, p, n);
+	if (rd_u32le(&r, &magic) != 0)
+		return;
+	if (magic == PCAPFILE_MAGIC_PCAPNG)
+		f->pcapng = 1;
+	else if (magic == __builtin_bswap32(PCAPFILE_MAGIC_USEC) ||
+	    magic == __builtin_bswap32(PCAPFILE_MAGIC_NSEC)) {
+		f->big_endian = 1;
+		magic = __builtin_bswap32(magic);
+	}
+	f->nsec = magic == PCAPFILE_MAGIC_NSEC;
+}
+
+int
+pcapfile_sniff(const uint8_t *p, size_t n)
+{
+	struct rd r;
+	uint32_t  m;
+
+	rd_init(&r, p, n);
+	if (rd_u32le(&r, &m) != 0)
+		return 0;
+	return m == PCAPFILE_MAGIC_USEC || m == PCAPFILE_MAGIC_NSEC ||
+	    m == __builtin_bswap32(PCAPFILE_MAGIC_USEC) ||
+	    m == __builtin_bswap32(PCAPFILE_MAGIC_NSEC) ||
+	    m == PCAPFILE_MAGIC_PCAPNG;
 }
 
 int
 pcapfile_open(struct pcapfile *f, const uint8_t *p, size_t n)
 {
-	uint32_t magic, v32;
-	uint16_t major, minor;
-	int	 rc;
+	char	errbuf[PCAP_ERRBUF_SIZE];
+	FILE   *fp;
+	pcap_t *pc;
 
 	memset(f, 0, sizeof(*f));
-	rd_init(&f->r, p, n);
-	if ((rc = rd_u32le(&f->r, &magic)) != 0)
-		return rc;
-	if (magic == PCAPFILE_MAGIC_USEC || magic == PCAPFILE_MAGIC_NSEC)
-		f->big_endian = 0;
-	else if (magic == __builtin_bswap32(PCAPFILE_MAGIC_USEC) ||
-	    magic == __builtin_bswap32(PCAPFILE_MAGIC_NSEC)) {
-		f->big_endian = 1;
-		magic = __builtin_bswap32(magic);
-	} else
-		return ERR_FORMAT;
-	f->nsec = magic == PCAPFILE_MAGIC_NSEC;
-	if ((rc = f->big_endian ? rd_u16be(&f->r, &major)
-				: rd_u16le(&f->r, &major)) != 0 ||
-	    (rc = f->big_endian ? rd_u16be(&f->r, &minor)
-				: rd_u16le(&f->r, &minor)) != 0 ||
-	    (rc = pcapfile_u32(f, &f->r, &v32)) != 0 || /* thiszone */
-	    (rc = pcapfile_u32(f, &f->r, &v32)) != 0 || /* sigfigs */
-	    (rc = pcapfile_u32(f, &f->r, &f->snaplen)) != 0 ||
-	    (rc = pcapfile_u32(f, &f->r, &f->linktype)) != 0)
-		return rc;
-	if (major != 2)
-		return ERR_FORMAT;
-	/* The upper bits of the link type field carry FCS flags. */
-	f->linktype &= 0x0fffffff;
+	if (!pcapfile_sniff(p, n))
+		return n < 4 ? ERR_TRUNCATED : ERR_FORMAT;
+	/* libpcap reads a FILE: give it the bytes we already hold. */
+	if ((fp = fmemopen((void *)(uintptr_t)p, n, "rb")) == NULL)
+		return ERR_NOMEM;
+	errbuf[0] = '\0';
+	if ((pc = pcap_fopen_offline(fp, errbuf)) == NULL) {
+		fclose(fp);
+		/* A known magic that libpcap refuses: cut short or damaged. */
+		return strstr(errbuf, "truncated") != NULL ||
+			n < PCAPFILE_HEADER_LEN
+		    ? ERR_TRUNCATED
+		    : ERR_FORMAT;
+	}
+	f->pcap = pc;
+	pcapfile_classic(f, p, n);
+	f->linktype = (uint32_t)pcap_datalink(pc);
+	/*
+	 * libpcap hands back its DLT_ value, which for raw IP is not the
+	 * file's LINKTYPE_RAW (101) but DLT_RAW (12 on Linux, 14 on some
+	 * BSDs): the journal's export writes such files.
+	 */
+	if (f->linktype == DLT_RAW)
+		f->linktype = PCAPFILE_LINK_RAW;
+	f->snaplen = (uint32_t)pcap_snapshot(pc);
 	switch (f->linktype) {
 	case PCAPFILE_LINK_NULL:
 	case PCAPFILE_LINK_ETHERNET:
@@ -67,8 +98,17 @@ pcapfile_open(struct pcapfile *f, const uint8_t *p, size_t n)
 	case PCAPFILE_LINK_LINUX_SLL2:
 		return 0;
 	default:
+		pcapfile_close(f);
 		return ERR_UNSUPPORTED;
 	}
+}
+
+void
+pcapfile_close(struct pcapfile *f)
+{
+	if (f->pcap != NULL)
+		pcap_close(f->pcap); /* closes the FILE too */
+	f->pcap = NULL;
 }
 
 /* The UDP header and payload; 1 for a whole datagram, 0 to skip. */
@@ -197,8 +237,8 @@ pcapfile_frame(struct pcapfile *f, struct rd *r, struct pcapfile_udp *u)
 			return 0;
 		return pcapfile_ethertype(f, r, type, u);
 	case PCAPFILE_LINK_NULL:
-		/* The family is in the byte order of the capturing host. */
-		if (pcapfile_u32(f, r, &family) != 0)
+		/* The family is in the capturing host's order: unused. */
+		if (rd_u32le(r, &family) != 0)
 			return 0;
 		return pcapfile_ip(f, r, u);
 	case PCAPFILE_LINK_LOOP:
@@ -215,28 +255,26 @@ pcapfile_frame(struct pcapfile *f, struct rd *r, struct pcapfile_udp *u)
 int
 pcapfile_next_udp(struct pcapfile *f, struct pcapfile_udp *u)
 {
-	struct rd frame;
-	uint32_t  sec, frac, incl, orig;
-	int	  rc;
+	struct pcap_pkthdr *h;
+	const u_char	   *data;
+	struct rd	    frame;
+	int		    rc;
 
-	while (rd_left(&f->r) > 0) {
-		if ((rc = pcapfile_u32(f, &f->r, &sec)) != 0 ||
-		    (rc = pcapfile_u32(f, &f->r, &frac)) != 0 ||
-		    (rc = pcapfile_u32(f, &f->r, &incl)) != 0 ||
-		    (rc = pcapfile_u32(f, &f->r, &orig)) != 0)
-			return ERR_TRUNCATED;
-		if (rd_sub(&f->r, &frame, incl) != 0)
-			return ERR_TRUNCATED;
+	if (f->pcap == NULL)
+		return 0;
+	while ((rc = pcap_next_ex(f->pcap, &h, &data)) == 1) {
 		f->records++;
 		memset(u, 0, sizeof(*u));
 		u->record = f->records;
-		u->ts_sec = sec;
-		u->ts_usec = f->nsec ? frac / 1000 : frac;
+		u->ts_sec = (uint32_t)h->ts.tv_sec;
+		u->ts_usec = (uint32_t)h->ts.tv_usec;
+		rd_init(&frame, data, h->caplen);
 		if (pcapfile_frame(f, &frame, u))
 			return 1;
 		f->skipped++;
 	}
-	return 0;
+	/* PCAP_ERROR_BREAK: the end of the file; anything else is damage. */
+	return rc == PCAP_ERROR_BREAK ? 0 : ERR_TRUNCATED;
 }
 
 char *

@@ -1,9 +1,10 @@
 /*
- * Classic libpcap capture files (not pcapng), read from memory with
- * bounded cursors: the global header, each record, and inside a record
- * the link layer (Ethernet with VLAN tags, Linux cooked v1 and v2, BSD
- * loopback, raw IP), IPv4 or IPv6, and UDP.  Enough for bmcsim decode to
- * find every RMCP datagram of a tcpdump or tshark capture.
+ * Capture files, pcap and pcapng, read from memory through libpcap (the
+ * library that wrote them: tcpdump, tshark's default pcapng, the journal's
+ * export), and inside each record the link layer (Ethernet with VLAN tags,
+ * Linux cooked v1 and v2, BSD loopback, raw IP), IPv4 or IPv6, and UDP,
+ * parsed with bounded cursors.  Enough for bmcsim decode to find every
+ * RMCP datagram of a capture.
  */
 #ifndef BMCSIM_PCAPFILE_H
 #define BMCSIM_PCAPFILE_H
@@ -26,15 +27,18 @@
 #define PCAPFILE_LINK_LINUX_SLL	 113
 #define PCAPFILE_LINK_LINUX_SLL2 276
 
+#define PCAPFILE_MAGIC_PCAPNG 0x0a0d0d0au /* section header block */
+
 struct pcapfile {
-	struct rd r;
-	int	  big_endian; /* the file's byte order */
-	int	  nsec;	      /* timestamps in nanoseconds */
-	uint32_t  linktype;
-	uint32_t  snaplen;
-	uint32_t  records;   /* read so far */
-	uint32_t  skipped;   /* records that were not UDP over IP */
-	uint32_t  truncated; /* UDP datagrams cut by the snap length */
+	void	*pcap;	     /* pcap_t, opaque here */
+	int	 big_endian; /* a classic file's byte order */
+	int	 nsec;	     /* a classic file's timestamps in ns */
+	int	 pcapng;
+	uint32_t linktype;
+	uint32_t snaplen;
+	uint32_t records;   /* read so far */
+	uint32_t skipped;   /* records that were not UDP over IP */
+	uint32_t truncated; /* UDP datagrams cut by the snap length */
 };
 
 struct pcapfile_udp {
@@ -51,16 +55,23 @@ struct pcapfile_udp {
 };
 
 /*
- * Reads the global header.  Returns 0, ERR_TRUNCATED, ERR_FORMAT (not a
- * classic pcap file) or ERR_UNSUPPORTED (a link type not listed above).
+ * Opens a capture held in memory (which must outlive the pcapfile).
+ * Returns 0, ERR_TRUNCATED, ERR_FORMAT (neither pcap nor pcapng),
+ * ERR_UNSUPPORTED (a link type not listed above) or ERR_NOMEM.  On
+ * success pcapfile_close() must follow.
  */
-int pcapfile_open(struct pcapfile *, const uint8_t *, size_t);
+int  pcapfile_open(struct pcapfile *, const uint8_t *, size_t);
+void pcapfile_close(struct pcapfile *);
+
+/* 1 if the bytes start like a pcap or pcapng file. */
+int pcapfile_sniff(const uint8_t *, size_t);
 
 /*
  * Finds the next record holding a whole UDP datagram over IPv4 or IPv6,
  * skipping (and counting) any other record.  Returns 1 with *u filled, 0
  * at the end of the file, ERR_TRUNCATED for a record cut short by the end
- * of the file.
+ * of the file (or any other error libpcap reports).  u->payload points
+ * into libpcap's buffer: valid until the next call.
  */
 int pcapfile_next_udp(struct pcapfile *, struct pcapfile_udp *);
 

@@ -16,6 +16,7 @@
 #include "asf.h"
 #include "cursor.h"
 #include "describe.h"
+#include "describe_cmd.h"
 #include "err.h"
 #include "ipmi15.h"
 #include "ipmimsg.h"
@@ -297,7 +298,9 @@ static int
 desc_msg(struct desc *d, struct rd *r)
 {
 	const uint8_t *start = rd_pos(r), *second;
+	const char    *cname, *ccname;
 	uint8_t	       a1, nl, a2, sl, cmd, cc, b;
+	size_t	       data_n;
 	struct rd      peek = *r;
 	size_t	       len = rd_left(r);
 	int	       rc, is_rsp;
@@ -327,16 +330,33 @@ desc_msg(struct desc *d, struct rd *r)
 	desc_say(d, "rqSeq %u, LUN %u", sl >> 2, sl & 3);
 	if ((rc = desc_u8(d, r, "command", &cmd)) != 0)
 		return rc;
-	desc_say(d, "%02xh (%s)", cmd, names_cmd(nl >> 2, cmd));
+	/* netFn 2Ch: the first data byte names the defining body. */
+	peek = *r;
+	if (is_rsp)
+		(void)rd_skip(&peek, 1);
+	data_n = rd_left(&peek) > 0 ? rd_left(&peek) - 1 : 0;
+	cname = describe_cmd_name(nl >> 2, cmd, rd_pos(&peek), data_n);
+	desc_say(d, "%02xh (%s)", cmd,
+	    cname != NULL ? cname : names_cmd(nl >> 2, cmd));
+	cc = 0;
 	if (is_rsp) {
 		if ((rc = desc_u8(d, r, "completion code", &cc)) != 0)
 			return rc;
-		desc_say(d, "%02xh (%s)", cc, names_cc(cc));
+		/* Codes 80h-BEh mean what each command says (§5.2). */
+		ccname = describe_cmd_cc(nl >> 2, cmd, rd_pos(r),
+		    rd_left(r) > 0 ? rd_left(r) - 1 : 0, cc);
+		desc_say(d, "%02xh (%s)", cc,
+		    ccname != NULL ? ccname : names_cc(cc));
 	}
 	if (rd_left(r) == 0)
 		return desc_truncated(d, r, "checksum 2", 1);
-	if ((rc = desc_data(d, r, rd_left(r) - 1,
-		 is_rsp ? "response data" : "request data")) != 0)
+	data_n = rd_left(r) - 1;
+	if (data_n > 0 &&
+	    describe_cmd_data(d->fp, d->indent, d->base, nl >> 2, cmd, cc,
+		rd_pos(r), data_n) == 1) {
+		(void)rd_skip(r, data_n);
+	} else if ((rc = desc_data(d, r, data_n,
+			is_rsp ? "response data" : "request data")) != 0)
 		return rc;
 	return desc_checksum(
 	    d, r, "checksum 2", second, (size_t)(rd_pos(r) - second));

@@ -278,8 +278,10 @@ static const struct names_cmd_entry names_cmd_table[] = {
     {IPMI_NETFN_TRANSPORT, 0x04, "Get IP/UDP/RMCP Statistics"},
     {IPMI_NETFN_TRANSPORT, 0x10, "Set Serial/Modem Configuration"},
     {IPMI_NETFN_TRANSPORT, 0x11, "Get Serial/Modem Configuration"},
-    {IPMI_NETFN_TRANSPORT, 0x20, "Set SOL Configuration Parameters"},
-    {IPMI_NETFN_TRANSPORT, 0x21, "Get SOL Configuration Parameters"},
+    /* §26.1-§26.3: SOL Activating is 20h, the parameters 21h and 22h. */
+    {IPMI_NETFN_TRANSPORT, 0x20, "SOL Activating"},
+    {IPMI_NETFN_TRANSPORT, 0x21, "Set SOL Configuration Parameters"},
+    {IPMI_NETFN_TRANSPORT, 0x22, "Get SOL Configuration Parameters"},
 };
 
 const char *

@@ -150,6 +150,7 @@ START_TEST(test_ethernet_both_orders)
 		    "127.0.0.2:623");
 		ck_assert_int_eq(pcapfile_next_udp(&f, &u), 0);
 		ck_assert_uint_eq(f.skipped, 1);
+		pcapfile_close(&f);
 	}
 	big = 0;
 }
@@ -178,6 +179,7 @@ START_TEST(test_sll_ipv6_and_loopback)
 	ck_assert_str_eq(
 	    pcapfile_addr_str(addr, sizeof(addr), 6, u.src, u.sport),
 	    "[::1]:40000");
+	pcapfile_close(&f);
 
 	header(PCAPFILE_MAGIC_USEC, PCAPFILE_LINK_NULL);
 	n = ipv4_udp(frame, sizeof(frame), ping, sizeof(ping), 1, 2);
@@ -185,6 +187,7 @@ START_TEST(test_sll_ipv6_and_loopback)
 	ck_assert_int_eq(pcapfile_open(&f, file, wr_len(&w)), 0);
 	ck_assert_int_eq(pcapfile_next_udp(&f, &u), 1);
 	ck_assert_uint_eq(u.dport, 2);
+	pcapfile_close(&f);
 }
 END_TEST
 
@@ -213,6 +216,7 @@ START_TEST(test_every_truncation)
 		/* A cut record is an error, never a datagram. */
 		ck_assert_int_eq(
 		    rc, cut == PCAPFILE_HEADER_LEN ? 0 : ERR_TRUNCATED);
+		pcapfile_close(&f);
 	}
 	/* A frame cut by the snap length inside UDP: counted, skipped. */
 	header(PCAPFILE_MAGIC_USEC, PCAPFILE_LINK_ETHERNET);
@@ -220,6 +224,7 @@ START_TEST(test_every_truncation)
 	ck_assert_int_eq(pcapfile_open(&f, file, wr_len(&w)), 0);
 	ck_assert_int_eq(pcapfile_next_udp(&f, &u), 0);
 	ck_assert_uint_eq(f.truncated, 1);
+	pcapfile_close(&f);
 }
 END_TEST
 
@@ -231,6 +236,65 @@ START_TEST(test_bad_headers)
 	ck_assert_int_eq(pcapfile_open(&f, file, wr_len(&w)), ERR_FORMAT);
 	header(PCAPFILE_MAGIC_USEC, 105); /* 802.11 */
 	ck_assert_int_eq(pcapfile_open(&f, file, wr_len(&w)), ERR_UNSUPPORTED);
+}
+END_TEST
+
+/* tshark's default: pcapng, a section, an interface, enhanced packets. */
+START_TEST(test_pcapng)
+{
+	static const uint8_t eth[14] = {
+	    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0x08, 0x00};
+	struct pcapfile	    f;
+	struct pcapfile_udp u;
+	uint8_t		    frame[128];
+	size_t		    n, pad;
+	uint64_t	    ts = 1700000000ull * 1000000 + 654321;
+
+	for (big = 0; big <= 1; big++) {
+		wr_init(&w, file, sizeof(file));
+		put32(PCAPFILE_MAGIC_PCAPNG); /* section header block */
+		put32(28);
+		put32(0x1a2b3c4d);
+		put16(1);
+		put16(0);
+		put32(0xffffffff); /* section length unknown */
+		put32(0xffffffff);
+		put32(28);
+		put32(1); /* interface description block */
+		put32(20);
+		put16(PCAPFILE_LINK_ETHERNET);
+		put16(0);
+		put32(65535);
+		put32(20);
+		n = ipv4_udp(
+		    frame, sizeof(frame), ping, sizeof(ping), 40001, 623);
+		pad = (4 - (sizeof(eth) + n) % 4) % 4;
+		put32(6); /* enhanced packet block */
+		put32((uint32_t)(32 + sizeof(eth) + n + pad));
+		put32(0);
+		put32((uint32_t)(ts >> 32));
+		put32((uint32_t)ts);
+		put32((uint32_t)(sizeof(eth) + n));
+		put32((uint32_t)(sizeof(eth) + n));
+		wr_bytes(&w, eth, sizeof(eth));
+		wr_bytes(&w, frame, n);
+		wr_fill(&w, 0, pad);
+		put32((uint32_t)(32 + sizeof(eth) + n + pad));
+		ck_assert_int_eq(w.err, 0);
+		ck_assert_int_eq(pcapfile_sniff(file, wr_len(&w)), 1);
+		ck_assert_int_eq(pcapfile_open(&f, file, wr_len(&w)), 0);
+		ck_assert_int_eq(f.pcapng, 1);
+		ck_assert_int_eq(pcapfile_next_udp(&f, &u), 1);
+		ck_assert_uint_eq(u.record, 1);
+		ck_assert_uint_eq(u.sport, 40001);
+		ck_assert_uint_eq(u.ts_sec, 1700000000);
+		ck_assert_uint_eq(u.ts_usec, 654321);
+		ck_assert_uint_eq(u.len, sizeof(ping));
+		ck_assert_mem_eq(u.payload, ping, sizeof(ping));
+		ck_assert_int_eq(pcapfile_next_udp(&f, &u), 0);
+		pcapfile_close(&f);
+	}
+	big = 0;
 }
 END_TEST
 
@@ -246,6 +310,7 @@ main(void)
 	tcase_add_test(tc, test_sll_ipv6_and_loopback);
 	tcase_add_test(tc, test_every_truncation);
 	tcase_add_test(tc, test_bad_headers);
+	tcase_add_test(tc, test_pcapng);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

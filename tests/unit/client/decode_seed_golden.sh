@@ -41,7 +41,9 @@ K1|65 18 bc 15 d1 20 9c 49 77 79 a0 83 61 c1 15 58
 K2|25 26 80 06 c3 77 4a a8 9d dd 05 58 ae 17 cc dc
 Set Session Privilege|command: 3bh \(Set Session Privilege Level\)
 HPM.2 probe answered C1h|completion code: c1h \(invalid command\)
-Get Device ID IANA 4753|response data: 15 bytes
+HPM.2 probe named|command: 3eh \(Get HPM.x Capabilities \(HPM.2\)\)
+Get Device ID IANA 4753|manufacturer ID \(IANA\): 4753
+Set Session Privilege request|requested privilege: ADMINISTRATOR
 integrity trailer|auth code: 12 bytes, HMAC-SHA1-96
 every check|22 datagrams, 0 malformed; checks: 17 passed, 0 failed
 EOF2

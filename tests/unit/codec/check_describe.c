@@ -1078,7 +1078,7 @@ static const char golden_priv_req[] =
     ">   0014  04                       rqSeq/rqLUN: rqSeq 1, LUN 0\n"
     ">   0015  3b                       "
     "command: 3bh (Set Session Privilege Level)\n"
-    ">   0016  04                       request data: 1 byte\n"
+    ">   0016  04                       requested privilege: ADMINISTRATOR\n"
     ">   0017  3c                       checksum 2: ok\n"
     "> RMCP+ integrity trailer\n"
     ">   0018  ff ff                    integrity pad: 2 bytes of ffh\n"
@@ -1147,7 +1147,14 @@ START_TEST(test_1_5_request)
 	ck_assert_ptr_nonnull(strstr(out, "auth type: 00h (NONE)\n"));
 	ck_assert_ptr_nonnull(strstr(
 	    out, "command: 38h (Get Channel Authentication Capabilities)\n"));
-	ck_assert_ptr_nonnull(strstr(out, "8e 04"));
+	/* The request data, field by field (describe_cmd.c). */
+	ck_assert_ptr_nonnull(strstr(out,
+	    "0014  8e                       "
+	    "channel: 14 (this channel)\n"));
+	ck_assert_ptr_nonnull(strstr(out,
+	    "0015  04                       "
+	    "requested maximum privilege: "
+	    "ADMINISTRATOR\n"));
 }
 END_TEST
 

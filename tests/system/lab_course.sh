@@ -1,0 +1,25 @@
+#!/bin/sh
+# The course (docs/lab/*.md) cannot drift from the code: every command of
+# every exercise runs against a freshly started lab BMC (sim-configs/
+# lab.ini, whose seeded generator makes its values repeat) and must print
+# what the exercise shows (tests/system/lab_course.py says how blocks are
+# read).  After a deliberate change, regenerate an exercise with
+#   PORT=... tests/system/lab_course.py regen docs/lab/NN-name.md
+# against a fresh bmcsimd, and review the diff.
+. "${top_srcdir:-.}/tests/system/lib.sh"
+need python3 openssl bash
+builddir=$(cd "$top_builddir" && pwd)
+srcdir=$(cd "$top_srcdir" && pwd)
+for f in "$srcdir"/docs/lab/[0-9][0-9]-*.md; do
+	name=$(basename "$f" .md | tr -c 'a-z0-9\n' '_')
+	start_bmcsimd "$name" "$CONFIGS/lab.ini"
+	eval "port=\$PORT_$name"
+	if (cd "$srcdir" && PORT=$port PATH="$builddir:$PATH" \
+	    python3 "$srcdir/tests/system/lab_course.py" run "$f"); then
+		passes=$((passes + 1))
+	else
+		fails=$((fails + 1))
+	fi
+	stop_bmcsimd "$name"
+done
+finish
