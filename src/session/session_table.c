@@ -34,9 +34,13 @@ session_table_new(unsigned max_active, unsigned max_halfopen, struct rng *rng)
 void
 session_table_free(struct session_table *t)
 {
+	unsigned i;
+
 	if (t == NULL)
 		return;
 	if (t->slots != NULL) {
+		for (i = 0; i < t->nslots; i++)
+			protect_keys_release(&t->slots[i].keys);
 		ct_wipe(t->slots, t->nslots * sizeof(*t->slots));
 		free(t->slots);
 	}
@@ -171,6 +175,7 @@ session_table_close(struct session_table *t, struct session *s)
 	else
 		t->halfopen--;
 	/* Keys, randoms, cached replies: nothing of a session outlives it. */
+	protect_keys_release(&s->keys);
 	ct_wipe(s, sizeof(*s));
 	s->state = SESSION_FREE;
 }
