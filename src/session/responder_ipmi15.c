@@ -68,8 +68,8 @@ responder_get_challenge(struct exchange *x, struct session *unused,
 		ct_wipe(&u, sizeof(u));
 		return;
 	}
-	if ((s = session_table_open(r->table,
-		 x->now + r->cfg.halfopen_timeout_ms, &err)) == NULL) {
+	if ((s = session_table_open_from(r->table,
+		 x->now + r->cfg.halfopen_timeout_ms, x->peer, &err)) == NULL) {
 		a->cc = IPMI_CC_NODE_BUSY;
 		ct_wipe(&u, sizeof(u));
 		return;

@@ -122,8 +122,8 @@ responder_open_session(struct exchange *x, struct session *unused,
 	}
 	limit = responder_suite_limit(r, su->id);
 	if (session_table_active_count(r->table) >= r->cfg.max_active ||
-	    (s = session_table_open(r->table,
-		 x->now + r->cfg.halfopen_timeout_ms, &err)) == NULL) {
+	    (s = session_table_open_from(r->table,
+		 x->now + r->cfg.halfopen_timeout_ms, x->peer, &err)) == NULL) {
 		o.status = RMCPP_STATUS_NO_RESOURCES;
 		goto reply;
 	}
