@@ -51,7 +51,13 @@ for i in range(rounds):
     logtext = open(os.path.join(work, "bmcsimd-%03d.log" % i)).read()
     if re.search(r"error|invalid|damaged|corrupt", logtext, re.I):
         print("round %d: the log complains:\n%s" % (i, logtext)); bad += 1
-    if i > 0:
+    if i == 0:
+        # The model's own users, before any write.
+        out = ipmi("user", "list", "1").stdout
+        for uid in range(3, 9):
+            line = [l for l in out.splitlines() if l[:4].strip() == str(uid)]
+            names[uid] = ((line[0][4:21].strip() or None) if line else None, None)
+    else:
         out = ipmi("user", "list", "1").stdout
         for uid, (acked, flight) in names.items():
             # ipmitool's columns: ID in 4, the name in 17.
@@ -108,7 +114,7 @@ for i in range(rounds):
     os.kill(p.pid, signal.SIGKILL); p.wait()
     stop.set(); t.join()
     n = count[0]
-    if i % 20 == 0:
+    if True:
         print("round %d: %d writes, %d SEL entries acknowledged so far, %d problems" %
               (i, n, len(sel_acked), bad), flush=True)
 p = start(rounds); p.terminate(); p.wait()
