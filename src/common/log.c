@@ -67,17 +67,53 @@ log_enabled(enum log_level level)
 	return level <= log_max_level;
 }
 
+/*
+ * Every line may carry bytes a peer chose (a user name, a describer's
+ * summary): each one outside printable ASCII is written as \xNN, so no
+ * line can forge another or reach a terminal as an escape sequence.
+ * Multi-line trace dumps keep their newlines; the describer that writes
+ * them escapes what it prints of a peer's bytes itself.
+ */
+size_t
+log_escape(char *out, size_t cap, const char *in, int keep_newlines)
+{
+	static const char    hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)in;
+	size_t		     n = 0;
+
+	if (cap == 0)
+		return 0;
+	for (; *p != '\0'; p++) {
+		if ((*p >= 0x20 && *p < 0x7f) ||
+		    (*p == '\n' && keep_newlines)) {
+			if (n + 1 >= cap)
+				break;
+			out[n++] = (char)*p;
+			continue;
+		}
+		if (n + 4 >= cap)
+			break;
+		out[n++] = '\\';
+		out[n++] = 'x';
+		out[n++] = hex[*p >> 4];
+		out[n++] = hex[*p & 0x0f];
+	}
+	out[n] = '\0';
+	return n;
+}
+
 void
 log_vmsg(enum log_level level, const char *origin, const char *func,
     const char *fmt, va_list ap)
 {
-	char msg[1024];
+	char msg[1024], safe[4 * sizeof(msg)];
 
 	if (!log_enabled(level))
 		return;
 	vsnprintf(msg, sizeof(msg), fmt, ap);
+	log_escape(safe, sizeof(safe), msg, level == LOG_LEVEL_TRACE);
 	log_sink(log_sink_arg, level, origin != NULL ? origin : log_context,
-	    func, msg);
+	    func, safe);
 }
 
 void

@@ -7,6 +7,7 @@
 #define BMCSIM_LOG_H
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 
 enum log_level {
@@ -57,6 +58,14 @@ void	       log_vmsg(enum log_level, const char *origin, const char *func,
 		if (log_enabled(LOG_LEVEL_TRACE)) \
 			log_msg(LOG_LEVEL_TRACE, NULL, __func__, __VA_ARGS__); \
 	} while (0)
+
+/*
+ * Copies the string in to out (cap bytes, always terminated) with every
+ * byte outside printable ASCII written as \xNN; newlines are kept when
+ * keep_newlines is set.  log_msg() does this to every message.  Returns
+ * the length written.
+ */
+size_t log_escape(char *out, size_t cap, const char *in, int keep_newlines);
 
 /*
  * A token bucket for messages a remote peer can trigger: at most burst

@@ -29,6 +29,13 @@ protect_hmac_params(uint8_t integ_alg, enum hash_alg *alg, size_t *keylen)
 	}
 }
 
+void
+protect_keys_release(struct protect_keys *k)
+{
+	aes_cbc128_key_free(k->k2_aes);
+	k->k2_aes = NULL;
+}
+
 int
 protect_keys_prepare(struct protect_keys *k)
 {
@@ -36,6 +43,10 @@ protect_keys_prepare(struct protect_keys *k)
 	size_t	      keylen;
 
 	k->prepared = 0;
+	protect_keys_release(k);
+	if (k->conf_alg == CONF_ALG_AES_CBC_128 &&
+	    (k->k2_aes = aes_cbc128_key_new(k->k2)) == NULL)
+		return ERR_CRYPTO;
 	if (!protect_hmac_params(k->integ_alg, &alg, &keylen))
 		return 0;
 	if (hash_hmac_key_init(&k->k1_hmac, alg, k->k1, keylen) != 0)
@@ -135,7 +146,11 @@ protect_encrypt(const struct protect_keys *k, struct rng *rng,
 	for (i = 0; i < pad; i++)
 		p[len + i] = (uint8_t)(i + 1);
 	p[len + pad] = (uint8_t)pad;
-	if ((rc = aes_cbc128_encrypt(k->k2, iv, p, body, p)) != 0)
+	if (k->k2_aes != NULL)
+		rc = aes_cbc128_encrypt_keyed(k->k2_aes, iv, p, body, p);
+	else
+		rc = aes_cbc128_encrypt(k->k2, iv, p, body, p);
+	if (rc != 0)
 		return rc;
 	*outlen = total;
 	return 0;
@@ -156,8 +171,13 @@ protect_decrypt(const struct protect_keys *k, const uint8_t *in, size_t len,
 	body = len - AES_BLOCK_LEN;
 	if (body > cap)
 		return ERR_NOSPACE;
-	if ((rc = aes_cbc128_decrypt(
-		 k->k2, in, in + AES_BLOCK_LEN, body, out)) != 0)
+	if (k->k2_aes != NULL)
+		rc = aes_cbc128_decrypt_keyed(
+		    k->k2_aes, in, in + AES_BLOCK_LEN, body, out);
+	else
+		rc = aes_cbc128_decrypt(
+		    k->k2, in, in + AES_BLOCK_LEN, body, out);
+	if (rc != 0)
 		return rc;
 	pad = out[body - 1];
 	if (pad >= AES_BLOCK_LEN)

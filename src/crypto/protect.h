@@ -4,8 +4,9 @@
  * (§13.29: IV | E(K2[0..15], payload | 01 02 .. n | n), padded to 16).
  *
  * struct protect_keys holds a session's negotiated algorithms and keys.
- * It is small and fixed-size, with no pointers: its owner clears it with
- * ct_wipe().
+ * It is fixed-size; once protect_keys_prepare() has run it also holds the
+ * AES key made ready (an allocation): its owner calls
+ * protect_keys_release() before clearing it with ct_wipe().
  */
 #ifndef BMCSIM_PROTECT_H
 #define BMCSIM_PROTECT_H
@@ -16,6 +17,7 @@
 #include "hash.h"
 #include "suite.h"
 
+struct aes_cbc128_key;
 struct rng;
 
 struct protect_keys {
@@ -28,13 +30,18 @@ struct protect_keys {
 	/* K1 made ready for HMAC by protect_keys_prepare(). */
 	struct hash_hmac_key k1_hmac;
 	uint8_t		     prepared;
+	/* K2 made ready for AES-CBC-128, or NULL. */
+	struct aes_cbc128_key *k2_aes;
 };
 
 /*
- * Makes K1 ready for the per-packet HMAC once the keys are set (optional:
- * without it each packet keys the HMAC afresh).  0 or ERR_CRYPTO.
+ * Makes K1 ready for the per-packet HMAC and K2 for AES once the keys are
+ * set (optional: without it each packet keys them afresh, which costs a
+ * key schedule and the backend's parameter lookups).  0 or ERR_CRYPTO.
  */
 int protect_keys_prepare(struct protect_keys *);
+/* Frees what protect_keys_prepare() made (idempotent; keys stay). */
+void protect_keys_release(struct protect_keys *);
 
 /*
  * Computes the auth code of the bytes data..data+len (auth type through

@@ -131,7 +131,12 @@ users_set_user_name(struct bmc *b, struct bmc_cmd *ctx)
 	if (!user_id_valid(b, id) || id == 1)
 		return IPMI_CC_INVALID_DATA_FIELD;
 	for (len = 0; len < sizeof(name) && name[len] != 0; len++)
-		;
+		/*
+		 * §22.28: the name is ASCII text.  A control byte or one
+		 * above 7Eh would reach logs and terminals as it is.
+		 */
+		if (name[len] < 0x20 || name[len] > 0x7e)
+			return IPMI_CC_INVALID_DATA_FIELD;
 	u = &b->users[id];
 	if (len == 0) {
 		if (u->defined)

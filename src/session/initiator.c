@@ -83,6 +83,7 @@ initiator_free(struct initiator *in)
 {
 	if (in == NULL)
 		return;
+	protect_keys_release(&in->keys);
 	ct_wipe(in, sizeof(*in));
 	free(in);
 }
@@ -293,6 +294,7 @@ initiator_fail(struct initiator *in, struct initiator_event *ev, uint8_t status,
 	ev->cc = cc;
 	ev->err = err;
 	in->state = INITIATOR_FAILED;
+	protect_keys_release(&in->keys);
 	ct_wipe(&in->keys, sizeof(in->keys));
 	return INITIATOR_FAILED_RESULT;
 }
@@ -404,6 +406,7 @@ initiator_on_response(struct initiator *in, const struct ipmi_rsp *rsp,
 	if (rsp->cmd == CMD_CLOSE_SESSION &&
 	    rsp->netfn == (IPMI_NETFN_APP | 1) && rsp->cc == IPMI_CC_OK) {
 		in->state = INITIATOR_CLOSED;
+		protect_keys_release(&in->keys);
 		ct_wipe(&in->keys, sizeof(in->keys));
 	}
 	in->req_valid = 0;

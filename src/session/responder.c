@@ -22,14 +22,16 @@
 #include "responder_impl.h"
 #include "rmcp.h"
 #include "rmcpp.h"
+#include "rng.h"
 #include "session_table.h"
+#include "srclimit.h"
 #include "suite.h"
 
 static const char *const responder_drop_names[RESPONDER_DROP_COUNT] = {"short",
     "rmcp-version", "rmcp-seq", "rmcp-class", "asf", "length", "authtype",
     "checksum", "session", "flags", "integrity", "pad", "sequence", "authcode",
     "session-format", "handshake", "payload", "disabled", "internal",
-    "queue-full", "fault"};
+    "queue-full", "fault", "response", "peer", "rate"};
 
 const char *
 responder_drop_name(enum responder_drop d)
@@ -56,6 +58,72 @@ responder_drop(struct exchange *x, enum responder_drop why)
 	}
 	*x->outlen = 0;
 	return 0;
+}
+
+/* Loopback sources: the kernel never takes them from a wire. */
+static int
+responder_peer_is_loopback(const struct peer_addr *p)
+{
+	static const uint8_t v6_loop[16] = {[15] = 1};
+	static const uint8_t v4_mapped[12] = {[10] = 0xff, [11] = 0xff};
+
+	if (p->family == 4)
+		return p->addr[0] == 127;
+	if (p->family == 6)
+		return memcmp(p->addr, v6_loop, 16) == 0 ||
+		    (memcmp(p->addr, v4_mapped, 12) == 0 && p->addr[12] == 127);
+	return 0;
+}
+
+int
+responder_unauth_allow(struct exchange *x)
+{
+	struct responder *r = x->r;
+	uint8_t		  key[17];
+	uint32_t	  salt = 0;
+
+	if (r->cfg.unauth_rate == 0 || x->peer == NULL ||
+	    responder_peer_is_loopback(x->peer))
+		return 1;
+	if (r->unauth == NULL) {
+		/* A salt the peers cannot guess, so none can aim at a slot. */
+		(void)rng_bytes(r->rng, (uint8_t *)&salt, sizeof(salt));
+		if ((r->unauth = srclimit_new(salt)) == NULL)
+			return 1;
+	}
+	srclimit_set_policy(r->unauth, r->cfg.unauth_rate, r->cfg.unauth_burst);
+	key[0] = x->peer->family;
+	memcpy(key + 1, x->peer->addr, 16);
+	if (srclimit_allow(r->unauth, key, sizeof(key), x->now))
+		return 1;
+	return responder_drop(x, RESPONDER_DROP_RATE);
+}
+
+int
+responder_same_peer(const struct peer_addr *a, const struct peer_addr *b)
+{
+	if (a->family == 0 || b->family == 0)
+		return 1;
+	return a->family == b->family && a->port == b->port &&
+	    memcmp(a->addr, b->addr, a->family == 4 ? 4 : 16) == 0;
+}
+
+/*
+ * IPMI 2.0 §5.1: an odd netFn is a response.  A BMC only ever answers
+ * requests: answering a response (with D4h, say, itself a response) would
+ * let one spoofed datagram start two BMCs answering each other forever.
+ */
+int
+responder_decode_req(
+    struct exchange *x, const uint8_t *p, size_t len, struct ipmi_req *req)
+{
+	int rc;
+
+	if ((rc = ipmimsg_decode_req(p, len, req)) != 0)
+		return responder_drop(x, responder_msg_drop(rc));
+	if (req->netfn & 1)
+		return responder_drop(x, RESPONDER_DROP_RESPONSE);
+	return 1;
 }
 
 enum responder_drop
@@ -88,6 +156,9 @@ responder_config_defaults(struct responder_config *c)
 	c->idle_timeout_ms = 60000;
 	c->lockout_ms = 0;
 	c->response_cache = 1;
+	/* Ten times what a busy console needs; a login asks for one. */
+	c->unauth_rate = 100;
+	c->unauth_burst = 200;
 }
 
 int
@@ -174,6 +245,7 @@ responder_free(struct responder *r)
 		return;
 	session_table_free(r->table);
 	lockout_free(r->lockout);
+	srclimit_free(r->unauth);
 	responder_queue_free(r);
 	ct_wipe(r, sizeof(*r));
 	free(r);
@@ -349,6 +421,8 @@ responder_asf(struct exchange *x, const struct rmcp_header *h, struct rd *rd)
 	if (asf_decode(rd, &m) != 0 || m.iana != ASF_IANA ||
 	    m.type != ASF_TYPE_PING)
 		return responder_drop(x, RESPONDER_DROP_ASF);
+	if (!responder_unauth_allow(x))
+		return 0;
 	memset(&pong, 0, sizeof(pong));
 	pong.iana = ASF_IANA;
 	pong.entities = ASF_ENTITY_IPMI | ASF_ENTITY_ASF_1_0;
@@ -366,11 +440,10 @@ responder_ipmi_outside(
     struct exchange *x, struct session *s, const uint8_t *p, size_t len)
 {
 	struct ipmi_req req;
-	int		rc;
 
 	(void)s;
-	if ((rc = ipmimsg_decode_req(p, len, &req)) != 0)
-		return responder_drop(x, responder_msg_drop(rc));
+	if (!responder_decode_req(x, p, len, &req))
+		return 0;
 	return responder_sessionless_request(x, 0, &req);
 }
 
@@ -379,10 +452,9 @@ responder_ipmi_inside(
     struct exchange *x, struct session *s, const uint8_t *p, size_t len)
 {
 	struct ipmi_req req;
-	int		rc;
 
-	if ((rc = ipmimsg_decode_req(p, len, &req)) != 0)
-		return responder_drop(x, responder_msg_drop(rc));
+	if (!responder_decode_req(x, p, len, &req))
+		return 0;
 	return responder_in_session_request(x, s, &req);
 }
 
@@ -405,6 +477,14 @@ static const struct responder_payload {
     [RMCPP_PT_RAKP3] = {responder_rakp3, NULL},
     [RMCPP_PT_SOL] = {NULL, responder_sol_inside},
 };
+
+/* The payload types a BMC sends and never answers (IPMI 2.0 §13.27.3). */
+static int
+responder_payload_is_response(uint8_t type)
+{
+	return type == RMCPP_PT_OPEN_SESSION_RSP || type == RMCPP_PT_RAKP2 ||
+	    type == RMCPP_PT_RAKP4;
+}
 
 static responder_payload_fn *
 responder_payload_handler(uint8_t type, int inside)
@@ -472,7 +552,9 @@ responder_rmcpp_session(
 	s->deadline_ms = x->now + r->cfg.idle_timeout_ms;
 	if (x->peer != NULL)
 		s->peer = *x->peer;
-	if ((fn = responder_payload_handler(p->payload_type, 1)) == NULL)
+	if (responder_payload_is_response(p->payload_type))
+		rc = responder_drop(x, RESPONDER_DROP_RESPONSE);
+	else if ((fn = responder_payload_handler(p->payload_type, 1)) == NULL)
 		rc = responder_drop(x, RESPONDER_DROP_PAYLOAD);
 	else
 		rc = fn(x, s, msg, msglen);
@@ -498,6 +580,8 @@ responder_rmcpp(struct exchange *x, struct rd *rd)
 		return responder_drop(x, RESPONDER_DROP_FLAGS);
 	if (rmcpp_decode_trailer(rd, 0, &p) != 0)
 		return responder_drop(x, RESPONDER_DROP_LENGTH);
+	if (responder_payload_is_response(p.payload_type))
+		return responder_drop(x, RESPONDER_DROP_RESPONSE);
 	if ((fn = responder_payload_handler(p.payload_type, 0)) == NULL)
 		return responder_drop(x, RESPONDER_DROP_PAYLOAD);
 	return fn(x, NULL, p.payload, p.payload_len);

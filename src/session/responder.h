@@ -87,7 +87,19 @@ struct responder_config {
 	 * -W opensesspriv workaround against a BMC doing this.  Off unless
 	 * a model turns it on.
 	 */
-	uint8_t	 quirk_echo_open_role;
+	uint8_t quirk_echo_open_role;
+	/*
+	 * The budget of unauthenticated replies (Get Channel Authentication
+	 * Capabilities, Get Channel Cipher Suites, presence pongs, every
+	 * sessionless reply) per source address: a token bucket of
+	 * unauth_burst refilled at unauth_rate a second.  Beyond it a
+	 * request is dropped (RESPONDER_DROP_RATE), so the BMC cannot be
+	 * made to reflect a flood at a spoofed victim.  0: no limit.
+	 * Loopback sources are not limited: the kernel never accepts them
+	 * from a wire, so they cannot be spoofed from outside the host.
+	 */
+	uint32_t unauth_rate;
+	uint32_t unauth_burst;
 	uint32_t quirks; /* RESPONDER_QUIRK_*: other real BMCs' bugs */
 };
 
@@ -248,6 +260,14 @@ enum responder_drop {
 	 */
 	RESPONDER_DROP_QUEUE_FULL,
 	RESPONDER_DROP_FAULT, /* a fault rule said the BMC never heard it */
+	/*
+	 * A response (an odd netFn, or an RMCP+ response payload type):
+	 * never answered, so that two BMCs, one datagram spoofed as from
+	 * the other, cannot answer each other forever.
+	 */
+	RESPONDER_DROP_RESPONSE,
+	RESPONDER_DROP_PEER, /* a handshake step from another address */
+	RESPONDER_DROP_RATE, /* over the source's unauthenticated budget */
 	RESPONDER_DROP_COUNT
 };
 

@@ -377,6 +377,9 @@ responder_sessionless_request(
 	struct responder_answer	    a = {IPMI_CC_OK, data, 0, 0, 0};
 	size_t			    msglen;
 
+	/* Every reply outside a session is unauthenticated: within budget. */
+	if (!responder_unauth_allow(x))
+		return 0;
 	if ((c = responder_cmd_find(req)) != NULL &&
 	    (c->outside_formats & (ipmi15 ? OUTSIDE_IPMI15 : OUTSIDE_RMCPP)) !=
 		0)

@@ -28,6 +28,7 @@ struct lockout;
 struct rd;
 struct session;
 struct session_table;
+struct srclimit;
 
 /* The session commands, netFn App (IPMI 2.0 §22.13-§22.19). */
 #define CMD_GET_CHANNEL_AUTH_CAPS 0x38
@@ -60,6 +61,8 @@ struct responder {
 	void		       *trace_arg;
 	uint8_t			anti_enum_key[20];
 	uint8_t			anti_enum_ready;
+	/* The budget of unauthenticated replies, taken on first use. */
+	struct srclimit *unauth;
 	/* Datagrams for responder_write(): a ring of RESPONDER_QUEUE_MAX,
 	 * taken on first use. */
 	struct responder_queued *queue;
@@ -116,6 +119,19 @@ typedef void responder_cmd_fn(struct exchange *x, struct session *s,
 
 /* Counts a drop for why; returns the 0 that responder_input() returns. */
 int responder_drop(struct exchange *, enum responder_drop why);
+/*
+ * Whether an unauthenticated reply to x's peer is within its budget (1);
+ * else counts the drop (RESPONDER_DROP_RATE) and returns 0.
+ */
+int responder_unauth_allow(struct exchange *);
+/*
+ * Decodes an IPMI request: 1, or 0 after counting the drop of a malformed
+ * message or of a response (an odd netFn).
+ */
+int responder_decode_req(
+    struct exchange *, const uint8_t *, size_t, struct ipmi_req *);
+/* Whether two peers are the same address and port (unknown: the same). */
+int responder_same_peer(const struct peer_addr *, const struct peer_addr *);
 /* The drop reason for an ipmimsg_decode_req() error. */
 enum responder_drop responder_msg_drop(int rc);
 void

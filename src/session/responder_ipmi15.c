@@ -68,8 +68,8 @@ responder_get_challenge(struct exchange *x, struct session *unused,
 		ct_wipe(&u, sizeof(u));
 		return;
 	}
-	if ((s = session_table_open(r->table,
-		 x->now + r->cfg.halfopen_timeout_ms, &err)) == NULL) {
+	if ((s = session_table_open_from(r->table,
+		 x->now + r->cfg.halfopen_timeout_ms, x->peer, &err)) == NULL) {
 		a->cc = IPMI_CC_NODE_BUSY;
 		ct_wipe(&u, sizeof(u));
 		return;
@@ -242,8 +242,8 @@ responder_ipmi15(struct exchange *x, struct rd *rd)
 	if (w.session_id == 0) {
 		if (w.authtype != IPMI15_AUTHTYPE_NONE)
 			return responder_drop(x, RESPONDER_DROP_AUTHTYPE);
-		if ((rc = ipmimsg_decode_req(w.msg, w.msg_len, &req)) != 0)
-			return responder_drop(x, responder_msg_drop(rc));
+		if (!responder_decode_req(x, w.msg, w.msg_len, &req))
+			return 0;
 		return responder_sessionless_request(x, 1, &req);
 	}
 	if ((s = session_table_find(r->table, w.session_id)) == NULL)
@@ -267,8 +267,8 @@ responder_ipmi15(struct exchange *x, struct rd *rd)
 			responder_login_failed(r, s->user_id, x->now);
 		return responder_drop(x, RESPONDER_DROP_AUTHCODE);
 	}
-	if ((rc = ipmimsg_decode_req(w.msg, w.msg_len, &req)) != 0)
-		return responder_drop(x, responder_msg_drop(rc));
+	if (!responder_decode_req(x, w.msg, w.msg_len, &req))
+		return 0;
 	if (s->state == SESSION_CHALLENGED)
 		return responder_challenged(x, s, &req);
 	/*

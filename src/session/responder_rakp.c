@@ -114,15 +114,16 @@ responder_open_session(struct exchange *x, struct session *unused,
 	/* A retransmitted request gets the answer the first one got. */
 	if ((s = session_table_find_console(r->table, q.console_sid)) != NULL &&
 	    s->state == SESSION_OPENED && s->open_tag == q.tag &&
-	    s->open_role == q.role && s->suite_id == su->id) {
+	    s->open_role == q.role && s->suite_id == su->id &&
+	    (x->peer == NULL || responder_same_peer(x->peer, &s->peer))) {
 		r->stats.handshake_repeats++;
 		responder_open_rsp_of(s, r->cfg.quirk_echo_open_role, &o);
 		goto reply;
 	}
 	limit = responder_suite_limit(r, su->id);
 	if (session_table_active_count(r->table) >= r->cfg.max_active ||
-	    (s = session_table_open(r->table,
-		 x->now + r->cfg.halfopen_timeout_ms, &err)) == NULL) {
+	    (s = session_table_open_from(r->table,
+		 x->now + r->cfg.halfopen_timeout_ms, x->peer, &err)) == NULL) {
 		o.status = RMCPP_STATUS_NO_RESOURCES;
 		goto reply;
 	}
@@ -172,6 +173,16 @@ responder_rakp_session(
 	if ((s = session_table_find(x->r->table, bmc_sid)) == NULL ||
 	    s->ipmi15) {
 		(void)responder_drop(x, RESPONDER_DROP_SESSION);
+		return NULL;
+	}
+	/*
+	 * A handshake belongs to the address and port that opened it: a
+	 * RAKP message from elsewhere naming it is dropped and leaves it as
+	 * it was (else a stranger could spend or tear down another
+	 * console's login).
+	 */
+	if (x->peer != NULL && !responder_same_peer(x->peer, &s->peer)) {
+		(void)responder_drop(x, RESPONDER_DROP_PEER);
 		return NULL;
 	}
 	return s;

@@ -34,9 +34,13 @@ session_table_new(unsigned max_active, unsigned max_halfopen, struct rng *rng)
 void
 session_table_free(struct session_table *t)
 {
+	unsigned i;
+
 	if (t == NULL)
 		return;
 	if (t->slots != NULL) {
+		for (i = 0; i < t->nslots; i++)
+			protect_keys_release(&t->slots[i].keys);
 		ct_wipe(t->slots, t->nslots * sizeof(*t->slots));
 		free(t->slots);
 	}
@@ -171,6 +175,7 @@ session_table_close(struct session_table *t, struct session *s)
 	else
 		t->halfopen--;
 	/* Keys, randoms, cached replies: nothing of a session outlives it. */
+	protect_keys_release(&s->keys);
 	ct_wipe(s, sizeof(*s));
 	s->state = SESSION_FREE;
 }
@@ -189,6 +194,47 @@ session_table_oldest_halfopen(struct session_table *t)
 	return oldest;
 }
 
+static int
+session_same_peer(const struct session *a, const struct session *b)
+{
+	return a->peer.family == b->peer.family &&
+	    a->peer.port == b->peer.port &&
+	    memcmp(a->peer.addr, b->peer.addr, sizeof(a->peer.addr)) == 0;
+}
+
+/*
+ * The oldest half-open session of the peer holding the most (ties: the
+ * older); a table of at most 63 + handshake slots, scanned only when the
+ * pool is full.
+ */
+static struct session *
+session_table_flooder_halfopen(struct session_table *t)
+{
+	struct session *best = NULL, *oldest;
+	unsigned	i, j, n, best_n = 0;
+
+	for (i = 0; i < t->nslots; i++) {
+		if (!session_is_halfopen(&t->slots[i]))
+			continue;
+		n = 0;
+		oldest = &t->slots[i];
+		for (j = 0; j < t->nslots; j++)
+			if (session_is_halfopen(&t->slots[j]) &&
+			    session_same_peer(&t->slots[i], &t->slots[j])) {
+				n++;
+				if (t->slots[j].deadline_ms <
+				    oldest->deadline_ms)
+					oldest = &t->slots[j];
+			}
+		if (n > best_n ||
+		    (n == best_n && oldest->deadline_ms < best->deadline_ms)) {
+			best = oldest;
+			best_n = n;
+		}
+	}
+	return best;
+}
+
 static struct session *
 session_table_free_slot(struct session_table *t)
 {
@@ -202,6 +248,13 @@ session_table_free_slot(struct session_table *t)
 
 struct session *
 session_table_open(struct session_table *t, uint64_t deadline_ms, int *err)
+{
+	return session_table_open_from(t, deadline_ms, NULL, err);
+}
+
+struct session *
+session_table_open_from(struct session_table *t, uint64_t deadline_ms,
+    const struct peer_addr *peer, int *err)
 {
 	struct session *s;
 	uint32_t	sid;
@@ -218,7 +271,9 @@ session_table_open(struct session_table *t, uint64_t deadline_ms, int *err)
 		return NULL;
 	}
 	if (t->halfopen >= t->max_halfopen)
-		session_table_close(t, session_table_oldest_halfopen(t));
+		session_table_close(t,
+		    peer != NULL ? session_table_flooder_halfopen(t)
+				 : session_table_oldest_halfopen(t));
 	if ((s = session_table_free_slot(t)) == NULL) {
 		/* Every slot active after a shrink: refuse, evict nothing. */
 		*err = ERR_WRONG_STATE;
@@ -241,6 +296,8 @@ session_table_open(struct session_table *t, uint64_t deadline_ms, int *err)
 	}
 	memset(s, 0, sizeof(*s));
 	s->state = SESSION_OPENED;
+	if (peer != NULL)
+		s->peer = *peer;
 	s->bmc_sid = sid;
 	s->deadline_ms = deadline_ms;
 	t->halfopen++;

@@ -84,6 +84,15 @@ int session_table_resize(
  */
 struct session *
 session_table_open(struct session_table *, uint64_t deadline_ms, int *err);
+/*
+ * The same for a handshake from peer (NULL: as session_table_open()), kept
+ * in the slot.  When the pool is full the session evicted is the oldest of
+ * the peer (address and port) holding the most half-open sessions: a
+ * console flooding Open Session spends its own handshakes, not another
+ * console's.
+ */
+struct session *session_table_open_from(struct session_table *,
+    uint64_t deadline_ms, const struct peer_addr *peer, int *err);
 
 /*
  * Moves a half-open session to the active pool with a handle, expiring at

@@ -101,6 +101,28 @@ START_TEST(test_origin_and_long_message)
 }
 END_TEST
 
+START_TEST(test_peer_bytes_escaped)
+{
+	char out[64];
+
+	/* A name with a newline and an ESC cannot forge a line. */
+	log_msg(LOG_LEVEL_ERROR, NULL, "f", "user \"%s\" named",
+	    "a\nerror: forged\x1b[2J\xc3\xa9");
+	ck_assert_str_eq(
+	    cap.msg, "user \"a\\x0aerror: forged\\x1b[2J\\xc3\\xa9\" named");
+	/* Trace dumps keep their lines, and escape the rest. */
+	log_set_level(LOG_LEVEL_TRACE);
+	log_msg(LOG_LEVEL_TRACE, NULL, "f", "in\n  01 02\t");
+	ck_assert_str_eq(cap.msg, "in\n  01 02\\x09");
+	/* The bound holds: a cut escape is left out whole. */
+	ck_assert_uint_eq(log_escape(out, 6, "ab\x01", 0), 2);
+	ck_assert_str_eq(out, "ab");
+	ck_assert_uint_eq(log_escape(out, 7, "ab\x01", 0), 6);
+	ck_assert_str_eq(out, "ab\\x01");
+	ck_assert_uint_eq(log_escape(out, 0, "ab", 0), 0);
+}
+END_TEST
+
 START_TEST(test_ratelimit)
 {
 	struct log_ratelimit rl;
@@ -138,6 +160,7 @@ log_suite(void)
 	tcase_add_test(tc, test_enabled_and_names);
 	tcase_add_test(tc, test_origin_and_long_message);
 	tcase_add_test(tc, test_ratelimit);
+	tcase_add_test(tc, test_peer_bytes_escaped);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -49,6 +49,43 @@ START_TEST(test_partial_block_refused)
 }
 END_TEST
 
+/* A key made ready once gives the same answers, packet after packet. */
+START_TEST(test_keyed_matches_sp800_38a)
+{
+	struct aes_cbc128_key *k;
+	uint8_t		       key[16], iv[16], plain[64], cipher[64], out[64];
+	int		       round;
+
+	tu_hex(KEY, key, sizeof(key));
+	tu_hex(IV, iv, sizeof(iv));
+	tu_hex(PLAIN, plain, sizeof(plain));
+	tu_hex(CIPHER, cipher, sizeof(cipher));
+	ck_assert_ptr_nonnull(k = aes_cbc128_key_new(key));
+	for (round = 0; round < 3; round++) {
+		ck_assert_int_eq(
+		    aes_cbc128_encrypt_keyed(k, iv, plain, 64, out), 0);
+		tu_assert_bytes(out, 64, cipher, 64);
+		/* Interleaved with the one-shot path and another key. */
+		ck_assert_int_eq(aes_cbc128_encrypt(iv, iv, plain, 16, out), 0);
+		ck_assert_int_eq(
+		    aes_cbc128_decrypt_keyed(k, iv, cipher, 64, out), 0);
+		tu_assert_bytes(out, 64, plain, 64);
+		/* The IV is per call: the second block alone, IV = C1. */
+		ck_assert_int_eq(
+		    aes_cbc128_decrypt_keyed(k, cipher, cipher + 16, 16, out),
+		    0);
+		tu_assert_bytes(out, 16, plain + 16, 16);
+	}
+	memcpy(out, plain, 64);
+	ck_assert_int_eq(aes_cbc128_encrypt_keyed(k, iv, out, 64, out), 0);
+	tu_assert_bytes(out, 64, cipher, 64);
+	ck_assert_int_eq(
+	    aes_cbc128_encrypt_keyed(k, iv, out, 17, out), ERR_INVALID_ARG);
+	aes_cbc128_key_free(k);
+	aes_cbc128_key_free(NULL);
+}
+END_TEST
+
 static void
 setup(void)
 {
@@ -66,6 +103,7 @@ main(void)
 	tcase_add_checked_fixture(tc, setup, NULL);
 	tcase_add_test(tc, test_sp800_38a_encrypt_decrypt);
 	tcase_add_test(tc, test_partial_block_refused);
+	tcase_add_test(tc, test_keyed_matches_sp800_38a);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

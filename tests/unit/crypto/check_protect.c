@@ -136,6 +136,33 @@ START_TEST(test_aes_round_trip_and_pad)
 		ck_assert_uint_eq(olen, len);
 		ck_assert_mem_eq(out, plain, len);
 	}
+	/* Prepared, K2 is keyed once; both read what the other wrote. */
+	ck_assert_int_eq(protect_keys_prepare(&k), 0);
+	ck_assert_ptr_nonnull(k.k2_aes);
+	for (len = 0; len <= 40; len += 7) {
+		struct protect_keys plainkeys = k;
+
+		plainkeys.k2_aes = NULL;
+		ck_assert_int_eq(protect_encrypt(&k, rng, plain, len, sealed,
+				     sizeof(sealed), &slen),
+		    0);
+		ck_assert_int_eq(protect_decrypt(&plainkeys, sealed, slen, out,
+				     sizeof(out), &olen),
+		    0);
+		ck_assert_uint_eq(olen, len);
+		ck_assert_mem_eq(out, plain, len);
+		ck_assert_int_eq(protect_encrypt(&plainkeys, rng, plain, len,
+				     sealed, sizeof(sealed), &slen),
+		    0);
+		ck_assert_int_eq(
+		    protect_decrypt(&k, sealed, slen, out, sizeof(out), &olen),
+		    0);
+		ck_assert_uint_eq(olen, len);
+		ck_assert_mem_eq(out, plain, len);
+	}
+	protect_keys_release(&k);
+	ck_assert_ptr_null(k.k2_aes);
+	protect_keys_release(&k);
 	rng_free(rng);
 }
 END_TEST

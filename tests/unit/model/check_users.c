@@ -276,6 +276,40 @@ START_TEST(test_state_round_trip)
 }
 END_TEST
 
+/*
+ * §22.28: a name is ASCII text.  A newline, an ESC or a byte above 7Eh is
+ * refused with CCh and the slot is left as it was.
+ */
+START_TEST(test_set_user_name_refuses_non_printable)
+{
+	struct model_user	 u;
+	uint8_t			 id;
+	static const char *const bad[] = {
+	    "05 62 0a 62 00 00 00 00 00 00 00 00 00 00 00 00 00",
+	    "05 1b 5b 32 4a 00 00 00 00 00 00 00 00 00 00 00 00",
+	    "05 62 6f 7f 00 00 00 00 00 00 00 00 00 00 00 00 00",
+	    "05 62 c3 a9 00 00 00 00 00 00 00 00 00 00 00 00 00",
+	};
+	unsigned i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		ck_assert_uint_eq(tb_call(&t, ADMIN, APP, 0x45, bad[i]), 0xcc);
+	ck_assert_int_eq(bmc_user_by_id(t.bmc, 5, &u), ERR_NOT_FOUND);
+	/* Printable ASCII, space and tilde included, is taken. */
+	ck_assert_uint_eq(tb_call(&t, ADMIN, APP, 0x45,
+			      "05 20 62 7e 00 00 00 00 00 00 00 00 00 00 00 00 "
+			      "00"),
+	    0x00);
+	ck_assert_int_eq(
+	    bmc_user_by_name(t.bmc, (const uint8_t *)" b~", 3, &u, &id), 0);
+	ck_assert_uint_eq(id, 5);
+	/* A bad rename leaves the name it had. */
+	ck_assert_uint_eq(tb_call(&t, ADMIN, APP, 0x45, bad[0]), 0xcc);
+	ck_assert_int_eq(
+	    bmc_user_by_name(t.bmc, (const uint8_t *)" b~", 3, &u, &id), 0);
+}
+END_TEST
+
 static Suite *
 users_suite(void)
 {
@@ -289,6 +323,7 @@ users_suite(void)
 	tcase_add_test(tc, test_password_forms_and_test);
 	tcase_add_test(tc, test_null_user);
 	tcase_add_test(tc, test_state_round_trip);
+	tcase_add_test(tc, test_set_user_name_refuses_non_printable);
 	suite_add_tcase(s, tc);
 	return s;
 }

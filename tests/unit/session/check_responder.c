@@ -60,6 +60,29 @@ feed(const uint8_t *p, size_t n)
 }
 
 static int
+feed_from(
+    const struct peer_addr *peer, uint64_t now, const uint8_t *p, size_t n)
+{
+	return responder_input(
+	    f.r, now, peer, p, n, f.out, sizeof(f.out), &f.outlen, &f.why);
+}
+
+static struct peer_addr
+peer4(uint8_t a, uint8_t b, uint8_t c, uint8_t d, uint16_t port)
+{
+	struct peer_addr p;
+
+	memset(&p, 0, sizeof(p));
+	p.family = 4;
+	p.addr[0] = a;
+	p.addr[1] = b;
+	p.addr[2] = c;
+	p.addr[3] = d;
+	p.port = port;
+	return p;
+}
+
+static int
 feed_hex(const char *hex)
 {
 	uint8_t b[512];
@@ -677,12 +700,12 @@ START_TEST(test_payload_types_without_row_dropped)
 	assert_drop(RESPONDER_DROP_PAYLOAD);
 	ck_assert_int_eq(
 	    feed_hex("06 00 ff 07 06 11 00 00 00 00 00 00 00 00 00 00"), 0);
-	assert_drop(RESPONDER_DROP_PAYLOAD);
+	assert_drop(RESPONDER_DROP_RESPONSE);
 	ck_assert_int_eq(
 	    feed_hex("06 00 ff 07 06 3f 00 00 00 00 00 00 00 00 00 00"), 0);
 	assert_drop(RESPONDER_DROP_PAYLOAD);
 	ck_assert_uint_eq(
-	    responder_stats(f.r)->drops[RESPONDER_DROP_PAYLOAD], 3);
+	    responder_stats(f.r)->drops[RESPONDER_DROP_PAYLOAD], 2);
 
 	/*
 	 * Inside one (suite 3): a SOL payload sealed with K2 and signed with
@@ -720,7 +743,7 @@ START_TEST(test_payload_types_without_row_dropped)
 	ck_assert_int_eq(feed(dg, dglen), 0);
 	assert_drop(RESPONDER_DROP_PAYLOAD);
 	ck_assert_uint_eq(
-	    responder_stats(f.r)->drops[RESPONDER_DROP_PAYLOAD], 4);
+	    responder_stats(f.r)->drops[RESPONDER_DROP_PAYLOAD], 3);
 	/* Its sequence number was taken: the same datagram is a replay. */
 	ck_assert_int_eq(feed(dg, dglen), 0);
 	assert_drop(RESPONDER_DROP_SEQUENCE);
@@ -854,6 +877,144 @@ START_TEST(test_close_session_codes)
 }
 END_TEST
 
+/*
+ * A response is never answered, whatever carries it: else one datagram
+ * spoofed as from another BMC starts the two answering each other.
+ */
+START_TEST(test_responses_never_answered)
+{
+	struct logged_in       l;
+	struct initiator_event ev;
+	enum responder_drop    why;
+
+	/* IPMI 1.5 sessionless, netFn 07h (App response). */
+	ck_assert_int_eq(feed_hex("06 00 ff 07 00 00 00 00 00 00 00 00 00 09 "
+				  "20 1c c4 81 00 38 8e 04 b5"),
+	    0);
+	assert_drop(RESPONDER_DROP_RESPONSE);
+	/* The same with a D4h completion code, as a BMC would answer. */
+	ck_assert_int_eq(feed_hex("06 00 ff 07 00 00 00 00 00 00 00 00 00 08 "
+				  "81 1c 63 20 00 38 d4 d4"),
+	    0);
+	assert_drop(RESPONDER_DROP_RESPONSE);
+	/* RMCP+ sessionless, netFn 2Dh (OEM response): 81 b4 cb 20 00 01 df. */
+	ck_assert_int_eq(feed_hex("06 00 ff 07 06 00 00 00 00 00 00 00 00 00 "
+				  "07 00 81 b4 cb 20 00 01 df"),
+	    0);
+	assert_drop(RESPONDER_DROP_RESPONSE);
+	/* RAKP2 and RAKP4 payloads. */
+	ck_assert_int_eq(
+	    feed_hex("06 00 ff 07 06 13 00 00 00 00 00 00 00 00 00 00"), 0);
+	assert_drop(RESPONDER_DROP_RESPONSE);
+	ck_assert_int_eq(
+	    feed_hex("06 00 ff 07 06 15 00 00 00 00 00 00 00 00 00 00"), 0);
+	assert_drop(RESPONDER_DROP_RESPONSE);
+	/* In a session (suite 17): a Chassis response (netFn 01h). */
+	login_keep(&l, 17);
+	ck_assert_int_eq(tu_call(f.r, l.in, 150, IPMI_NETFN_CHASSIS | 1, 0x01,
+			     NULL, 0, &ev, &why),
+	    -1);
+	ck_assert_uint_eq(why, RESPONDER_DROP_RESPONSE);
+	ck_assert_uint_eq(
+	    responder_stats(f.r)->drops[RESPONDER_DROP_RESPONSE], 6);
+	/* The session goes on. */
+	ck_assert_int_eq(tu_call(f.r, l.in, 160, IPMI_NETFN_CHASSIS, 0x02,
+			     (const uint8_t *)"\x01", 1, &ev, NULL),
+	    INITIATOR_RESPONSE);
+	ck_assert_uint_eq(ev.rsp.cc, 0);
+	logout(&l);
+}
+END_TEST
+
+/*
+ * A handshake belongs to the address that opened it: RAKP1 and RAKP3 from
+ * elsewhere are dropped and change nothing.
+ */
+START_TEST(test_handshake_bound_to_peer)
+{
+	struct initiator_config ic;
+	struct initiator_event	ev;
+	struct initiator       *in;
+	struct rng	       *rng = rng_new_seeded(9);
+	struct peer_addr	mine = peer4(10, 0, 0, 1, 40000);
+	struct peer_addr	other_port = peer4(10, 0, 0, 1, 40001);
+	struct peer_addr	other = peer4(10, 0, 0, 2, 40000);
+	uint8_t			a[256];
+	size_t			alen;
+	int			rc;
+
+	tu_initiator_config(&ic, "admin", "password");
+	ic.suite_id = 17;
+	in = initiator_new(&ic, rng);
+	ck_assert_int_eq(initiator_start(in, a, sizeof(a), &alen), 0);
+	for (;;) {
+		enum initiator_state st = initiator_state(in);
+
+		if (st == INITIATOR_RAKP1 || st == INITIATOR_RAKP3) {
+			ck_assert_int_eq(feed_from(&other, 100, a, alen), 0);
+			assert_drop(RESPONDER_DROP_PEER);
+			ck_assert_int_eq(
+			    feed_from(&other_port, 100, a, alen), 0);
+			assert_drop(RESPONDER_DROP_PEER);
+		}
+		ck_assert_int_eq(feed_from(&mine, 100, a, alen), 1);
+		rc = initiator_input(
+		    in, f.out, f.outlen, a, sizeof(a), &alen, &ev);
+		if (rc == INITIATOR_DONE)
+			break;
+		ck_assert_int_eq(rc, INITIATOR_SEND);
+	}
+	ck_assert_uint_eq(responder_stats(f.r)->drops[RESPONDER_DROP_PEER], 4);
+	ck_assert_uint_eq(responder_stats(f.r)->login_failures, 0);
+	ck_assert_uint_eq(responder_active_sessions(f.r), 1);
+	initiator_free(in);
+	rng_free(rng);
+}
+END_TEST
+
+/* Unauthenticated replies: a budget per source address, loopback free. */
+START_TEST(test_unauth_budget_per_source)
+{
+	static const char ping[] = "06 00 05 06 00 00 11 be 80 2a 00 00";
+	struct peer_addr  a = peer4(192, 0, 2, 7, 623);
+	struct peer_addr  a2 = peer4(192, 0, 2, 7, 9999);
+	struct peer_addr  b = peer4(198, 51, 100, 1, 623);
+	struct peer_addr  lo = peer4(127, 0, 0, 1, 623);
+	uint8_t		  pk[32], caps[64];
+	size_t		  pklen, capslen;
+	unsigned	  i;
+
+	pklen = tu_hex(ping, pk, sizeof(pk));
+	capslen = tu_hex(AUTH_CAPS_15, caps, sizeof(caps));
+	f.cfg.unauth_rate = 10;
+	f.cfg.unauth_burst = 5;
+	responder_set_config(f.r, &f.cfg);
+	/* Five at once, pings and Get Channel Auth Caps alike... */
+	for (i = 0; i < 3; i++)
+		ck_assert_int_eq(feed_from(&a, 1000, pk, pklen), 1);
+	ck_assert_int_eq(feed_from(&a2, 1000, caps, capslen), 1);
+	ck_assert_int_eq(feed_from(&a, 1000, caps, capslen), 1);
+	/* ...then nothing, whatever the port. */
+	ck_assert_int_eq(feed_from(&a, 1000, pk, pklen), 0);
+	assert_drop(RESPONDER_DROP_RATE);
+	ck_assert_int_eq(feed_from(&a2, 1050, caps, capslen), 0);
+	assert_drop(RESPONDER_DROP_RATE);
+	/* Another source has its own budget; loopback has none. */
+	ck_assert_int_eq(feed_from(&b, 1050, pk, pklen), 1);
+	for (i = 0; i < 50; i++)
+		ck_assert_int_eq(feed_from(&lo, 1050, pk, pklen), 1);
+	/* 10 a second: one more after 100 ms, not two. */
+	ck_assert_int_eq(feed_from(&a, 1100, pk, pklen), 1);
+	ck_assert_int_eq(feed_from(&a, 1100, pk, pklen), 0);
+	ck_assert_uint_eq(responder_stats(f.r)->drops[RESPONDER_DROP_RATE], 3);
+	/* rate 0: no limit. */
+	f.cfg.unauth_rate = 0;
+	responder_set_config(f.r, &f.cfg);
+	for (i = 0; i < 20; i++)
+		ck_assert_int_eq(feed_from(&a, 1100, pk, pklen), 1);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -884,6 +1045,9 @@ main(void)
 	tcase_add_test(tc, test_payload_types_without_row_dropped);
 	tcase_add_test(tc, test_challenge_over_rmcpp_goes_to_model);
 	tcase_add_test(tc, test_close_session_codes);
+	tcase_add_test(tc, test_responses_never_answered);
+	tcase_add_test(tc, test_handshake_bound_to_peer);
+	tcase_add_test(tc, test_unauth_budget_per_source);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -157,6 +157,45 @@ START_TEST(test_close_wipes_keys)
 }
 END_TEST
 
+/* A full handshake pool evicts from the peer holding the most. */
+START_TEST(test_flooder_evicted_first)
+{
+	struct rng	     *rng = rng_new_seeded(4);
+	struct session_table *t = session_table_new(4, 4, rng);
+	struct peer_addr      flood, quiet;
+	struct session	     *mine, *s;
+	uint32_t	      mine_sid;
+	int		      err, i;
+
+	memset(&flood, 0, sizeof(flood));
+	flood.family = 4;
+	flood.addr[0] = 10;
+	flood.port = 5000;
+	quiet = flood;
+	quiet.port = 5001;
+	/* The quiet console's handshake is the oldest of all. */
+	mine = session_table_open_from(t, 10, &quiet, &err);
+	ck_assert_ptr_nonnull(mine);
+	mine_sid = mine->bmc_sid;
+	for (i = 0; i < 50; i++) {
+		s = session_table_open_from(
+		    t, (uint64_t)(20 + i), &flood, &err);
+		ck_assert_ptr_nonnull(s);
+		ck_assert_uint_eq(s->peer.port, 5000);
+	}
+	s = session_table_find(t, mine_sid);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_uint_eq(s->peer.port, 5001);
+	ck_assert_uint_eq(session_table_halfopen_count(t), 4);
+	/* Without a peer, the oldest goes, as before. */
+	s = session_table_open(t, 100, &err);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_ptr_null(session_table_find(t, mine_sid));
+	session_table_free(t);
+	rng_free(rng);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -172,6 +211,7 @@ main(void)
 	tcase_add_test(tc, test_halfopen_flood_evicts_oldest);
 	tcase_add_test(tc, test_expiry_and_deadline);
 	tcase_add_test(tc, test_close_wipes_keys);
+	tcase_add_test(tc, test_flooder_evicted_first);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
