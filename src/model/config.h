@@ -82,6 +82,21 @@ void config_free(struct config *);
 int config_set_listen(struct config *, const char *, struct config_diag *);
 
 /*
+ * Makes the only BMC of a configuration count BMCs, as a [fleet NAME]
+ * section of its name would: NAME-0001 on its port, then the next ports.
+ * 0, ERR_CONFIG (several BMCs, port 0, ports past 65535) or ERR_NOMEM.
+ */
+int config_set_fleet(struct config *, unsigned count, struct config_diag *);
+
+/*
+ * Keeps the BMCs of shard index (0 to count-1): the index-th of count
+ * equal runs of them in file order.  Shards 0 to count-1 together hold
+ * every BMC once.  0, or ERR_CONFIG (bad index, or an empty shard).
+ */
+int config_select_shard(
+    struct config *, unsigned index, unsigned count, struct config_diag *);
+
+/*
  * Parses "HOST:PORT" or "[HOST]:PORT" into host and port, checking the
  * syntax of numeric IPv4 and IPv6 addresses.  0 or ERR_CONFIG.
  */

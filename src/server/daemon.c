@@ -64,7 +64,10 @@ print_diag(const struct config_diag *diag)
 		log_error("%s", diag->msgs[i]);
 }
 
-/* Loads and checks the configuration, with --listen applied. */
+/*
+ * Loads and checks the configuration, with --listen, --fleet and --shard
+ * applied in that order.
+ */
 static struct config *
 load_config(const struct daemon_options *o)
 {
@@ -76,6 +79,10 @@ load_config(const struct daemon_options *o)
 	rc = config_load(o->config_path, &conf, &diag);
 	if (rc == 0 && o->listen != NULL)
 		rc = config_set_listen(conf, o->listen, &diag);
+	if (rc == 0 && o->fleet != 0)
+		rc = config_set_fleet(conf, o->fleet, &diag);
+	if (rc == 0 && o->nshards != 0)
+		rc = config_select_shard(conf, o->shard, o->nshards, &diag);
 	print_diag(&diag);
 	if (rc != 0) {
 		if (rc == ERR_CONFIG)

@@ -15,6 +15,8 @@ struct daemon_options {
 	const char *plugins[8]; /* shared libraries to load, NULL-ended */
 	int	    check_only;
 	int	    verbosity; /* number of -v */
+	/* --fleet COUNT (0: as configured), --shard SHARD/NSHARDS (0: all). */
+	unsigned fleet, shard, nshards;
 };
 
 /* Runs until stopped; returns the exit status. */

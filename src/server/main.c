@@ -6,9 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "daemon.h"
+#include "envopts.h"
+#include "err.h"
 
 #ifndef BMCSIM_DEFAULT_CONFIG
 #define BMCSIM_DEFAULT_CONFIG "/usr/local/share/bmcsim/sim-configs/default.ini"
@@ -16,6 +19,14 @@
 
 /* Long options without a letter: past every char getopt returns. */
 #define MAIN_OPT_READY_FILE 256
+#define MAIN_OPT_FLEET	    257
+#define MAIN_OPT_SHARD	    258
+
+static const char *
+main_getenv(const char *name)
+{
+	return getenv(name);
+}
 
 static void
 usage(FILE *f)
@@ -24,7 +35,7 @@ usage(FILE *f)
 	    "usage: bmcsimd [-c FILE] [--listen ADDR:PORT] [--state-dir DIR] "
 	    "[--check]\n"
 	    "               [-v...] [--user NAME] [--plugin FILE...]\n"
-	    "               [--ready-file FILE]\n"
+	    "               [--ready-file FILE] [--fleet COUNT] [--shard I/N]\n"
 	    "\n"
 	    "Simulated BMCs answering IPMI over LAN (RMCP, RMCP+, IPMI 1.5).\n"
 	    "\n"
@@ -43,11 +54,21 @@ usage(FILE *f)
 	    "      --ready-file FILE once every BMC is bound, write there one\n"
 	    "                        line per BMC: NAME ADDR:PORT (the port\n"
 	    "                        bound, [V6]:PORT); rewritten on reload\n"
+	    "      --fleet COUNT     make the configuration's one BMC COUNT\n"
+	    "                        BMCs, NAME-0001 on its port, then the\n"
+	    "                        next ports\n"
+	    "      --shard I/N       serve only the I-th of N equal runs of\n"
+	    "                        the BMCs (I from 0; \"host\": the number\n"
+	    "                        ending the host name)\n"
 	    "  -h, --help            this text\n"
 	    "  -V, --version         version\n"
 	    "\n"
 	    "Signals: TERM/INT stop, HUP reloads the configuration (unchanged\n"
-	    "BMCs keep their sessions), USR1 prints counters.\n",
+	    "BMCs keep their sessions), USR1 prints counters.\n"
+	    "Environment: BMCSIM_CONFIG, BMCSIM_LISTEN, BMCSIM_STATE_DIR,\n"
+	    "BMCSIM_READY_FILE, BMCSIM_FLEET, BMCSIM_SHARD, BMCSIM_VERBOSE "
+	    "give\n"
+	    "the defaults of the options above.\n",
 	    BMCSIM_DEFAULT_CONFIG, CONFIG_DEFAULT_HOST, CONFIG_DEFAULT_PORT);
 }
 
@@ -63,6 +84,8 @@ main(int argc, char **argv)
 	    {"user", required_argument, NULL, 'u'},
 	    {"plugin", required_argument, NULL, 'P'},
 	    {"ready-file", required_argument, NULL, MAIN_OPT_READY_FILE},
+	    {"fleet", required_argument, NULL, MAIN_OPT_FLEET},
+	    {"shard", required_argument, NULL, MAIN_OPT_SHARD},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -70,9 +93,18 @@ main(int argc, char **argv)
 	struct daemon_options o;
 	int		      c;
 	unsigned	      nplugins = 0;
+	char		      host[256], err[256];
 
 	memset(&o, 0, sizeof(o));
 	o.config_path = BMCSIM_DEFAULT_CONFIG;
+	if (gethostname(host, sizeof(host)) != 0)
+		host[0] = '\0';
+	host[sizeof(host) - 1] = '\0';
+	/* The environment first: the command line overrides it. */
+	if (envopts_apply(&o, main_getenv, host, err, sizeof(err)) != 0) {
+		fprintf(stderr, "bmcsimd: %s\n", err);
+		return 2;
+	}
 	while ((c = getopt_long(
 		    argc, argv, "c:l:s:nvu:P:hV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -103,6 +135,23 @@ main(int argc, char **argv)
 			break;
 		case MAIN_OPT_READY_FILE:
 			o.ready_file = optarg;
+			break;
+		case MAIN_OPT_FLEET:
+			if (envopts_parse_count(
+				optarg, CONFIG_INSTANCES_MAX, &o.fleet) != 0) {
+				fprintf(stderr,
+				    "bmcsimd: --fleet %s: a number of BMCs "
+				    "from 1 to %d\n",
+				    optarg, CONFIG_INSTANCES_MAX);
+				return 2;
+			}
+			break;
+		case MAIN_OPT_SHARD:
+			if (envopts_parse_shard(optarg, host, &o.shard,
+				&o.nshards, err, sizeof(err)) != 0) {
+				fprintf(stderr, "bmcsimd: --shard %s\n", err);
+				return 2;
+			}
 			break;
 		case 'h':
 			usage(stdout);
