@@ -713,6 +713,42 @@ config_set_listen(struct config *cfg, const char *s, struct config_diag *diag)
 }
 
 /*
+ * BMCSIM_USER and BMCSIM_PASSWORD: user ID 2 of every model, the first
+ * one after the null user, made an enabled administrator with this name
+ * and password (a container's credentials, from a Kubernetes Secret).
+ */
+int
+config_set_admin(struct config *cfg, const char *name, const char *password,
+    struct config_diag *diag)
+{
+	struct model_user *u;
+	size_t		   nl = strlen(name), pl = strlen(password), i;
+
+	if (nl == 0 || nl > MODEL_NAME_LEN || pl > MODEL_PASSWORD_LEN) {
+		/* The password is a secret: its length only. */
+		config_diag_add(diag, NULL, 0,
+		    "the administrator's name must be 1 to %d bytes (is %zu) "
+		    "and password at most %d (is %zu)",
+		    MODEL_NAME_LEN, nl, MODEL_PASSWORD_LEN, pl);
+		return ERR_CONFIG;
+	}
+	for (i = 0; i < cfg->nmodels; i++) {
+		u = &cfg->models[i]->users[2];
+		ct_wipe(u, sizeof(*u));
+		u->defined = 1;
+		u->enabled = 1;
+		u->priv_limit = IPMI_PRIV_ADMIN;
+		u->ipmi_messaging = 1;
+		u->name_len = (uint8_t)nl;
+		memcpy(u->name, name, nl);
+		memcpy(u->password, password, pl);
+		/* IPMI 2.0 §22.30: over 16 bytes only the 20-byte form. */
+		u->password20 = pl > 16;
+	}
+	return 0;
+}
+
+/*
  * --fleet: the file's one BMC made count BMCs, named and numbered as
  * "[fleet NAME]" would make them (NAME-0001 on the BMC's port, then
  * the next ports), so a container sizes a fleet by its environment.

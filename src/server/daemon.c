@@ -65,8 +65,8 @@ print_diag(const struct config_diag *diag)
 }
 
 /*
- * Loads and checks the configuration, with --listen, --fleet and --shard
- * applied in that order.
+ * Loads and checks the configuration, with --listen, the administrator
+ * of the environment, --fleet and --shard applied in that order.
  */
 static struct config *
 load_config(const struct daemon_options *o)
@@ -79,6 +79,10 @@ load_config(const struct daemon_options *o)
 	rc = config_load(o->config_path, &conf, &diag);
 	if (rc == 0 && o->listen != NULL)
 		rc = config_set_listen(conf, o->listen, &diag);
+	if (rc == 0 && (o->admin_user != NULL || o->admin_password != NULL))
+		rc = config_set_admin(conf,
+		    o->admin_user != NULL ? o->admin_user : "admin",
+		    o->admin_password != NULL ? o->admin_password : "", &diag);
 	if (rc == 0 && o->fleet != 0)
 		rc = config_set_fleet(conf, o->fleet, &diag);
 	if (rc == 0 && o->nshards != 0)

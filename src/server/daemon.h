@@ -17,6 +17,8 @@ struct daemon_options {
 	int	    verbosity; /* number of -v */
 	/* --fleet COUNT (0: as configured), --shard SHARD/NSHARDS (0: all). */
 	unsigned fleet, shard, nshards;
+	/* BMCSIM_USER, BMCSIM_PASSWORD: user 2 of every model; NULL: as is. */
+	const char *admin_user, *admin_password;
 };
 
 /* Runs until stopped; returns the exit status. */

@@ -96,6 +96,8 @@ envopts_apply(struct daemon_options *o, envopts_get_fn *get,
 	    {"BMCSIM_LISTEN", &o->listen},
 	    {"BMCSIM_STATE_DIR", &o->state_dir},
 	    {"BMCSIM_READY_FILE", &o->ready_file},
+	    {"BMCSIM_USER", &o->admin_user},
+	    {"BMCSIM_PASSWORD", &o->admin_password},
 	};
 	const char *v;
 	size_t	    i;

@@ -16,7 +16,8 @@ typedef const char *envopts_get_fn(const char *name);
 
 /*
  * Fills o from BMCSIM_CONFIG, BMCSIM_LISTEN, BMCSIM_STATE_DIR,
- * BMCSIM_READY_FILE, BMCSIM_FLEET, BMCSIM_SHARD and BMCSIM_VERBOSE (unset
+ * BMCSIM_READY_FILE, BMCSIM_USER, BMCSIM_PASSWORD (user 2 of every model,
+ * an administrator), BMCSIM_FLEET, BMCSIM_SHARD and BMCSIM_VERBOSE (unset
  * or empty: left as it is); hostname resolves "host" in BMCSIM_SHARD.
  * 0, or ERR_INVALID_ARG with the reason ("BMCSIM_FLEET=x: ...") in err.
  * o keeps pointers into the environment's strings.

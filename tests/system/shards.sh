@@ -31,7 +31,10 @@ PY
 
 base=$(pick_base)
 for i in 0 1 2; do
-	env BMCSIM_CONFIG="$CONFIGS/default.ini" \
+	# Shard 2 has its administrator from the environment.
+	admin=""
+	[ "$i" = 2 ] && admin="BMCSIM_USER=root BMCSIM_PASSWORD=calvin"
+	env $admin BMCSIM_CONFIG="$CONFIGS/default.ini" \
 	    BMCSIM_LISTEN="127.0.0.1:$base" BMCSIM_FLEET=9 \
 	    BMCSIM_SHARD="$i/3" BMCSIM_READY_FILE="$WORK/ready-$i" \
 	    BMCSIM_STATE_DIR="$WORK/state-$i" \
@@ -56,15 +59,21 @@ check "three shards hold the fleet of 9 once, in runs" "^ok$" \
 check "shard 1 starts at default-0004" "^default-0004 127\.0\.0\.1:$((base + 3))$" \
     head -n 1 "$WORK/ready-1"
 # Each shard answers for its own BMCs, each with the fleet's GUIDs.
-for p in $base $((base + 4)) $((base + 8)); do
+check "BMCSIM_USER/BMCSIM_PASSWORD log in on shard 2" "System GUID" \
+    ipmitool -I lanplus -H 127.0.0.1 -p $((base + 8)) -U root -P calvin \
+    mc guid
+check_fails "shard 2's user 2 is no longer admin/password" "." \
+    ipmitool -I lanplus -H 127.0.0.1 -p $((base + 8)) -U admin -P password \
+    -N 1 -R 1 mc guid
+for p in $base $((base + 4)); do
 	check "ipmitool reaches port $p" "System GUID" \
 	    ipmitool -I lanplus -H 127.0.0.1 -p "$p" -U admin -P password \
 	    mc guid
 done
 g1=$(ipmitool -I lanplus -H 127.0.0.1 -p "$base" -U admin -P password \
     mc guid 2>&1 | grep 'System GUID')
-g9=$(ipmitool -I lanplus -H 127.0.0.1 -p $((base + 8)) -U admin \
-    -P password mc guid 2>&1 | grep 'System GUID')
+g9=$(ipmitool -I lanplus -H 127.0.0.1 -p $((base + 8)) -U root \
+    -P calvin mc guid 2>&1 | grep 'System GUID')
 check "shards' BMCs have their own GUIDs" "^differ$" \
     sh -c "[ -n '$g1' ] && [ '$g1' != '$g9' ] && echo differ"
 for i in 0 1 2; do

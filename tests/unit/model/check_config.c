@@ -915,6 +915,46 @@ START_TEST(test_set_listen)
 }
 END_TEST
 
+/* The environment's administrator replaces user 2 in every model. */
+START_TEST(test_set_admin)
+{
+	struct config_diag	 d = {0};
+	struct config		*cfg;
+	const struct model_user *u;
+
+	tmp_setup();
+	write_file("m.ini",
+	    "[user 2]\nname = x\nprivilege = user\n"
+	    "enabled = no\n");
+	cfg = load_ok(write_file("t.ini",
+	    "[bmc a]\nlisten = 127.0.0.1:1\n"
+	    "[bmc b]\nlisten = 127.0.0.1:2\nmodel = m.ini\n"));
+	ck_assert_uint_eq(cfg->nmodels, 2);
+	ck_assert_int_eq(
+	    config_set_admin(cfg, "root", "a-password-of-18by", &d), 0);
+	u = &cfg->bmcs[1].model->users[2];
+	ck_assert_uint_eq(u->defined, 1);
+	ck_assert_uint_eq(u->enabled, 1);
+	ck_assert_uint_eq(u->priv_limit, IPMI_PRIV_ADMIN);
+	ck_assert_uint_eq(u->name_len, 4);
+	ck_assert_mem_eq(u->name, "root", 4);
+	ck_assert_mem_eq(u->password, "a-password-of-18by\0\0", 20);
+	ck_assert_uint_eq(u->password20, 1);
+	ck_assert_mem_eq(cfg->bmcs[0].model->users[2].name, "root", 4);
+	ck_assert_int_eq(config_set_admin(cfg, "", "pw", &d), ERR_CONFIG);
+	ck_assert_str_eq(d.msgs[0],
+	    "the administrator's name must be 1 to 16 bytes (is 0) and "
+	    "password at most 20 (is 2)");
+	ck_assert_int_eq(
+	    config_set_admin(cfg, "root", "a-password-of-21bytes", &d),
+	    ERR_CONFIG);
+	ck_assert_ptr_null(strstr(d.msgs[1], "a-password"));
+	config_diag_clear(&d);
+	config_free(cfg);
+	tmp_teardown();
+}
+END_TEST
+
 /* --fleet makes what a [fleet NAME] section of the implicit name makes. */
 START_TEST(test_set_fleet)
 {
@@ -1485,6 +1525,7 @@ config_suite(void)
 	tcase_add_test(tc, test_model_files_relative_and_shared);
 	tcase_add_test(tc, test_set_listen);
 	tcase_add_test(tc, test_set_fleet);
+	tcase_add_test(tc, test_set_admin);
 	tcase_add_test(tc, test_select_shard);
 	tcase_add_test(tc, test_parse_endpoint);
 	tcase_add_test(tc, test_bmc_equal);

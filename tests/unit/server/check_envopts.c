@@ -29,6 +29,8 @@ START_TEST(test_every_variable)
 	    "BMCSIM_FLEET=100",
 	    "BMCSIM_SHARD=host/3",
 	    "BMCSIM_VERBOSE=2",
+	    "BMCSIM_USER=root",
+	    "BMCSIM_PASSWORD=calvin",
 	    "OTHER=1",
 	    NULL,
 	};
@@ -47,6 +49,8 @@ START_TEST(test_every_variable)
 	ck_assert_uint_eq(o.shard, 2);
 	ck_assert_uint_eq(o.nshards, 3);
 	ck_assert_int_eq(o.verbosity, 2);
+	ck_assert_str_eq(o.admin_user, "root");
+	ck_assert_str_eq(o.admin_password, "calvin");
 	ck_assert_str_eq(err, "");
 }
 END_TEST
@@ -65,6 +69,7 @@ START_TEST(test_unset_and_empty)
 	ck_assert_str_eq(
 	    o.config_path, "/usr/share/bmcsim/sim-configs/default.ini");
 	ck_assert_ptr_null(o.listen);
+	ck_assert_ptr_null(o.admin_password);
 	ck_assert_uint_eq(o.fleet, 0);
 	ck_assert_uint_eq(o.nshards, 0);
 }
