@@ -12,8 +12,14 @@ base=$(free_ports 10)
 export BMCSIM_PORTS="$base-$((base + 9))"
 compose() { podman-compose -p "$proj" -f "$top/docker/compose.yaml" "$@"; }
 down() { compose down -v >/dev/null 2>&1; }
-trap 'cp "$WORK/up.log" /tmp/ctr-up.log; down; cleanup' EXIT
+trap 'down; cleanup' EXIT
 
+# The fleet's image is the one .ci/run built (localhost/bmcsim:latest);
+# the client's is built here, once.
+podman image exists localhost/bmcsim-client:latest ||
+    nice -n 10 podman build --pull=never -t localhost/bmcsim-client:latest \
+	"$top/docker/client" >"$WORK/client.log" 2>&1 ||
+    { bad "client image"; tail -n 20 "$WORK/client.log"; }
 compose up -d --no-build >"$WORK/up.log" 2>&1 || { bad "podman-compose up"; tail -n 30 "$WORK/up.log"; }
 for i in $(seq 1 100); do
 	podman logs "${proj}_client_1" 2>/dev/null | grep -q 'Firmware Revision' && break

@@ -8,6 +8,7 @@
 cd "$(dirname "$0")" && . ./lib.sh
 top=$(cd ../.. && pwd)
 
+export DEB_BUILD_OPTIONS="${DEB_BUILD_OPTIONS:-} parallel=$(nproc)"
 src="$WORK/bmcsim-0.1.0"
 mkdir -p "$src"
 (cd "$top" && git archive HEAD) | tar -x -C "$src"
