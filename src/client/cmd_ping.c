@@ -50,6 +50,51 @@ ping_print(
 	return 0;
 }
 
+/*
+ * -r FILE: the first BMC of bmcsimd's ready file ("NAME ADDR:PORT" or
+ * "NAME [V6]:PORT" per line), so a container's health check finds the
+ * port of whatever BMCs it runs.  The file appears only once every BMC is
+ * bound.  0, or -1 after saying why.
+ */
+static int
+ping_target_from_ready(struct client_opts *o, const char *path)
+{
+	FILE	     *f = fopen(path, "r");
+	char	      line[512], *ep, *colon, *end;
+	unsigned long port;
+
+	if (f == NULL) {
+		fprintf(stderr, "bmcsim ping: %s: not ready (no file)\n", path);
+		return -1;
+	}
+	if (fgets(line, sizeof(line), f) == NULL) {
+		fclose(f);
+		fprintf(stderr, "bmcsim ping: %s: empty\n", path);
+		return -1;
+	}
+	fclose(f);
+	line[strcspn(line, "\r\n")] = '\0';
+	if ((ep = strchr(line, ' ')) == NULL ||
+	    (colon = strrchr(++ep, ':')) == NULL)
+		goto bad;
+	*colon = '\0';
+	port = strtoul(colon + 1, &end, 10);
+	if (*end != '\0' || port == 0 || port > 65535)
+		goto bad;
+	if (ep[0] == '[') {
+		ep++;
+		if ((end = strchr(ep, ']')) == NULL)
+			goto bad;
+		*end = '\0';
+	}
+	snprintf(o->host, sizeof(o->host), "%s", ep);
+	o->port = (uint16_t)port;
+	return 0;
+bad:
+	fprintf(stderr, "bmcsim ping: %s: not a ready file\n", path);
+	return -1;
+}
+
 static int
 ping_exec(int argc, char **argv)
 {
@@ -64,7 +109,12 @@ ping_exec(int argc, char **argv)
 	uint8_t		   tag;
 
 	client_opts_defaults(&o);
-	while ((opt = getopt(argc, argv, CLIENT_SHORT_OPTS "c:")) != -1) {
+	while ((opt = getopt(argc, argv, CLIENT_SHORT_OPTS "c:r:")) != -1) {
+		if (opt == 'r') {
+			if (ping_target_from_ready(&o, optarg) != 0)
+				return CMD_EXIT_ERROR;
+			continue;
+		}
 		if (opt == 'c') {
 			count = strtoul(optarg, NULL, 10);
 			if (count == 0)
@@ -117,10 +167,13 @@ ping_exec(int argc, char **argv)
 const struct cmd_entry cmd_ping_entry = {
     "ping",
     ping_exec,
-    "[-H HOST] [-p PORT] [-c COUNT] [-N SEC] [-R TRIES] [-v]",
+    "[-H HOST] [-p PORT] [-r READY-FILE] [-c COUNT] [-N SEC] [-R TRIES] "
+    "[-v]",
     "Sends ASF presence pings (RMCP class ASF, no session, no password)\n"
     "and prints each pong's fields and the round-trip time.\n"
     "  -c COUNT   pings to send (1)\n"
+    "  -r FILE    ping the first BMC of bmcsimd's --ready-file (a health\n"
+    "             check: fails until every BMC is bound)\n"
     "  -v         also describe the pong field by field\n",
     0,
 };

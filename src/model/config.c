@@ -714,6 +714,142 @@ config_set_listen(struct config *cfg, const char *s, struct config_diag *diag)
 	return 0;
 }
 
+/*
+ * BMCSIM_USER and BMCSIM_PASSWORD: user ID 2 of every model, the first
+ * one after the null user, made an enabled administrator with this name
+ * and password (a container's credentials, from a Kubernetes Secret).
+ */
+int
+config_set_admin(struct config *cfg, const char *name, const char *password,
+    struct config_diag *diag)
+{
+	struct model_user *u;
+	size_t		   nl = strlen(name), pl = strlen(password), i;
+
+	if (nl == 0 || nl > MODEL_NAME_LEN || pl > MODEL_PASSWORD_LEN) {
+		/* The password is a secret: its length only. */
+		config_diag_add(diag, NULL, 0,
+		    "the administrator's name must be 1 to %d bytes (is %zu) "
+		    "and password at most %d (is %zu)",
+		    MODEL_NAME_LEN, nl, MODEL_PASSWORD_LEN, pl);
+		return ERR_CONFIG;
+	}
+	for (i = 0; i < cfg->nmodels; i++) {
+		u = &cfg->models[i]->users[2];
+		ct_wipe(u, sizeof(*u));
+		u->defined = 1;
+		u->enabled = 1;
+		u->priv_limit = IPMI_PRIV_ADMIN;
+		u->ipmi_messaging = 1;
+		u->name_len = (uint8_t)nl;
+		memcpy(u->name, name, nl);
+		memcpy(u->password, password, pl);
+		/* IPMI 2.0 §22.30: over 16 bytes only the 20-byte form. */
+		u->password20 = pl > 16;
+	}
+	return 0;
+}
+
+/*
+ * --fleet: the file's one BMC made count BMCs, named and numbered as
+ * "[fleet NAME]" would make them (NAME-0001 on the BMC's port, then
+ * the next ports), so a container sizes a fleet by its environment.
+ */
+int
+config_set_fleet(struct config *cfg, unsigned count, struct config_diag *diag)
+{
+	struct config_bmc *v, base;
+	size_t		  *by_name;
+	unsigned	   i, width;
+	char		   stem[CONFIG_NAME_MAX];
+
+	if (cfg->nbmcs != 1) {
+		config_diag_add(diag, NULL, 0,
+		    "--fleet %u: the configuration has %zu BMCs; a fleet is "
+		    "made from one",
+		    count, cfg->nbmcs);
+		return ERR_CONFIG;
+	}
+	base = cfg->bmcs[0];
+	if (count == 0 || count > CONFIG_INSTANCES_MAX || base.port == 0 ||
+	    base.port + (uint64_t)count - 1 > 65535) {
+		config_diag_add(diag, NULL, 0,
+		    "--fleet %u: needs 1 to %d BMCs on ports %u to %llu, "
+		    "within 1 to 65535",
+		    count, CONFIG_INSTANCES_MAX, base.port,
+		    (unsigned long long)base.port + count - 1);
+		return ERR_CONFIG;
+	}
+	width = digits(count);
+	if (width < CONFIG_NAME_WIDTH)
+		width = CONFIG_NAME_WIDTH;
+	/* Room for "-" and the digits, as section_begin() leaves it. */
+	snprintf(stem, sizeof(stem), "%.*s", (int)(sizeof(stem) - 2 - width),
+	    base.name);
+	v = calloc(count, sizeof(*v));
+	by_name = calloc(count, sizeof(*by_name));
+	if (v == NULL || by_name == NULL) {
+		free(v);
+		free(by_name);
+		return ERR_NOMEM;
+	}
+	for (i = 0; i < count; i++) {
+		v[i] = base;
+		v[i].index = i + 1;
+		/* Fits: the stem left room for the digits. */
+		if (snprintf(v[i].name, sizeof(v[i].name), "%s-%0*u", stem,
+			(int)width, i + 1) >= (int)sizeof(v[i].name))
+			v[i].name[0] = '\0';
+		v[i].port = (uint16_t)(base.port + i);
+		identity_conf_guid_derive(v[i].system_guid, "fleet", stem, 0);
+		identity_conf_guid_add(v[i].system_guid, i + 1);
+		identity_conf_guid_derive(v[i].device_guid, "fleet", stem, 1);
+		identity_conf_guid_add(v[i].device_guid, i + 1);
+		/* Zero-padded numbers after one stem sort as they count. */
+		by_name[i] = i;
+	}
+	free(cfg->bmcs);
+	free(cfg->by_name);
+	cfg->bmcs = v;
+	cfg->by_name = by_name;
+	cfg->nbmcs = count;
+	return 0;
+}
+
+/*
+ * --shard: keeps the index-th of count equal runs of the BMCs in file
+ * order, so count daemons started with 0 to count-1 serve every BMC once
+ * (a Kubernetes StatefulSet's pod ordinal picks its run).
+ */
+int
+config_select_shard(struct config *cfg, unsigned index, unsigned count,
+    struct config_diag *diag)
+{
+	size_t lo, hi, i, k = 0;
+
+	if (count == 0 || index >= count) {
+		config_diag_add(diag, NULL, 0,
+		    "--shard %u/%u: the shard must be 0 to %u", index, count,
+		    count == 0 ? 0 : count - 1);
+		return ERR_CONFIG;
+	}
+	lo = cfg->nbmcs * (uint64_t)index / count;
+	hi = cfg->nbmcs * (uint64_t)(index + 1) / count;
+	if (lo == hi) {
+		config_diag_add(diag, NULL, 0,
+		    "--shard %u/%u: %zu BMCs leave this shard none", index,
+		    count, cfg->nbmcs);
+		return ERR_CONFIG;
+	}
+	memmove(cfg->bmcs, cfg->bmcs + lo, (hi - lo) * sizeof(*cfg->bmcs));
+	/* The name order of the kept ones, renumbered. */
+	for (i = 0; cfg->by_name != NULL && i < cfg->nbmcs; i++)
+		if (cfg->by_name[i] >= lo && cfg->by_name[i] < hi)
+			cfg->by_name[k++] = cfg->by_name[i] - lo;
+	cfg->nbmcs = hi - lo;
+	return 0;
+}
+
 const struct config_bmc *
 config_find_bmc(const struct config *cfg, const char *name)
 {

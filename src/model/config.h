@@ -85,6 +85,29 @@ void config_free(struct config *);
 int config_set_listen(struct config *, const char *, struct config_diag *);
 
 /*
+ * Makes user ID 2 of every model an enabled administrator named name with
+ * password (bmcsimd's BMCSIM_USER, BMCSIM_PASSWORD).  0, or ERR_CONFIG
+ * (name empty or over 16 bytes, password over 20).
+ */
+int config_set_admin(struct config *, const char *name, const char *password,
+    struct config_diag *);
+
+/*
+ * Makes the only BMC of a configuration count BMCs, as a [fleet NAME]
+ * section of its name would: NAME-0001 on its port, then the next ports.
+ * 0, ERR_CONFIG (several BMCs, port 0, ports past 65535) or ERR_NOMEM.
+ */
+int config_set_fleet(struct config *, unsigned count, struct config_diag *);
+
+/*
+ * Keeps the BMCs of shard index (0 to count-1): the index-th of count
+ * equal runs of them in file order.  Shards 0 to count-1 together hold
+ * every BMC once.  0, or ERR_CONFIG (bad index, or an empty shard).
+ */
+int config_select_shard(
+    struct config *, unsigned index, unsigned count, struct config_diag *);
+
+/*
  * Parses "HOST:PORT" or "[HOST]:PORT" into host and port, checking the
  * syntax of numeric IPv4 and IPv6 addresses.  0 or ERR_CONFIG.
  */

@@ -69,7 +69,10 @@ print_diag(const struct config_diag *diag)
 		log_error("%s", diag->msgs[i]);
 }
 
-/* Loads and checks the configuration, with --listen applied. */
+/*
+ * Loads and checks the configuration, with --listen, the administrator
+ * of the environment, --fleet and --shard applied in that order.
+ */
 static struct config *
 load_config(const struct daemon_options *o)
 {
@@ -81,6 +84,14 @@ load_config(const struct daemon_options *o)
 	rc = config_load(o->config_path, &conf, &diag);
 	if (rc == 0 && o->listen != NULL)
 		rc = config_set_listen(conf, o->listen, &diag);
+	if (rc == 0 && (o->admin_user != NULL || o->admin_password != NULL))
+		rc = config_set_admin(conf,
+		    o->admin_user != NULL ? o->admin_user : "admin",
+		    o->admin_password != NULL ? o->admin_password : "", &diag);
+	if (rc == 0 && o->fleet != 0)
+		rc = config_set_fleet(conf, o->fleet, &diag);
+	if (rc == 0 && o->nshards != 0)
+		rc = config_select_shard(conf, o->shard, o->nshards, &diag);
 	print_diag(&diag);
 	if (rc != 0) {
 		if (rc == ERR_CONFIG)

@@ -25,6 +25,10 @@ struct daemon_options {
 	/* The fault rules' seed (--seed); without one, drawn and logged. */
 	unsigned long long seed;
 	int		   seed_set;
+	/* --fleet COUNT (0: as configured), --shard SHARD/NSHARDS (0: all). */
+	unsigned fleet, shard, nshards;
+	/* BMCSIM_USER, BMCSIM_PASSWORD: user 2 of every model; NULL: as is. */
+	const char *admin_user, *admin_password;
 };
 
 /* Runs until stopped; returns the exit status. */

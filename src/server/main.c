@@ -7,10 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "daemon.h"
 #include "journal.h"
+#include "envopts.h"
+#include "err.h"
 
 #ifndef BMCSIM_DEFAULT_CONFIG
 #define BMCSIM_DEFAULT_CONFIG "/usr/local/share/bmcsim/sim-configs/default.ini"
@@ -22,6 +25,14 @@
 #define MAIN_OPT_CONTROL_TOKEN_FILE 258
 #define MAIN_OPT_JOURNAL_SIZE	    270
 #define MAIN_OPT_SEED		    259
+#define MAIN_OPT_FLEET		    260
+#define MAIN_OPT_SHARD		    261
+
+static const char *
+main_getenv(const char *name)
+{
+	return getenv(name);
+}
 
 static void
 usage(FILE *f)
@@ -33,6 +44,7 @@ usage(FILE *f)
 	    "               [--ready-file FILE] [--control "
 	    "unix:PATH|tcp:ADDR:PORT]\n"
 	    "               [--control-token-file FILE] [--journal-size N]\n"
+	    "               [--seed N] [--fleet COUNT] [--shard I/N]\n"
 	    "\n"
 	    "Simulated BMCs answering IPMI over LAN (RMCP, RMCP+, IPMI 1.5).\n"
 	    "\n"
@@ -61,11 +73,21 @@ usage(FILE *f)
 	    "      --seed N          seed of the fault rules' draws (logged\n"
 	    "                        at start; the same seed, the same\n"
 	    "                        firings)\n"
+	    "      --fleet COUNT     make the configuration's one BMC COUNT\n"
+	    "                        BMCs, NAME-0001 on its port, then the\n"
+	    "                        next ports\n"
+	    "      --shard I/N       serve only the I-th of N equal runs of\n"
+	    "                        the BMCs (I from 0; \"host\": the number\n"
+	    "                        ending the host name)\n"
 	    "  -h, --help            this text\n"
 	    "  -V, --version         version\n"
 	    "\n"
 	    "Signals: TERM/INT stop, HUP reloads the configuration (unchanged\n"
-	    "BMCs keep their sessions), USR1 prints counters.\n",
+	    "BMCs keep their sessions), USR1 prints counters.\n"
+	    "Environment: BMCSIM_CONFIG, BMCSIM_LISTEN, BMCSIM_STATE_DIR,\n"
+	    "BMCSIM_READY_FILE, BMCSIM_FLEET, BMCSIM_SHARD, BMCSIM_VERBOSE "
+	    "give\n"
+	    "the defaults of the options above.\n",
 	    BMCSIM_DEFAULT_CONFIG, CONFIG_DEFAULT_HOST, CONFIG_DEFAULT_PORT,
 	    JOURNAL_SIZE_DEFAULT);
 }
@@ -87,6 +109,8 @@ main(int argc, char **argv)
 		MAIN_OPT_CONTROL_TOKEN_FILE},
 	    {"journal-size", required_argument, NULL, MAIN_OPT_JOURNAL_SIZE},
 	    {"seed", required_argument, NULL, MAIN_OPT_SEED},
+	    {"fleet", required_argument, NULL, MAIN_OPT_FLEET},
+	    {"shard", required_argument, NULL, MAIN_OPT_SHARD},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -94,10 +118,19 @@ main(int argc, char **argv)
 	struct daemon_options o;
 	int		      c;
 	unsigned	      nplugins = 0;
+	char		      host[256], err[256];
 
 	memset(&o, 0, sizeof(o));
 	o.config_path = BMCSIM_DEFAULT_CONFIG;
 	o.journal_size = JOURNAL_SIZE_DEFAULT;
+	if (gethostname(host, sizeof(host)) != 0)
+		host[0] = '\0';
+	host[sizeof(host) - 1] = '\0';
+	/* The environment first: the command line overrides it. */
+	if (envopts_apply(&o, main_getenv, host, err, sizeof(err)) != 0) {
+		fprintf(stderr, "bmcsimd: %s\n", err);
+		return 2;
+	}
 	while ((c = getopt_long(
 		    argc, argv, "c:l:s:nvu:P:hV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -167,6 +200,23 @@ main(int argc, char **argv)
 			o.seed_set = 1;
 			break;
 		}
+		case MAIN_OPT_FLEET:
+			if (envopts_parse_count(
+				optarg, CONFIG_INSTANCES_MAX, &o.fleet) != 0) {
+				fprintf(stderr,
+				    "bmcsimd: --fleet %s: a number of BMCs "
+				    "from 1 to %d\n",
+				    optarg, CONFIG_INSTANCES_MAX);
+				return 2;
+			}
+			break;
+		case MAIN_OPT_SHARD:
+			if (envopts_parse_shard(optarg, host, &o.shard,
+				&o.nshards, err, sizeof(err)) != 0) {
+				fprintf(stderr, "bmcsimd: --shard %s\n", err);
+				return 2;
+			}
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;

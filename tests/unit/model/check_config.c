@@ -915,6 +915,141 @@ START_TEST(test_set_listen)
 }
 END_TEST
 
+/* The environment's administrator replaces user 2 in every model. */
+START_TEST(test_set_admin)
+{
+	struct config_diag	 d = {0};
+	struct config		*cfg;
+	const struct model_user *u;
+
+	tmp_setup();
+	write_file("m.ini",
+	    "[user 2]\nname = x\nprivilege = user\n"
+	    "enabled = no\n");
+	cfg = load_ok(write_file("t.ini",
+	    "[bmc a]\nlisten = 127.0.0.1:1\n"
+	    "[bmc b]\nlisten = 127.0.0.1:2\nmodel = m.ini\n"));
+	ck_assert_uint_eq(cfg->nmodels, 2);
+	ck_assert_int_eq(
+	    config_set_admin(cfg, "root", "a-password-of-18by", &d), 0);
+	u = &cfg->bmcs[1].model->users[2];
+	ck_assert_uint_eq(u->defined, 1);
+	ck_assert_uint_eq(u->enabled, 1);
+	ck_assert_uint_eq(u->priv_limit, IPMI_PRIV_ADMIN);
+	ck_assert_uint_eq(u->name_len, 4);
+	ck_assert_mem_eq(u->name, "root", 4);
+	ck_assert_mem_eq(u->password, "a-password-of-18by\0\0", 20);
+	ck_assert_uint_eq(u->password20, 1);
+	ck_assert_mem_eq(cfg->bmcs[0].model->users[2].name, "root", 4);
+	ck_assert_int_eq(config_set_admin(cfg, "", "pw", &d), ERR_CONFIG);
+	ck_assert_str_eq(d.msgs[0],
+	    "the administrator's name must be 1 to 16 bytes (is 0) and "
+	    "password at most 20 (is 2)");
+	ck_assert_int_eq(
+	    config_set_admin(cfg, "root", "a-password-of-21bytes", &d),
+	    ERR_CONFIG);
+	ck_assert_ptr_null(strstr(d.msgs[1], "a-password"));
+	config_diag_clear(&d);
+	config_free(cfg);
+	tmp_teardown();
+}
+END_TEST
+
+/* --fleet makes what a [fleet NAME] section of the implicit name makes. */
+START_TEST(test_set_fleet)
+{
+	struct config_diag d = {0};
+	struct config	  *cfg, *ref;
+	size_t		   i;
+
+	tmp_setup();
+	write_file("t.ini", "[identity]\n");
+	ref = load_ok(write_file("r.ini",
+	    "[fleet t]\ncount = 3\nlisten = 127.0.0.1:7000\nmodel = t.ini\n"));
+	cfg = load_ok(write_file("t.ini", "[identity]\n"));
+	ck_assert_int_eq(config_set_listen(cfg, "127.0.0.1:7000", &d), 0);
+	ck_assert_int_eq(config_set_fleet(cfg, 3, &d), 0);
+	ck_assert_uint_eq(cfg->nbmcs, 3);
+	for (i = 0; i < 3; i++) {
+		ck_assert_str_eq(cfg->bmcs[i].name, ref->bmcs[i].name);
+		ck_assert_uint_eq(cfg->bmcs[i].port, 7000 + i);
+		ck_assert_uint_eq(cfg->bmcs[i].index, i + 1);
+		ck_assert_mem_eq(cfg->bmcs[i].system_guid,
+		    ref->bmcs[i].system_guid, MODEL_GUID_LEN);
+		ck_assert_mem_eq(cfg->bmcs[i].device_guid,
+		    ref->bmcs[i].device_guid, MODEL_GUID_LEN);
+	}
+	ck_assert_str_eq(cfg->bmcs[2].name, "t-0003");
+	ck_assert_ptr_eq(config_find_bmc(cfg, "t-0002"), &cfg->bmcs[1]);
+	ck_assert_ptr_null(config_find_bmc(cfg, "t"));
+	/* Now several BMCs: not again. */
+	ck_assert_int_eq(config_set_fleet(cfg, 2, &d), ERR_CONFIG);
+	ck_assert_ptr_nonnull(strstr(d.msgs[0], "has 3 BMCs"));
+	config_diag_clear(&d);
+	config_free(cfg);
+	config_free(ref);
+
+	cfg = load_ok(write_file("t.ini", "[identity]\n"));
+	ck_assert_int_eq(config_set_listen(cfg, "127.0.0.1:65535", &d), 0);
+	ck_assert_int_eq(config_set_fleet(cfg, 2, &d), ERR_CONFIG);
+	ck_assert_str_eq(d.msgs[0],
+	    "--fleet 2: needs 1 to 65536 BMCs on ports 65535 to 65536, "
+	    "within 1 to 65535");
+	ck_assert_uint_eq(cfg->nbmcs, 1);
+	config_diag_clear(&d);
+	config_free(cfg);
+	tmp_teardown();
+}
+END_TEST
+
+/* Shards 0..n-1 hold every BMC once, in runs, names still found. */
+START_TEST(test_select_shard)
+{
+	struct config_diag d = {0};
+	struct config	  *cfg;
+	unsigned	   s, seen[10] = {0};
+	size_t		   i, total = 0;
+	const size_t	   want[3] = {3, 3, 4};
+
+	tmp_setup();
+	for (s = 0; s < 3; s++) {
+		cfg = load_ok(write_file("f.ini",
+		    "[fleet f]\ncount = 10\nlisten = 127.0.0.1:7000\n"));
+		ck_assert_int_eq(config_select_shard(cfg, s, 3, &d), 0);
+		ck_assert_uint_eq(cfg->nbmcs, want[s]);
+		for (i = 0; i < cfg->nbmcs; i++) {
+			ck_assert_uint_eq(
+			    cfg->bmcs[i].port, 7000 + cfg->bmcs[i].index - 1);
+			seen[cfg->bmcs[i].index - 1]++;
+			ck_assert_ptr_eq(
+			    config_find_bmc(cfg, cfg->bmcs[i].name),
+			    &cfg->bmcs[i]);
+		}
+		total += cfg->nbmcs;
+		/* Shard 1 is f-0004 to f-0006; f-0001 is not in it. */
+		if (s == 1) {
+			ck_assert_str_eq(cfg->bmcs[0].name, "f-0004");
+			ck_assert_ptr_null(config_find_bmc(cfg, "f-0001"));
+		}
+		config_free(cfg);
+	}
+	ck_assert_uint_eq(total, 10);
+	for (i = 0; i < 10; i++)
+		ck_assert_uint_eq(seen[i], 1);
+
+	cfg = load_ok(write_file("g.ini", "[fleet g]\ncount = 2\n"));
+	ck_assert_int_eq(config_select_shard(cfg, 3, 3, &d), ERR_CONFIG);
+	ck_assert_str_eq(d.msgs[0], "--shard 3/3: the shard must be 0 to 2");
+	ck_assert_int_eq(config_select_shard(cfg, 0, 3, &d), ERR_CONFIG);
+	ck_assert_str_eq(
+	    d.msgs[1], "--shard 0/3: 2 BMCs leave this shard none");
+	ck_assert_uint_eq(cfg->nbmcs, 2);
+	config_diag_clear(&d);
+	config_free(cfg);
+	tmp_teardown();
+}
+END_TEST
+
 START_TEST(test_parse_endpoint)
 {
 	static const struct {
@@ -1389,6 +1524,9 @@ config_suite(void)
 	tcase_add_test(tc, test_overlapping_endpoints);
 	tcase_add_test(tc, test_model_files_relative_and_shared);
 	tcase_add_test(tc, test_set_listen);
+	tcase_add_test(tc, test_set_fleet);
+	tcase_add_test(tc, test_set_admin);
+	tcase_add_test(tc, test_select_shard);
 	tcase_add_test(tc, test_parse_endpoint);
 	tcase_add_test(tc, test_bmc_equal);
 	tcase_add_test(tc, test_priv_names);
