@@ -1668,6 +1668,18 @@ say_ext_version(char *o, size_t cap, struct rd *v)
 	rdesc_sayf(o, cap, "%u.%u", b & 0x0f, b >> 4);
 }
 
+/*
+ * A payload's format version puts the major digit high (IPMI 2.0 §24.9:
+ * 10h is 1.0), unlike the IPMI and PICMG versions above.
+ */
+static void
+say_payload_version(char *o, size_t cap, struct rd *v)
+{
+	unsigned b = dc_byte(v);
+
+	rdesc_sayf(o, cap, "%u.%u", b >> 4, b & 0x0f);
+}
+
 /* PICMG 3.0 §3.1.3: Get PICMG Properties; VSO likewise (VITA 46.11). */
 static const struct dc_field picmg_props_rsp[] = {
     {1, 0, "defining body", say_body},
@@ -2075,7 +2087,7 @@ static const struct dc_field payload_version_req[] = {
 };
 
 static const struct dc_field payload_version_rsp[] = {
-    {1, 0, "format version", say_ext_version},
+    {1, 0, "format version", say_payload_version},
     {0, 0, NULL, NULL},
 };
 

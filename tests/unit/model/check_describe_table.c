@@ -55,6 +55,13 @@ static const struct sample {
     {IPMI_NETFN_APP, 0x47,
 	"02 03 70 61 73 73 77 6f 72 64 00 00 00 00 00 00 00 00", 0, NULL, 0},
     {IPMI_NETFN_APP, 0x54, "01 00 80", 0, NULL, 0},
+    /* Payload commands that need no active session: channel 1, SOL. */
+    {IPMI_NETFN_APP, 0x4a, "01", 0, NULL, 0},
+    {IPMI_NETFN_APP, 0x4b, "01 01", 0, NULL, 0},
+    {IPMI_NETFN_APP, 0x4c, "01 02 02 00 00 00", 0, NULL, 0},
+    {IPMI_NETFN_APP, 0x4d, "01 02", 0, NULL, 0},
+    {IPMI_NETFN_APP, 0x4e, "01", 0, NULL, 0},
+    {IPMI_NETFN_APP, 0x4f, "01 01", 0, NULL, 0},
     {IPMI_NETFN_APP, 0x56, "01 00 01", 0, NULL, 0},
     {IPMI_NETFN_APP, 0x58, "01 00 00 05 31 2e 30 2e 30", 0, NULL, 0},
     {IPMI_NETFN_APP, 0x59, "00 01 00 00", 0, NULL, 0},
@@ -63,6 +70,7 @@ static const struct sample {
     {IPMI_NETFN_CHASSIS, 0x08, "05 80 04 00 00 00", 0, NULL, 0},
     {IPMI_NETFN_CHASSIS, 0x09, "05 00 00", 0, NULL, 0},
     {IPMI_NETFN_SENSOR, 0x02, "04 01 01 01 57 ff ff", 0, NULL, 0},
+    {IPMI_NETFN_SENSOR, 0x12, "01 00", 0, NULL, 0}, /* PEF control: off */
     {IPMI_NETFN_SENSOR, 0x21, "00 00 00 00 00 ff", 0, NULL, 0},
     {IPMI_NETFN_SENSOR, 0x23, "01 00", 0, NULL, 0},
     {IPMI_NETFN_SENSOR, 0x24, "01 ff 02 02", 0, NULL, 0},
