@@ -42,7 +42,7 @@ extern const struct control_route control_bmc_routes[];	 /* control_bmc.c */
 extern const struct control_route
     control_journal_routes[]; /* control_journal.c */
 extern const struct control_route control_fault_routes[]; /* control_fault.c */
-extern const struct control_route control_sol_routes[];	 /* control_sol.c */
+extern const struct control_route control_sol_routes[];	  /* control_sol.c */
 
 /* Largest request body accepted (413 beyond). */
 #define CONTROL_BODY_MAX (1024 * 1024)

@@ -34,7 +34,7 @@ struct instance_env {
 	struct rng	       *system_rng; /* NULL: made on first use */
 	const char	       *state_dir;  /* NULL: state kept in memory */
 	struct server_counters *counters;
-	struct journal	       *journal; /* NULL: none */
+	struct journal	       *journal;    /* NULL: none */
 	uint64_t		fault_seed; /* node_set_fault_seed() */
 };
 
