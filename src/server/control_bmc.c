@@ -520,6 +520,163 @@ put_sensor(struct control_call *c)
 	control_call_reply(c, 200, sensor_json(&s));
 }
 
+/* ---- FRU ---- */
+
+/* {"id": N, "chassis": {...}, "board": {...}, "product": {...}}: the
+ * fields the image has now, as Read FRU Data gives them. */
+static json_t *
+fru_json(const struct bmc *b, unsigned id)
+{
+	json_t	*o = json_pack("{s:i}", "id", (int)id);
+	char	 v[BMC_CONTROL_FRU_VALUE_MAX + 1];
+	unsigned a, i;
+
+	for (a = 0; a < BMC_CONTROL_FRU_AREAS; a++) {
+		const char *area = bmc_control_fru_area_name(a), *f;
+		json_t	   *fields = json_object();
+
+		for (i = 0; (f = bmc_control_fru_field_name(a, i)) != NULL; i++)
+			if (bmc_control_fru_get(b, id, area, f, v) == 0)
+				json_object_set_new(fields, f, json_string(v));
+		if (json_object_size(fields) > 0)
+			json_object_set_new(o, area, fields);
+		else
+			json_decref(fields);
+	}
+	return o;
+}
+
+/* {id} as a FRU device of the model, or 0 without {id}: 0 or -1. */
+static int
+fru_id(struct control_call *c, const struct bmc *b, unsigned *id)
+{
+	const char *s = control_call_param(c, "id");
+	char	   *end;
+	long	    v = s != NULL ? strtol(s, &end, 10) : 0;
+
+	if ((s != NULL && (*s == '\0' || *end != '\0')) || v < 0 || v > 255 ||
+	    !bmc_control_fru_defined(b, (unsigned)v)) {
+		control_call_problem(c, 404, "Unknown FRU device",
+		    "no FRU device \"%s\"", s != NULL ? s : "0");
+		return -1;
+	}
+	*id = (unsigned)v;
+	return 0;
+}
+
+static void
+list_fru(struct control_call *c)
+{
+	struct instance	      *in = control_call_bmc(c);
+	struct bmc	      *b = node_bmc(instance_node(in));
+	struct bmc_control_ctx ctx;
+	json_t		      *items = json_array();
+	unsigned	       id;
+
+	instance_control_begin(in, &ctx);
+	for (id = 0; id < 256; id++)
+		if (bmc_control_fru_defined(b, id))
+			json_array_append_new(items, fru_json(b, id));
+	instance_control_end(in);
+	control_call_reply(c, 200, json_pack("{s:o}", "items", items));
+}
+
+static void
+get_fru(struct control_call *c)
+{
+	struct instance	      *in = control_call_bmc(c);
+	struct bmc	      *b = node_bmc(instance_node(in));
+	struct bmc_control_ctx ctx;
+	unsigned	       id;
+
+	json_t *o;
+
+	if (fru_id(c, b, &id) != 0)
+		return;
+	instance_control_begin(in, &ctx);
+	o = fru_json(b, id);
+	instance_control_end(in);
+	control_call_reply(c, 200, o);
+}
+
+/*
+ * PUT {"product": {"serial": "X"}, "board": {...}}: each field set as
+ * text.  Every name and value is checked before the first is set, so a
+ * refused body changes nothing (but a device too small for the new image
+ * can stop it part way: 507 names the field).
+ */
+static void
+put_fru(struct control_call *c)
+{
+	struct instance	      *in = control_call_bmc(c);
+	struct bmc	      *b = node_bmc(instance_node(in));
+	json_t		      *body = control_call_body(c), *fields, *v, *o;
+	const char	      *area, *field;
+	struct bmc_control_ctx ctx;
+	char		       cur[BMC_CONTROL_FRU_VALUE_MAX + 1];
+	unsigned	       id, a, i;
+	int		       rc = 0;
+
+	if (fru_id(c, b, &id) != 0)
+		return;
+	json_object_foreach(body, area, fields)
+	{
+		for (a = 0; a < BMC_CONTROL_FRU_AREAS; a++)
+			if (strcmp(area, bmc_control_fru_area_name(a)) == 0)
+				break;
+		if (a == BMC_CONTROL_FRU_AREAS || !json_is_object(fields)) {
+			control_call_problem(c, 422, "Bad FRU area",
+			    "\"%s\": want chassis, board or product, each "
+			    "an object of fields",
+			    area);
+			return;
+		}
+		json_object_foreach(fields, field, v)
+		{
+			const char *f;
+
+			for (i = 0;
+			     (f = bmc_control_fru_field_name(a, i)) != NULL &&
+			     strcmp(f, field) != 0;
+			     i++)
+				;
+			if (f == NULL || !json_is_string(v) ||
+			    json_string_length(v) > BMC_CONTROL_FRU_VALUE_MAX ||
+			    strlen(json_string_value(v)) !=
+				json_string_length(v)) {
+				control_call_problem(c, 422, "Bad FRU field",
+				    "%s.%s: want a known field and text of at "
+				    "most %d bytes",
+				    area, field, BMC_CONTROL_FRU_VALUE_MAX);
+				return;
+			}
+		}
+	}
+	instance_control_begin(in, &ctx);
+	json_object_foreach(body, area, fields)
+	{
+		json_object_foreach(fields, field, v)
+		{
+			/* Unchanged fields leave the image (and state) be. */
+			if (bmc_control_fru_get(b, id, area, field, cur) == 0 &&
+			    strcmp(cur, json_string_value(v)) == 0)
+				continue;
+			rc = bmc_control_fru_set(
+			    b, &ctx, id, area, field, json_string_value(v));
+			if (rc != 0)
+				break;
+		}
+		if (rc != 0)
+			break;
+	}
+	o = rc == 0 ? fru_json(b, id) : NULL;
+	instance_control_end(in);
+	if (rc != 0)
+		control_bmc_fail(c, rc, "FRU field");
+	else
+		control_call_reply(c, 200, o);
+}
+
 /* ---- SEL ---- */
 
 static json_t *
@@ -1271,6 +1428,10 @@ const struct control_route control_bmc_routes[] = {
     {"GET", "/v1/bmcs/{bmc}/sensors", list_sensors},
     {"GET", "/v1/bmcs/{bmc}/sensors/{sensor}", get_sensor},
     {"PUT", "/v1/bmcs/{bmc}/sensors/{sensor}", put_sensor},
+    {"GET", "/v1/bmcs/{bmc}/fru", list_fru},
+    {"GET", "/v1/bmcs/{bmc}/fru/{id}", get_fru},
+    {"PUT", "/v1/bmcs/{bmc}/fru", put_fru},
+    {"PUT", "/v1/bmcs/{bmc}/fru/{id}", put_fru},
     {"GET", "/v1/bmcs/{bmc}/sel", list_sel},
     {"POST", "/v1/bmcs/{bmc}/sel", post_sel},
     {"DELETE", "/v1/bmcs/{bmc}/sel", delete_sel},

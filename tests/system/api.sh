@@ -63,6 +63,18 @@ check "power set on" '^state: on' ctl power set default on
 check "boot set pxe" '"device":"pxe"' ctl -o json boot set default pxe
 check "ipmitool reads PXE" 'Force PXE' lan "$PORT_api" chassis bootparam get 5
 
+# FRU fields set through the API are what ipmitool's fru print reads.
+check "fru get: product fields" '"product":\{.*"name":' ctl -o json fru get default 0
+check "fru set product.serial" '"serial":"API-SN-4711"' \
+    ctl -o json fru set default product.serial=API-SN-4711 board.part=BP-9
+check "ipmitool fru print reads the new serial" \
+    'Product Serial +: API-SN-4711$' lan "$PORT_api" fru print 0
+check "ipmitool fru print reads the new board part" \
+    'Board Part Number +: BP-9$' lan "$PORT_api" fru print 0
+check "fru PUT with an unknown field: 422" '^422$' \
+    api PUT /v1/bmcs/default/fru/0 '{"product":{"colour":"red"}}'
+check "fru of an unknown device: 404" '^404$' api GET /v1/bmcs/default/fru/9
+
 check "sel add" '"id":' ctl -o json sel add default 1 3 1 2
 check "sel clear" '^entries: 1$' ctl sel clear default
 
