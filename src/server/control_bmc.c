@@ -966,20 +966,18 @@ list_sessions(struct control_call *c)
 }
 
 /*
- * DELETE /v1/bmcs/{bmc}/sessions[/{handle}]: ends every session, or
- * those of the user of session {handle} (the session layer closes by
- * user, as when a user is disabled), after this call.
+ * DELETE /v1/bmcs/{bmc}/sessions: ends every session (user by user, as
+ * when users are disabled).  DELETE .../sessions/{handle}: ends that
+ * session only, as its own Close Session would; the user's others stay.
  */
 static void
 kill_sessions(struct control_call *c)
 {
 	struct instance		 *in = control_call_bmc(c);
-	const char		 *h = control_call_param(c, "handle");
 	struct bmc_control_ctx	  ctx;
 	struct model_session_info si;
 	unsigned		  i, n, closed = 0;
 	uint8_t			  users[MODEL_USERS_MAX + 1];
-	int			  found = h == NULL;
 
 	memset(users, 0, sizeof(users));
 	instance_control_begin(in, &ctx);
@@ -991,25 +989,39 @@ kill_sessions(struct control_call *c)
 			MODEL_SESSION_BY_INDEX, i, &si) != 0 ||
 		    si.user_id > MODEL_USERS_MAX)
 			continue;
-		if (h != NULL && strtol(h, NULL, 0) != si.handle)
-			continue;
-		found = 1;
+		closed++;
 		users[si.user_id] = 1;
 	}
 	for (i = 0; i <= MODEL_USERS_MAX; i++)
-		if (users[i]) {
+		if (users[i])
 			ctx.sessions->close_user_sessions_cb(
 			    ctx.sessions_arg, (uint8_t)i);
-			closed++;
-		}
 	instance_control_end(in);
-	if (!found) {
+	control_call_reply(c, 200, json_pack("{s:i}", "closed", (int)closed));
+}
+
+static void
+kill_session(struct control_call *c)
+{
+	struct instance *in = control_call_bmc(c);
+	const char	*h = control_call_param(c, "handle");
+	char		*end;
+	long		 v = strtol(h, &end, 0);
+	int		 rc = ERR_NOT_FOUND;
+
+	if (*h != '\0' && *end == '\0' && v > 0 && v <= 255) {
+		struct bmc_control_ctx ctx;
+
+		instance_control_begin(in, &ctx);
+		rc = node_session_close(instance_node(in), (uint8_t)v);
+		instance_control_end(in);
+	}
+	if (rc != 0) {
 		control_call_problem(
 		    c, 404, "Unknown session", "no session with handle %s", h);
 		return;
 	}
-	control_call_reply(
-	    c, 200, json_pack("{s:i}", "users_closed", (int)closed));
+	control_call_reply(c, 200, json_pack("{s:i}", "closed", 1));
 }
 
 /* ---- life cycle ---- */
@@ -1439,7 +1451,7 @@ const struct control_route control_bmc_routes[] = {
     {"PUT", "/v1/bmcs/{bmc}/users/{id}", put_user},
     {"GET", "/v1/bmcs/{bmc}/sessions", list_sessions},
     {"DELETE", "/v1/bmcs/{bmc}/sessions", kill_sessions},
-    {"DELETE", "/v1/bmcs/{bmc}/sessions/{handle}", kill_sessions},
+    {"DELETE", "/v1/bmcs/{bmc}/sessions/{handle}", kill_session},
     {"POST", "/v1/bulk", post_bulk},
     {"POST", "/v1/reset", post_reset},
     {"GET", "/v1/state", get_state},

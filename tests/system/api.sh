@@ -84,8 +84,9 @@ check "the new password logs in" 'System Power' \
     ipmitool -I lanplus -H 127.0.0.1 -p "$PORT_api" -U operator \
     -P fresh-pw-1 -L OPERATOR -R 2 -N 1 chassis status
 
-# Sessions: one pyghmi holds open is listed, and killed.
-check "sessions: listed while pyghmi holds one, then killed" '^all ok$' \
+# Sessions: one pyghmi holds open is listed, and killed by its handle
+# while another session of the same user (a second pyghmi) stays.
+check "sessions: one killed by handle, the user's other stays" '^all ok$' \
     timeout 60 /usr/bin/python3 - "$PORT_api" "$SOCK" <<'PY'
 import json, subprocess, sys
 from pyghmi.ipmi import command
@@ -95,17 +96,42 @@ def api(method, path):
                           "http://bmcsim" + path], capture_output=True,
                          check=True).stdout
     return json.loads(out)
+HOLD = """
+import sys, time
+from pyghmi.ipmi import command
 c = command.Command(bmc="127.0.0.1", userid="admin", password="password",
-                    port=port)
+                    port=int(sys.argv[1]))
 c.get_power()
-items = api("GET", "/v1/bmcs/default/sessions")["items"]
-# This one, and maybe one an earlier pyghmi left open: all admin's.
-assert items and all(s["user_id"] == 2 for s in items), items
-assert items[0]["privilege"] == "administrator", items
-assert items[0]["peer"].startswith("127.0.0.1:"), items
-h = items[0]["handle"]
-assert api("DELETE", "/v1/bmcs/default/sessions/%d" % h)["users_closed"] == 1
-assert api("GET", "/v1/bmcs/default/sessions")["items"] == []
+print("ready", flush=True)
+sys.stdin.read()
+"""
+other = subprocess.Popen(["/usr/bin/python3", "-c", HOLD, str(port)],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         text=True)
+try:
+    assert other.stdout.readline().strip() == "ready"
+    before = {s["handle"] for s in api("GET", "/v1/bmcs/default/sessions")["items"]}
+    assert before, before
+    c = command.Command(bmc="127.0.0.1", userid="admin", password="password",
+                        port=port)
+    c.get_power()
+    items = api("GET", "/v1/bmcs/default/sessions")["items"]
+    # All admin's: this one, the other process's, maybe an earlier one.
+    assert items and all(s["user_id"] == 2 for s in items), items
+    assert items[0]["privilege"] == "administrator", items
+    assert items[0]["peer"].startswith("127.0.0.1:"), items
+    mine = {s["handle"] for s in items} - before
+    assert len(mine) == 1, (items, before)
+    h = mine.pop()
+    assert api("DELETE", "/v1/bmcs/default/sessions/%d" % h)["closed"] == 1
+    after = {s["handle"] for s in api("GET", "/v1/bmcs/default/sessions")["items"]}
+    assert after == before, (after, before)
+    assert api("DELETE", "/v1/bmcs/default/sessions/%d" % h)["status"] == 404
+    assert api("DELETE", "/v1/bmcs/default/sessions")["closed"] == len(before)
+    assert api("GET", "/v1/bmcs/default/sessions")["items"] == []
+finally:
+    other.stdin.close()
+    other.wait(timeout=20)
 print("all ok")
 PY
 
