@@ -5,6 +5,7 @@
  * between instance_control_begin() and instance_control_end(), so that a
  * change takes effect as a request's would.
  */
+#include <errno.h>
 #include <fnmatch.h>
 #include <math.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@
 #include "instance.h"
 #include "node.h"
 #include "sel_record.h"
+#include "statefile.h"
 
 /* Page size of the BMC list unless ?limit= says otherwise. */
 #define CONTROL_BMC_PAGE_DEFAULT 100
@@ -1296,6 +1298,8 @@ post_bulk(struct control_call *c)
 	if ((names = select_names(c, &n)) == NULL)
 		return;
 	failed = json_array();
+	/* Each BMC's state file written now, all made durable at once. */
+	statefile_batch_begin();
 	for (i = 0; i < n; i++) {
 		struct instance *in = daemon_find_bmc(d, names[i]);
 		int		 rc = 0;
@@ -1321,6 +1325,12 @@ post_bulk(struct control_call *c)
 				err_str(rc)));
 	}
 	free_names(names, n);
+	if (statefile_batch_end() != 0) {
+		json_decref(failed);
+		control_call_problem(c, 500, "State not saved",
+		    "the state directory: %s", strerror(errno));
+		return;
+	}
 	control_call_reply(c, 200,
 	    json_pack("{s:I, s:I, s:o}", "matched", (json_int_t)n, "ok",
 		(json_int_t)ok, "failed", failed));
@@ -1392,6 +1402,7 @@ put_state(struct control_call *c)
 		    "want {\"bmcs\": {NAME: TEXT}} as GET /v1/state gives");
 		return;
 	}
+	statefile_batch_begin();
 	json_object_foreach(bmcs, name, v)
 	{
 		struct instance *in = daemon_find_bmc(
@@ -1418,6 +1429,10 @@ put_state(struct control_call *c)
 				diag.msgs[i]));
 		config_diag_clear(&diag);
 	}
+	if (statefile_batch_end() != 0)
+		json_array_append_new(problems,
+		    json_pack("{s:s, s:s}", "name", "", "error",
+			"the state directory: not saved"));
 	control_call_reply(c, json_array_size(problems) == 0 ? 200 : 422,
 	    json_pack(
 		"{s:I, s:o}", "loaded", (json_int_t)ok, "problems", problems));

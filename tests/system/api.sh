@@ -153,6 +153,11 @@ check "ipmitool reaches n1" 'Device ID' lan "$port2" mc info
 check "bulk power off n*" '"ok":1' \
     api POST /v1/bulk '{"name":"n*","op":"power","args":{"state":"off"}}'
 check "n1 is off, default is on" 'default.* on *$' ctl bmc list
+# The bulk write is batched (one flush for all): in place when it answers.
+check "n1's state file says off after the bulk" '^power = off' \
+    cat "$WORK/state-api/n1.state"
+check "no temporary state file is left" '^0$' \
+    sh -c 'find "$1" -name "*.tmp" | wc -l' sh "$WORK/state-api"
 check "bmc rm n1" '^deleted: n1' ctl bmc rm n1
 check_fails "n1 is gone (404, exit 1)" 'Unknown BMC' ctl bmc show n1
 check_fails "ipmitool gets nothing from n1" 'Unable|Error|timeout|fail' \
