@@ -148,15 +148,18 @@ get_v1(struct control_call *c)
 	struct daemon	   *d = control_call_daemon(c);
 	const struct fleet *f = d != NULL ? daemon_fleet(d) : NULL;
 	struct control	   *ctl = control_call_control(c);
+	const char	   *caps[64];
+	size_t		    n = control_capabilities(ctl, caps, 64), i;
+	json_t		   *list = json_array();
 
+	/* From the route tables: what this build (and its merges) serves. */
+	for (i = 0; i < n; i++)
+		json_array_append_new(list, json_string(caps[i]));
 	control_call_reply(c, 200,
-	    json_pack("{s:s, s:s, s:[s,s,s,s,s,s,s,s,s,s,s], s:n, s:I, "
-		      "s:{s:I}}",
-		"name", "bmcsimd", "version", PACKAGE_VERSION, "capabilities",
-		"bmcs", "power", "boot", "sensors", "sel", "fru", "users",
-		"sessions", "bulk", "state", "probes", "seed", "uptime_ms",
-		(json_int_t)control_uptime_ms(ctl), "counts", "bmcs",
-		(json_int_t)(f != NULL ? fleet_count(f) : 0)));
+	    json_pack("{s:s, s:s, s:o, s:n, s:I, s:{s:I}}", "name", "bmcsimd",
+		"version", PACKAGE_VERSION, "capabilities", list, "seed",
+		"uptime_ms", (json_int_t)control_uptime_ms(ctl), "counts",
+		"bmcs", (json_int_t)(f != NULL ? fleet_count(f) : 0)));
 }
 
 /* ---- /v1/bmcs ---- */

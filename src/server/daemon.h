@@ -19,6 +19,7 @@ struct daemon_options {
 	/* "unix:PATH" or "tcp:ADDR:PORT"; NULL: STATE_DIR/control.sock */
 	const char *control;
 	const char *control_token_file; /* TCP: the bearer token's file */
+	const char *control_group;	/* unix: the socket's group, 0660 */
 	int	    check_only;
 	int	    verbosity; /* number of -v */
 };

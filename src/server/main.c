@@ -18,6 +18,7 @@
 #define MAIN_OPT_READY_FILE	    256
 #define MAIN_OPT_CONTROL	    257
 #define MAIN_OPT_CONTROL_TOKEN_FILE 258
+#define MAIN_OPT_CONTROL_GROUP	    259
 
 static void
 usage(FILE *f)
@@ -28,7 +29,8 @@ usage(FILE *f)
 	    "               [-v...] [--user NAME] [--plugin FILE...]\n"
 	    "               [--ready-file FILE] [--control "
 	    "unix:PATH|tcp:ADDR:PORT]\n"
-	    "               [--control-token-file FILE]\n"
+	    "               [--control-token-file FILE] [--control-group "
+	    "GROUP]\n"
 	    "\n"
 	    "Simulated BMCs answering IPMI over LAN (RMCP, RMCP+, IPMI 1.5).\n"
 	    "\n"
@@ -52,6 +54,8 @@ usage(FILE *f)
 	    "                        unix:STATE-DIR/control.sock (mode 0600)\n"
 	    "      --control-token-file FILE  TCP: the bearer token, made\n"
 	    "                        (mode 0600) when the file is absent\n"
+	    "      --control-group GROUP  unix: the socket's group, mode\n"
+	    "                        0660; members may use the API too\n"
 	    "  -h, --help            this text\n"
 	    "  -V, --version         version\n"
 	    "\n"
@@ -75,6 +79,7 @@ main(int argc, char **argv)
 	    {"control", required_argument, NULL, MAIN_OPT_CONTROL},
 	    {"control-token-file", required_argument, NULL,
 		MAIN_OPT_CONTROL_TOKEN_FILE},
+	    {"control-group", required_argument, NULL, MAIN_OPT_CONTROL_GROUP},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -121,6 +126,9 @@ main(int argc, char **argv)
 			break;
 		case MAIN_OPT_CONTROL_TOKEN_FILE:
 			o.control_token_file = optarg;
+			break;
+		case MAIN_OPT_CONTROL_GROUP:
+			o.control_group = optarg;
 			break;
 		case 'h':
 			usage(stdout);

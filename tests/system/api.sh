@@ -248,4 +248,39 @@ check "TCP with the token: 200" '^200$' \
 check "ctl over TCP with -T" '^default ' \
     "$BMCSIM" ctl -S "tcp:127.0.0.1:$tport" -T "$WORK/token" bmc list
 
+# --control-group: the socket is 0660 and the group's; a member of the
+# group (here uid 65534 with only that gid) uses the API, others cannot
+# connect; an unknown group stops the daemon.  GET /v1 lists what the
+# route tables serve.
+gport=$(free_port)
+mkdir -m 0711 "$WORK/grp"
+chmod o+x "$WORK"
+"$BMCSIMD" -c "$CONFIGS/default.ini" --listen "127.0.0.1:$gport" \
+    --control "unix:$WORK/grp/c.sock" --control-group 54321 \
+    >"$WORK/grp.log" 2>&1 &
+BMC_PIDS="$BMC_PIDS $!"
+for i in $(seq 1 100); do
+	[ -S "$WORK/grp/c.sock" ] && asf_ping "$gport" && break
+	sleep 0.1
+done
+check "--control-group: mode 0660, group 54321" '^660 54321$' \
+    stat -c '%a %g' "$WORK/grp/c.sock"
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	check "--control-group: a group member gets 200" '^200$' \
+	    setpriv --reuid=65534 --regid=54321 --clear-groups \
+	    curl -s -o /dev/null -w '%{http_code}\n' \
+	    --unix-socket "$WORK/grp/c.sock" http://bmcsim/v1
+	check_fails "--control-group: another group cannot connect" '^000$' \
+	    setpriv --reuid=65534 --regid=54322 --clear-groups \
+	    curl -s -o /dev/null -w '%{http_code}\n' \
+	    --unix-socket "$WORK/grp/c.sock" http://bmcsim/v1
+fi
+check "GET /v1: capabilities from the route tables" \
+    '"capabilities":\["probes","bmcs","power",.*"fru",.*"sessions",.*"state"' \
+    curl -s --unix-socket "$WORK/grp/c.sock" http://bmcsim/v1
+check_fails "--control-group with an unknown group: no start" \
+    'no such group' timeout 10 "$BMCSIMD" -c "$CONFIGS/default.ini" \
+    --listen "127.0.0.1:0" --control "unix:$WORK/grp/x.sock" \
+    --control-group no-such-group-here
+
 finish
