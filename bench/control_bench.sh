@@ -3,16 +3,21 @@
 # bmcsimd, then the time of a BMC list page (first and a later one, by
 # cursor), a bulk power-off of every BMC, and GET /v1.
 #
-#   bench/control_bench.sh [COUNT]        # from the build directory
+#   bench/control_bench.sh [--state-dir] [COUNT]   # from the build directory
 #
-# Without --state-dir (the control socket given by --control): with one,
-# every BMC a bulk operation changes writes its state file durably (two
-# fsyncs each), which the disk, not the API, then dominates; set
-# CBENCH_STATE=1 to measure that too.
+# Without --state-dir the control socket is given by --control and no
+# state is written.  With --state-dir (or CBENCH_STATE=1) every BMC a bulk
+# operation changes writes its state file; the bulk answer waits until
+# all are durable, written as one batch (temporary files, one syncfs(),
+# renames, one more syncfs()), so the disk's flush is paid once.
 #
 # Each figure is curl's time_total for one request over the unix socket
 # (connection, request, answer); the best of 5 for the pages.
 set -euo pipefail
+if [ "${1:-}" = "--state-dir" ]; then
+	CBENCH_STATE=1
+	shift
+fi
 count=${1:-10000}
 top=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/bmcsim-cbench.XXXXXX)

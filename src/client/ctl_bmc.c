@@ -291,6 +291,70 @@ boot_set(struct ctl *c, int argc, char **argv)
 	return rc;
 }
 
+/* ---- FRU ---- */
+
+static int
+fru_get(struct ctl *c, int argc, char **argv)
+{
+	char path[CTL_PATH_MAX];
+
+	if (argc != 2 && argc != 3)
+		return usage_of("fru", "get");
+	if (bmc_path(path, sizeof(path), argv[1],
+		argc == 3 ? "/fru/" : "/fru") != 0 ||
+	    (argc == 3 && ctl_path_append(path, sizeof(path), argv[2]) != 0))
+		return CTL_EXIT_USAGE;
+	return ctl_call(c, "GET", path, NULL);
+}
+
+/* fru set NAME [--id N] AREA.FIELD=VALUE...: one PUT with every field. */
+static int
+fru_set(struct ctl *c, int argc, char **argv)
+{
+	char	    path[CTL_PATH_MAX], area[16];
+	const char *id = "0";
+	json_t	   *body;
+	int	    i = 2, rc;
+
+	if (argc >= 4 && strcmp(argv[2], "--id") == 0) {
+		id = argv[3];
+		i = 4;
+	}
+	if (argc < 2 || i >= argc)
+		return usage_of("fru", "set");
+	if (bmc_path(path, sizeof(path), argv[1], "/fru/") != 0 ||
+	    ctl_path_append(path, sizeof(path), id) != 0)
+		return CTL_EXIT_USAGE;
+	body = json_object();
+	for (; i < argc; i++) {
+		const char *dot = strchr(argv[i], '.');
+		const char *eq = strchr(argv[i], '=');
+		json_t	   *a;
+		char	    field[32];
+
+		if (dot == NULL || eq == NULL || eq < dot ||
+		    (size_t)(dot - argv[i]) >= sizeof(area) ||
+		    (size_t)(eq - dot - 1) >= sizeof(field)) {
+			fprintf(stderr,
+			    "bmcsim ctl: %s: want AREA.FIELD=VALUE\n", argv[i]);
+			json_decref(body);
+			return CTL_EXIT_USAGE;
+		}
+		snprintf(
+		    area, sizeof(area), "%.*s", (int)(dot - argv[i]), argv[i]);
+		snprintf(
+		    field, sizeof(field), "%.*s", (int)(eq - dot - 1), dot + 1);
+		if ((a = json_object_get(body, area)) == NULL) {
+			a = json_object();
+			json_object_set_new(body, area, a);
+		}
+		json_object_set_new(a, field, json_string(eq + 1));
+	}
+	rc = ctl_call(c, "PUT", path, body);
+	json_decref(body);
+	return rc;
+}
+
 /* ---- sensors, SEL, users ---- */
 
 static int
@@ -562,6 +626,8 @@ const struct ctl_cmd ctl_bmc_cmds[] = {
     {"boot", "set", boot_set, "NAME DEVICE [--persistent] [--efi]"},
     {"sensor", "list", sensor_list, "NAME"},
     {"sensor", "set", sensor_set, "NAME SENSOR VALUE|clear"},
+    {"fru", "get", fru_get, "NAME [ID]"},
+    {"fru", "set", fru_set, "NAME [--id ID] AREA.FIELD=VALUE..."},
     {"sel", "list", sel_list, "NAME"},
     {"sel", "add", sel_add,
 	"NAME SENSOR_TYPE SENSOR_NUMBER EVENT_TYPE [DATA1 [DATA2 [DATA3]]]"},

@@ -404,6 +404,15 @@ void	 bmc_sel_clear(struct bmc *, uint64_t now_ms);
 unsigned bmc_sel_count(const struct bmc *);
 /* Entry i (0: the oldest), its 16 bytes: 0 or ERR_NOT_FOUND. */
 int bmc_sel_entry(const struct bmc *, unsigned i, uint8_t rec[16]);
+/*
+ * FRU device id's bytes (made on first use) and size for the control
+ * plane: 0, ERR_NOT_FOUND (no such device) or ERR_NOMEM.  After changing
+ * them, bmc_fru_changed() marks the device written (kept in the saved
+ * state, as after Write FRU Data).
+ */
+int
+bmc_fru_bytes(const struct bmc *, uint8_t id, uint8_t **bytes, uint16_t *size);
+void bmc_fru_changed(struct bmc *, uint8_t id);
 
 /* Real time in ms for an event now_ms (monotonic); 0 when not known. */
 uint64_t bmc_wall_ms(const struct bmc *, uint64_t now_ms);

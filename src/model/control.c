@@ -11,6 +11,7 @@
 #include "control.h"
 #include "ct.h"
 #include "err.h"
+#include "fru_record.h"
 
 /* What every call does first: learn the real time, as a request does. */
 static void
@@ -503,4 +504,159 @@ int
 bmc_control_sel_get(const struct bmc *b, unsigned i, uint8_t rec[16])
 {
 	return bmc_sel_entry(b, i, rec);
+}
+
+/* ---- FRU fields ---- */
+
+/* Field names in each area's order (FRU spec §10-12). */
+static const char *const control_fru_fields[BMC_CONTROL_FRU_AREAS][8] = {
+    [FRU_RECORD_CHASSIS] = {"part", "serial", NULL},
+    [FRU_RECORD_BOARD] = {"manufacturer", "product", "serial", "part", "fru_id",
+	NULL},
+    [FRU_RECORD_PRODUCT] = {"manufacturer", "name", "part", "version", "serial",
+	"asset_tag", "fru_id", NULL},
+};
+
+const char *
+bmc_control_fru_area_name(unsigned a)
+{
+	return a < BMC_CONTROL_FRU_AREAS ? fru_record_kind_name((uint8_t)a)
+					 : NULL;
+}
+
+const char *
+bmc_control_fru_field_name(unsigned a, unsigned i)
+{
+	if (a >= BMC_CONTROL_FRU_AREAS || i >= 8)
+		return NULL;
+	return control_fru_fields[a][i];
+}
+
+int
+bmc_control_fru_defined(const struct bmc *b, unsigned id)
+{
+	return id < MODEL_FRU_MAX && b->model->fru[id].defined;
+}
+
+/* The area and field indexes of the names: 0 or ERR_NOT_FOUND. */
+static int
+control_fru_lookup(
+    const char *area, const char *field, unsigned *a, unsigned *f)
+{
+	unsigned i;
+
+	for (*a = 0; *a < BMC_CONTROL_FRU_AREAS; (*a)++)
+		if (strcmp(area, bmc_control_fru_area_name(*a)) == 0)
+			break;
+	if (*a == BMC_CONTROL_FRU_AREAS)
+		return ERR_NOT_FOUND;
+	for (i = 0; control_fru_fields[*a][i] != NULL; i++)
+		if (strcmp(field, control_fru_fields[*a][i]) == 0) {
+			*f = i;
+			return 0;
+		}
+	return ERR_NOT_FOUND;
+}
+
+/* Device id decoded into img (fields point into *bytes). */
+static int
+control_fru_decode(const struct bmc *b, unsigned id, uint8_t **bytes,
+    uint16_t *size, struct fru_record_image *img)
+{
+	int rc;
+
+	if (id >= MODEL_FRU_MAX)
+		return ERR_NOT_FOUND;
+	if ((rc = bmc_fru_bytes(b, (uint8_t)id, bytes, size)) != 0)
+		return rc;
+	memset(img, 0, sizeof(*img));
+	return fru_record_decode_image(*bytes, *size, img) == 0 ? 0
+								: ERR_FORMAT;
+}
+
+int
+bmc_control_fru_get(const struct bmc *b, unsigned id, const char *area,
+    const char *field, char out[BMC_CONTROL_FRU_VALUE_MAX + 1])
+{
+	struct fru_record_image	       img;
+	const struct fru_record_area  *ar;
+	const struct fru_record_field *fl;
+	uint8_t			      *bytes;
+	uint16_t		       size;
+	unsigned		       a, f;
+	int			       rc;
+
+	out[0] = '\0';
+	if (control_fru_lookup(area, field, &a, &f) != 0)
+		return ERR_NOT_FOUND;
+	if ((rc = control_fru_decode(b, id, &bytes, &size, &img)) != 0)
+		return rc;
+	ar = &img.area[a];
+	if (!ar->present || f >= ar->nfields)
+		return ERR_NOT_FOUND;
+	fl = &ar->field[f];
+	memcpy(out, fl->data, fl->len); /* len <= 63 by the format */
+	out[fl->len] = '\0';
+	return 0;
+}
+
+int
+bmc_control_fru_set(struct bmc *b, const struct bmc_control_ctx *c, unsigned id,
+    const char *area, const char *field, const char *value)
+{
+	struct fru_record_image img;
+	struct fru_record_area *ar;
+	uint8_t		       *bytes;
+	uint8_t			tmp[MODEL_FRU_IMAGE_MAX];
+	char			text[BMC_CONTROL_FRU_VALUE_MAX + 2];
+	uint16_t		size;
+	size_t			n = strlen(value), len, old;
+	unsigned		a, f;
+	int			rc;
+
+	(void)c;
+	if (control_fru_lookup(area, field, &a, &f) != 0)
+		return ERR_NOT_FOUND;
+	if (n > BMC_CONTROL_FRU_VALUE_MAX)
+		return ERR_INVALID_ARG;
+	if ((rc = control_fru_decode(b, id, &bytes, &size, &img)) != 0)
+		return rc;
+	memcpy(text, value, n + 1);
+	if (n == 1) { /* not the end marker C1h (FRU spec §13) */
+		text[n++] = ' ';
+		text[n] = '\0';
+	}
+	ar = &img.area[a];
+	if (!ar->present) {
+		ar->kind = (uint8_t)a;
+		ar->present = 1;
+		ar->version = FRU_RECORD_VERSION;
+		if (a == FRU_RECORD_CHASSIS)
+			ar->chassis_type = 0x17; /* SMBIOS: rack mount */
+		ar->nfields = 0;
+	}
+	/* Empty fields up to this one, before any custom fields. */
+	if (f >= ar->nfields) {
+		if (ar->nfields + (f + 1 - ar->nfields) > FRU_RECORD_FIELDS_MAX)
+			return ERR_NOSPACE;
+		while (ar->nfields <= f) {
+			struct fru_record_field *e = &ar->field[ar->nfields++];
+
+			e->type = FRU_RECORD_LATIN1;
+			e->len = 0;
+			e->data = (const uint8_t *)"";
+		}
+	}
+	ar->field[f].type = FRU_RECORD_LATIN1;
+	ar->field[f].len = (uint8_t)n;
+	ar->field[f].data = (const uint8_t *)text;
+	old = img.used;
+	if (fru_record_encode_image(&img, tmp, sizeof(tmp), &len) != 0 ||
+	    len > size)
+		return ERR_NOSPACE;
+	memcpy(bytes, tmp, len);
+	if (old > len) /* what the old image held past the new one is free */
+		memset(bytes + len, 0, old - len);
+	bmc_fru_changed(b, (uint8_t)id);
+	return 0;
 }

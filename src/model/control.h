@@ -222,4 +222,40 @@ struct bmc_control_state {
 void bmc_control_state(
     const struct bmc *, uint64_t now_ms, struct bmc_control_state *);
 
+/*
+ * FRU info area fields by name (Platform Management FRU Information
+ * Storage Definition 1.0, §10-13): areas "chassis", "board", "product";
+ * fields, in each area's order: chassis "part", "serial"; board
+ * "manufacturer", "product", "serial", "part", "fru_id"; product
+ * "manufacturer", "name", "part", "version", "serial", "asset_tag",
+ * "fru_id".  Values are text of at most BMC_CONTROL_FRU_VALUE_MAX bytes.
+ */
+#define BMC_CONTROL_FRU_VALUE_MAX 63
+#define BMC_CONTROL_FRU_AREAS	  3
+/* Area a's name (0..2), field i's name in it; NULL past the last. */
+const char *bmc_control_fru_area_name(unsigned a);
+const char *bmc_control_fru_field_name(unsigned a, unsigned i);
+/* 1 if the model has FRU device id (0..MODEL_FRU_MAX-1). */
+int bmc_control_fru_defined(const struct bmc *, unsigned id);
+/*
+ * The field's text as Read FRU Data gives it now (trailing spaces kept):
+ * 0, ERR_NOT_FOUND (no such device, area or field name, or the image
+ * lacks that area or field: then out is ""), ERR_FORMAT (the image does
+ * not decode) or ERR_NOMEM.
+ */
+int bmc_control_fru_get(const struct bmc *, unsigned id, const char *area,
+    const char *field, char out[BMC_CONTROL_FRU_VALUE_MAX + 1]);
+/*
+ * Rewrites the device's image with the field set to value (8-bit ASCII;
+ * one byte gets a trailing space, FRU spec §13 forbids C1h), adding the
+ * area or empty fields before it where missing, checksums redone; the
+ * device counts as written (saved, as after Write FRU Data).  An internal
+ * use area is not kept.  0, ERR_NOT_FOUND (no such device, area or
+ * field), ERR_INVALID_ARG (value too long), ERR_FORMAT (the image does
+ * not decode), ERR_NOSPACE (the new image exceeds the device) or
+ * ERR_NOMEM.
+ */
+int bmc_control_fru_set(struct bmc *, const struct bmc_control_ctx *,
+    unsigned id, const char *area, const char *field, const char *value);
+
 #endif

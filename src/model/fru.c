@@ -235,6 +235,31 @@ fru_device(const struct bmc *b, uint8_t id)
 	return d;
 }
 
+int
+bmc_fru_bytes(const struct bmc *b, uint8_t id, uint8_t **bytes, uint16_t *size)
+{
+	struct fru_device *d;
+
+	if (id >= MODEL_FRU_MAX || !b->model->fru[id].defined)
+		return ERR_NOT_FOUND;
+	if ((d = fru_device(b, id)) == NULL)
+		return ERR_NOMEM;
+	*bytes = d->bytes;
+	*size = d->size;
+	return 0;
+}
+
+void
+bmc_fru_changed(struct bmc *b, uint8_t id)
+{
+	struct fru_device *d = &fru_of(b)->dev[id];
+
+	if (!d->written)
+		bmc_log(b, "FRU %u written through the control plane", id);
+	d->written = 1; /* saved, as a Write FRU Data is */
+	b->state_generation++;
+}
+
 /* ---- handlers ---- */
 
 static uint8_t

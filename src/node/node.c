@@ -1253,6 +1253,12 @@ node_control_end(struct node *n)
 	apply_model_changes(n);
 }
 
+int
+node_session_close(struct node *n, uint8_t handle)
+{
+	return responder_close_handle(n->resp, handle);
+}
+
 void
 node_expire(struct node *n, uint64_t now_ms)
 {

@@ -128,6 +128,11 @@ struct bmc *node_bmc(struct node *);
 void node_control_begin(struct node *, uint64_t now_ms, uint64_t wall_ms,
     struct bmc_control_ctx *ctx);
 void node_control_end(struct node *);
+/*
+ * Closes the one session with this handle (Get Session Info's), between
+ * datagrams, leaving the user's other sessions open: 0 or ERR_NOT_FOUND.
+ */
+int node_session_close(struct node *, uint8_t handle);
 
 /*
  * Records every request this node receives in j (NULL: stop), which

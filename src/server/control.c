@@ -15,6 +15,8 @@
 
 #include <event2/listener.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +57,8 @@ struct control {
 	char				  *unix_path; /* to unlink */
 	char				   endpoint[160];
 	char				   token[80]; /* TCP only */
+	int				   has_group; /* --control-group */
+	gid_t				   group;
 	int				   tcp;
 	int				   ready;
 	uint64_t			   started_ms;
@@ -683,9 +687,36 @@ from_browser(struct evkeyvalq *h)
 	return 0;
 }
 
-/* A unix socket peer must be us or root (SO_PEERCRED). */
+/*
+ * 1 if uid is in group gid as a supplementary group.  The kernel already
+ * checked it on connect (the socket is 0660 and the group's); looked up
+ * again so that a descriptor handed to another user does not pass.
+ */
 static int
-peer_allowed(struct evhttp_request *req)
+uid_in_group(uid_t uid, gid_t gid)
+{
+	struct passwd *pw = getpwuid(uid);
+	gid_t	       groups[256];
+	int	       n = (int)(sizeof(groups) / sizeof(groups[0])), i;
+
+	if (pw == NULL)
+		return 0;
+	if (pw->pw_gid == gid)
+		return 1;
+	if (getgrouplist(pw->pw_name, pw->pw_gid, groups, &n) < 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (groups[i] == gid)
+			return 1;
+	return 0;
+}
+
+/*
+ * A unix socket peer must be us or root (SO_PEERCRED), or with
+ * --control-group a member of that group.
+ */
+static int
+peer_allowed(struct control *ctl, struct evhttp_request *req)
 {
 	struct evhttp_connection *con = evhttp_request_get_connection(req);
 	struct bufferevent	 *bev;
@@ -699,7 +730,10 @@ peer_allowed(struct evhttp_request *req)
 	fd = bufferevent_getfd(bev);
 	if (fd < 0 || getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) != 0)
 		return 0;
-	return cred.uid == 0 || cred.uid == geteuid();
+	if (cred.uid == 0 || cred.uid == geteuid())
+		return 1;
+	return ctl->has_group &&
+	    (cred.gid == ctl->group || uid_in_group(cred.uid, ctl->group));
 }
 
 static const struct {
@@ -744,7 +778,7 @@ on_request(struct evhttp_request *req, void *arg)
 	}
 	if (ctl->tcp ? !control_bearer_ok(
 			   evhttp_find_header(h, "Authorization"), ctl->token)
-		     : !peer_allowed(req)) {
+		     : !peer_allowed(ctl, req)) {
 		if (ctl->tcp)
 			evhttp_add_header(
 			    evhttp_request_get_output_headers(req),
@@ -846,6 +880,25 @@ load_token(struct control *ctl, const char *file, char *why, size_t whycap)
 	return 0;
 }
 
+/* A group name, or a number: 0 and *gid, or -1. */
+static int
+control_group_parse(const char *s, gid_t *gid)
+{
+	struct group *gr = getgrnam(s);
+	char	     *end;
+	unsigned long v;
+
+	if (gr != NULL) {
+		*gid = gr->gr_gid;
+		return 0;
+	}
+	v = strtoul(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || v > 0x7fffffffUL)
+		return -1;
+	*gid = (gid_t)v;
+	return 0;
+}
+
 static int
 bind_unix(struct control *ctl, const char *path, char *why, size_t whycap)
 {
@@ -888,6 +941,17 @@ bind_unix(struct control *ctl, const char *path, char *why, size_t whycap)
 		return -1;
 	}
 	umask(old);
+	/* Bound 0600 first, then opened to the group only: no window. */
+	if (ctl->has_group &&
+	    (chown(path, (uid_t)-1, ctl->group) != 0 ||
+		chmod(path, 0660) != 0)) {
+		snprintf(why, whycap,
+		    "--control-group: cannot give %s to group %u: %s", path,
+		    (unsigned)ctl->group, strerror(errno));
+		close(fd);
+		unlink(path);
+		return -1;
+	}
 	if (listen(fd, 64) != 0) {
 		snprintf(why, whycap, "--control unix:%s: cannot listen: %s",
 		    path, strerror(errno));
@@ -1008,9 +1072,20 @@ control_new(struct event_base *base, const struct control_config *cfg,
 	evhttp_set_max_body_size(ctl->http, CONTROL_BODY_MAX);
 	evhttp_set_max_headers_size(ctl->http, 16384);
 	evhttp_set_timeout(ctl->http, 60);
-	if (strncmp(cfg->listen, "unix:", 5) == 0)
+	if (cfg->group != NULL &&
+	    control_group_parse(cfg->group, &ctl->group) != 0) {
+		snprintf(why, whycap, "--control-group %s: no such group",
+		    cfg->group);
+		rc = -1;
+	} else if (cfg->group != NULL &&
+	    strncmp(cfg->listen, "unix:", 5) != 0) {
+		snprintf(why, whycap,
+		    "--control-group is for a unix socket (TCP takes a token)");
+		rc = -1;
+	} else if (strncmp(cfg->listen, "unix:", 5) == 0) {
+		ctl->has_group = cfg->group != NULL;
 		rc = bind_unix(ctl, cfg->listen + 5, why, whycap);
-	else if (strncmp(cfg->listen, "tcp:", 4) == 0)
+	} else if (strncmp(cfg->listen, "tcp:", 4) == 0)
 		rc = bind_tcp(
 		    ctl, cfg->listen + 4, cfg->token_file, why, whycap);
 	else {
@@ -1101,6 +1176,63 @@ readyz(struct control_call *c)
 		return;
 	}
 	control_call_reply(c, 200, json_pack("{s:s}", "status", "ready"));
+}
+
+/* The capability a route pattern stands for, into buf; 0 or -1 (none). */
+static int
+control_route_capability(const char *pattern, char *buf, size_t cap)
+{
+	static const char *const probes[] = {"/livez", "/readyz", "/healthz"};
+	const char		*p = pattern, *end;
+	size_t			 i;
+
+	for (i = 0; i < sizeof(probes) / sizeof(probes[0]); i++)
+		if (strcmp(pattern, probes[i]) == 0) {
+			snprintf(buf, cap, "probes");
+			return 0;
+		}
+	if (strncmp(p, "/v1/bmcs/{bmc}/", 15) == 0)
+		p += 15;
+	else if (strncmp(p, "/v1/", 4) == 0)
+		p += 4;
+	else if (*p == '/')
+		p++;
+	if (*p == '\0' || *p == '{' || strcmp(pattern, "/v1") == 0)
+		return -1;
+	end = strchr(p, '/');
+	i = end != NULL ? (size_t)(end - p) : strlen(p);
+	if (i + 1 > cap)
+		return -1;
+	memcpy(buf, p, i);
+	buf[i] = '\0';
+	return 0;
+}
+
+size_t
+control_capabilities(const struct control *ctl, const char **out, size_t cap)
+{
+	/* The names live here: route tables are static, so is this. */
+	static char names[64][24];
+	size_t	    n = 0, i, j;
+	char	    name[24];
+
+	for (i = 0; ctl->tables[i] != NULL; i++)
+		for (j = 0; ctl->tables[i][j].pattern != NULL; j++) {
+			size_t k;
+
+			if (control_route_capability(ctl->tables[i][j].pattern,
+				name, sizeof(name)) != 0)
+				continue;
+			for (k = 0; k < n && strcmp(out[k], name) != 0; k++)
+				;
+			if (k < n || n == cap ||
+			    n == sizeof(names) / sizeof(names[0]))
+				continue;
+			memcpy(names[n], name, sizeof(name));
+			out[n] = names[n];
+			n++;
+		}
+	return n;
 }
 
 const struct control_route control_core_routes[] = {

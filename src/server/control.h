@@ -111,7 +111,13 @@ struct control_config {
 	 * generated into it (mode 0600).  NULL with TCP: "control.token"
 	 * beside nothing is guessed, the listener refuses to start.
 	 */
-	const char	*token_file;
+	const char *token_file;
+	/*
+	 * unix: a group (name or number) given the socket (mode 0660, owned
+	 * by that group) whose members the peer check also accepts; NULL:
+	 * mode 0600, the daemon's user and root only.
+	 */
+	const char	*group;
 	struct daemon	*daemon; /* NULL in tests */
 	control_find_fn *find;	 /* NULL: no BMC is found */
 	void		*find_arg;
@@ -136,6 +142,14 @@ int  control_ready(const struct control *);
 struct daemon *control_daemon(const struct control *);
 /* Milliseconds since control_new(). */
 uint64_t control_uptime_ms(const struct control *);
+/*
+ * What this build serves, from its route tables, each name once in table
+ * order: "/v1/X..." and "/v1/bmcs/{bmc}/X..." give X, the probes
+ * (/livez, /readyz, /healthz) "probes", any other "/X" X.  Into out (at
+ * most cap names, pointing into static storage): the number written.
+ */
+size_t
+control_capabilities(const struct control *, const char **out, size_t cap);
 /* What the listener is bound to ("unix:/run/x.sock", "tcp:127.0.0.1:80"). */
 const char *control_endpoint(const struct control *);
 

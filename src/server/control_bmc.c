@@ -5,6 +5,7 @@
  * between instance_control_begin() and instance_control_end(), so that a
  * change takes effect as a request's would.
  */
+#include <errno.h>
 #include <fnmatch.h>
 #include <math.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@
 #include "instance.h"
 #include "node.h"
 #include "sel_record.h"
+#include "statefile.h"
 
 /* Page size of the BMC list unless ?limit= says otherwise. */
 #define CONTROL_BMC_PAGE_DEFAULT 100
@@ -146,15 +148,18 @@ get_v1(struct control_call *c)
 	struct daemon	   *d = control_call_daemon(c);
 	const struct fleet *f = d != NULL ? daemon_fleet(d) : NULL;
 	struct control	   *ctl = control_call_control(c);
+	const char	   *caps[64];
+	size_t		    n = control_capabilities(ctl, caps, 64), i;
+	json_t		   *list = json_array();
 
+	/* From the route tables: what this build (and its merges) serves. */
+	for (i = 0; i < n; i++)
+		json_array_append_new(list, json_string(caps[i]));
 	control_call_reply(c, 200,
-	    json_pack("{s:s, s:s, s:[s,s,s,s,s,s,s,s,s,s,s], s:n, s:I, "
-		      "s:{s:I}}",
-		"name", "bmcsimd", "version", PACKAGE_VERSION, "capabilities",
-		"bmcs", "power", "boot", "sensors", "sel", "fru", "users",
-		"sessions", "bulk", "state", "probes", "seed", "uptime_ms",
-		(json_int_t)control_uptime_ms(ctl), "counts", "bmcs",
-		(json_int_t)(f != NULL ? fleet_count(f) : 0)));
+	    json_pack("{s:s, s:s, s:o, s:n, s:I, s:{s:I}}", "name", "bmcsimd",
+		"version", PACKAGE_VERSION, "capabilities", list, "seed",
+		"uptime_ms", (json_int_t)control_uptime_ms(ctl), "counts",
+		"bmcs", (json_int_t)(f != NULL ? fleet_count(f) : 0)));
 }
 
 /* ---- /v1/bmcs ---- */
@@ -520,6 +525,163 @@ put_sensor(struct control_call *c)
 	control_call_reply(c, 200, sensor_json(&s));
 }
 
+/* ---- FRU ---- */
+
+/* {"id": N, "chassis": {...}, "board": {...}, "product": {...}}: the
+ * fields the image has now, as Read FRU Data gives them. */
+static json_t *
+fru_json(const struct bmc *b, unsigned id)
+{
+	json_t	*o = json_pack("{s:i}", "id", (int)id);
+	char	 v[BMC_CONTROL_FRU_VALUE_MAX + 1];
+	unsigned a, i;
+
+	for (a = 0; a < BMC_CONTROL_FRU_AREAS; a++) {
+		const char *area = bmc_control_fru_area_name(a), *f;
+		json_t	   *fields = json_object();
+
+		for (i = 0; (f = bmc_control_fru_field_name(a, i)) != NULL; i++)
+			if (bmc_control_fru_get(b, id, area, f, v) == 0)
+				json_object_set_new(fields, f, json_string(v));
+		if (json_object_size(fields) > 0)
+			json_object_set_new(o, area, fields);
+		else
+			json_decref(fields);
+	}
+	return o;
+}
+
+/* {id} as a FRU device of the model, or 0 without {id}: 0 or -1. */
+static int
+fru_id(struct control_call *c, const struct bmc *b, unsigned *id)
+{
+	const char *s = control_call_param(c, "id");
+	char	   *end;
+	long	    v = s != NULL ? strtol(s, &end, 10) : 0;
+
+	if ((s != NULL && (*s == '\0' || *end != '\0')) || v < 0 || v > 255 ||
+	    !bmc_control_fru_defined(b, (unsigned)v)) {
+		control_call_problem(c, 404, "Unknown FRU device",
+		    "no FRU device \"%s\"", s != NULL ? s : "0");
+		return -1;
+	}
+	*id = (unsigned)v;
+	return 0;
+}
+
+static void
+list_fru(struct control_call *c)
+{
+	struct instance	      *in = control_call_bmc(c);
+	struct bmc	      *b = node_bmc(instance_node(in));
+	struct bmc_control_ctx ctx;
+	json_t		      *items = json_array();
+	unsigned	       id;
+
+	instance_control_begin(in, &ctx);
+	for (id = 0; id < 256; id++)
+		if (bmc_control_fru_defined(b, id))
+			json_array_append_new(items, fru_json(b, id));
+	instance_control_end(in);
+	control_call_reply(c, 200, json_pack("{s:o}", "items", items));
+}
+
+static void
+get_fru(struct control_call *c)
+{
+	struct instance	      *in = control_call_bmc(c);
+	struct bmc	      *b = node_bmc(instance_node(in));
+	struct bmc_control_ctx ctx;
+	unsigned	       id;
+
+	json_t *o;
+
+	if (fru_id(c, b, &id) != 0)
+		return;
+	instance_control_begin(in, &ctx);
+	o = fru_json(b, id);
+	instance_control_end(in);
+	control_call_reply(c, 200, o);
+}
+
+/*
+ * PUT {"product": {"serial": "X"}, "board": {...}}: each field set as
+ * text.  Every name and value is checked before the first is set, so a
+ * refused body changes nothing (but a device too small for the new image
+ * can stop it part way: 507 names the field).
+ */
+static void
+put_fru(struct control_call *c)
+{
+	struct instance	      *in = control_call_bmc(c);
+	struct bmc	      *b = node_bmc(instance_node(in));
+	json_t		      *body = control_call_body(c), *fields, *v, *o;
+	const char	      *area, *field;
+	struct bmc_control_ctx ctx;
+	char		       cur[BMC_CONTROL_FRU_VALUE_MAX + 1];
+	unsigned	       id, a, i;
+	int		       rc = 0;
+
+	if (fru_id(c, b, &id) != 0)
+		return;
+	json_object_foreach(body, area, fields)
+	{
+		for (a = 0; a < BMC_CONTROL_FRU_AREAS; a++)
+			if (strcmp(area, bmc_control_fru_area_name(a)) == 0)
+				break;
+		if (a == BMC_CONTROL_FRU_AREAS || !json_is_object(fields)) {
+			control_call_problem(c, 422, "Bad FRU area",
+			    "\"%s\": want chassis, board or product, each "
+			    "an object of fields",
+			    area);
+			return;
+		}
+		json_object_foreach(fields, field, v)
+		{
+			const char *f;
+
+			for (i = 0;
+			     (f = bmc_control_fru_field_name(a, i)) != NULL &&
+			     strcmp(f, field) != 0;
+			     i++)
+				;
+			if (f == NULL || !json_is_string(v) ||
+			    json_string_length(v) > BMC_CONTROL_FRU_VALUE_MAX ||
+			    strlen(json_string_value(v)) !=
+				json_string_length(v)) {
+				control_call_problem(c, 422, "Bad FRU field",
+				    "%s.%s: want a known field and text of at "
+				    "most %d bytes",
+				    area, field, BMC_CONTROL_FRU_VALUE_MAX);
+				return;
+			}
+		}
+	}
+	instance_control_begin(in, &ctx);
+	json_object_foreach(body, area, fields)
+	{
+		json_object_foreach(fields, field, v)
+		{
+			/* Unchanged fields leave the image (and state) be. */
+			if (bmc_control_fru_get(b, id, area, field, cur) == 0 &&
+			    strcmp(cur, json_string_value(v)) == 0)
+				continue;
+			rc = bmc_control_fru_set(
+			    b, &ctx, id, area, field, json_string_value(v));
+			if (rc != 0)
+				break;
+		}
+		if (rc != 0)
+			break;
+	}
+	o = rc == 0 ? fru_json(b, id) : NULL;
+	instance_control_end(in);
+	if (rc != 0)
+		control_bmc_fail(c, rc, "FRU field");
+	else
+		control_call_reply(c, 200, o);
+}
+
 /* ---- SEL ---- */
 
 static json_t *
@@ -809,20 +971,18 @@ list_sessions(struct control_call *c)
 }
 
 /*
- * DELETE /v1/bmcs/{bmc}/sessions[/{handle}]: ends every session, or
- * those of the user of session {handle} (the session layer closes by
- * user, as when a user is disabled), after this call.
+ * DELETE /v1/bmcs/{bmc}/sessions: ends every session (user by user, as
+ * when users are disabled).  DELETE .../sessions/{handle}: ends that
+ * session only, as its own Close Session would; the user's others stay.
  */
 static void
 kill_sessions(struct control_call *c)
 {
 	struct instance		 *in = control_call_bmc(c);
-	const char		 *h = control_call_param(c, "handle");
 	struct bmc_control_ctx	  ctx;
 	struct model_session_info si;
 	unsigned		  i, n, closed = 0;
 	uint8_t			  users[MODEL_USERS_MAX + 1];
-	int			  found = h == NULL;
 
 	memset(users, 0, sizeof(users));
 	instance_control_begin(in, &ctx);
@@ -834,25 +994,39 @@ kill_sessions(struct control_call *c)
 			MODEL_SESSION_BY_INDEX, i, &si) != 0 ||
 		    si.user_id > MODEL_USERS_MAX)
 			continue;
-		if (h != NULL && strtol(h, NULL, 0) != si.handle)
-			continue;
-		found = 1;
+		closed++;
 		users[si.user_id] = 1;
 	}
 	for (i = 0; i <= MODEL_USERS_MAX; i++)
-		if (users[i]) {
+		if (users[i])
 			ctx.sessions->close_user_sessions_cb(
 			    ctx.sessions_arg, (uint8_t)i);
-			closed++;
-		}
 	instance_control_end(in);
-	if (!found) {
+	control_call_reply(c, 200, json_pack("{s:i}", "closed", (int)closed));
+}
+
+static void
+kill_session(struct control_call *c)
+{
+	struct instance *in = control_call_bmc(c);
+	const char	*h = control_call_param(c, "handle");
+	char		*end;
+	long		 v = strtol(h, &end, 0);
+	int		 rc = ERR_NOT_FOUND;
+
+	if (*h != '\0' && *end == '\0' && v > 0 && v <= 255) {
+		struct bmc_control_ctx ctx;
+
+		instance_control_begin(in, &ctx);
+		rc = node_session_close(instance_node(in), (uint8_t)v);
+		instance_control_end(in);
+	}
+	if (rc != 0) {
 		control_call_problem(
 		    c, 404, "Unknown session", "no session with handle %s", h);
 		return;
 	}
-	control_call_reply(
-	    c, 200, json_pack("{s:i}", "users_closed", (int)closed));
+	control_call_reply(c, 200, json_pack("{s:i}", "closed", 1));
 }
 
 /* ---- life cycle ---- */
@@ -1127,6 +1301,8 @@ post_bulk(struct control_call *c)
 	if ((names = select_names(c, &n)) == NULL)
 		return;
 	failed = json_array();
+	/* Each BMC's state file written now, all made durable at once. */
+	statefile_batch_begin();
 	for (i = 0; i < n; i++) {
 		struct instance *in = daemon_find_bmc(d, names[i]);
 		int		 rc = 0;
@@ -1152,6 +1328,12 @@ post_bulk(struct control_call *c)
 				err_str(rc)));
 	}
 	free_names(names, n);
+	if (statefile_batch_end() != 0) {
+		json_decref(failed);
+		control_call_problem(c, 500, "State not saved",
+		    "the state directory: %s", strerror(errno));
+		return;
+	}
 	control_call_reply(c, 200,
 	    json_pack("{s:I, s:I, s:o}", "matched", (json_int_t)n, "ok",
 		(json_int_t)ok, "failed", failed));
@@ -1223,6 +1405,7 @@ put_state(struct control_call *c)
 		    "want {\"bmcs\": {NAME: TEXT}} as GET /v1/state gives");
 		return;
 	}
+	statefile_batch_begin();
 	json_object_foreach(bmcs, name, v)
 	{
 		struct instance *in = daemon_find_bmc(
@@ -1249,6 +1432,10 @@ put_state(struct control_call *c)
 				diag.msgs[i]));
 		config_diag_clear(&diag);
 	}
+	if (statefile_batch_end() != 0)
+		json_array_append_new(problems,
+		    json_pack("{s:s, s:s}", "name", "", "error",
+			"the state directory: not saved"));
 	control_call_reply(c, json_array_size(problems) == 0 ? 200 : 422,
 	    json_pack(
 		"{s:I, s:o}", "loaded", (json_int_t)ok, "problems", problems));
@@ -1271,6 +1458,10 @@ const struct control_route control_bmc_routes[] = {
     {"GET", "/v1/bmcs/{bmc}/sensors", list_sensors},
     {"GET", "/v1/bmcs/{bmc}/sensors/{sensor}", get_sensor},
     {"PUT", "/v1/bmcs/{bmc}/sensors/{sensor}", put_sensor},
+    {"GET", "/v1/bmcs/{bmc}/fru", list_fru},
+    {"GET", "/v1/bmcs/{bmc}/fru/{id}", get_fru},
+    {"PUT", "/v1/bmcs/{bmc}/fru", put_fru},
+    {"PUT", "/v1/bmcs/{bmc}/fru/{id}", put_fru},
     {"GET", "/v1/bmcs/{bmc}/sel", list_sel},
     {"POST", "/v1/bmcs/{bmc}/sel", post_sel},
     {"DELETE", "/v1/bmcs/{bmc}/sel", delete_sel},
@@ -1278,7 +1469,7 @@ const struct control_route control_bmc_routes[] = {
     {"PUT", "/v1/bmcs/{bmc}/users/{id}", put_user},
     {"GET", "/v1/bmcs/{bmc}/sessions", list_sessions},
     {"DELETE", "/v1/bmcs/{bmc}/sessions", kill_sessions},
-    {"DELETE", "/v1/bmcs/{bmc}/sessions/{handle}", kill_sessions},
+    {"DELETE", "/v1/bmcs/{bmc}/sessions/{handle}", kill_session},
     {"POST", "/v1/bulk", post_bulk},
     {"POST", "/v1/reset", post_reset},
     {"GET", "/v1/state", get_state},

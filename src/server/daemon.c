@@ -962,6 +962,7 @@ start_control(struct daemon *d)
 	if (cc.listen == NULL)
 		return 0;
 	cc.token_file = o->control_token_file;
+	cc.group = o->control_group;
 	cc.daemon = d;
 	cc.find = daemon_find_bmc;
 	cc.find_arg = d;

@@ -20,6 +20,7 @@ struct daemon_options {
 	const char *control;
 	const char *control_token_file; /* TCP: the bearer token's file */
 	size_t	    journal_size;	/* requests kept; 0: no journal */
+	const char *control_group;	/* unix: the socket's group, 0660 */
 	int	    check_only;
 	int	    verbosity; /* number of -v */
 	/* The fault rules' seed (--seed); without one, drawn and logged. */

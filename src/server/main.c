@@ -27,6 +27,7 @@
 #define MAIN_OPT_SEED		    259
 #define MAIN_OPT_FLEET		    260
 #define MAIN_OPT_SHARD		    261
+#define MAIN_OPT_CONTROL_GROUP	    262
 
 static const char *
 main_getenv(const char *name)
@@ -43,8 +44,10 @@ usage(FILE *f)
 	    "               [-v...] [--user NAME] [--plugin FILE...]\n"
 	    "               [--ready-file FILE] [--control "
 	    "unix:PATH|tcp:ADDR:PORT]\n"
-	    "               [--control-token-file FILE] [--journal-size N]\n"
-	    "               [--seed N] [--fleet COUNT] [--shard I/N]\n"
+	    "               [--control-token-file FILE] [--control-group "
+	    "GROUP]\n"
+	    "               [--journal-size N] [--seed N] [--fleet COUNT] "
+	    "[--shard I/N]\n"
 	    "\n"
 	    "Simulated BMCs answering IPMI over LAN (RMCP, RMCP+, IPMI 1.5).\n"
 	    "\n"
@@ -68,6 +71,8 @@ usage(FILE *f)
 	    "                        unix:STATE-DIR/control.sock (mode 0600)\n"
 	    "      --control-token-file FILE  TCP: the bearer token, made\n"
 	    "                        (mode 0600) when the file is absent\n"
+	    "      --control-group GROUP  unix: the socket's group, mode\n"
+	    "                        0660; members may use the API too\n"
 	    "      --journal-size N  requests the journal keeps (default %u;\n"
 	    "                        0: no journal)\n"
 	    "      --seed N          seed of the fault rules' draws (logged\n"
@@ -111,6 +116,7 @@ main(int argc, char **argv)
 	    {"seed", required_argument, NULL, MAIN_OPT_SEED},
 	    {"fleet", required_argument, NULL, MAIN_OPT_FLEET},
 	    {"shard", required_argument, NULL, MAIN_OPT_SHARD},
+	    {"control-group", required_argument, NULL, MAIN_OPT_CONTROL_GROUP},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -216,6 +222,9 @@ main(int argc, char **argv)
 				fprintf(stderr, "bmcsimd: --shard %s\n", err);
 				return 2;
 			}
+			break;
+		case MAIN_OPT_CONTROL_GROUP:
+			o.control_group = optarg;
 			break;
 		case 'h':
 			usage(stdout);

@@ -17,6 +17,22 @@
 int statefile_write(const char *path, const void *, size_t len);
 
 /*
+ * Many writes, one flush: between statefile_batch_begin() and
+ * statefile_batch_end(), statefile_write() only writes each temporary
+ * file and remembers it (0 then means "written", not yet "durable").
+ * statefile_batch_end() then flushes them all with one syncfs() of their
+ * file system (Linux; elsewhere an fsync of each), renames each over its
+ * file, and flushes again for the renames: after it returns 0 every file
+ * holds its new content durably, and a crash before leaves each file old
+ * or new, never a mix.  Answer the requests that caused the writes only
+ * after it.  0, or ERR_SYSTEM with errno set (the files it could not
+ * finish keep their old content; their temporary files are removed).
+ * Batches do not nest; the daemon is single-threaded.
+ */
+void statefile_batch_begin(void);
+int  statefile_batch_end(void);
+
+/*
  * Reads a whole file into a malloc'd, NUL-terminated buffer.  0 with *out
  * and *len set; ERR_NOT_FOUND if the file does not exist; ERR_SYSTEM with
  * errno set for any other failure (ERR_NOMEM if out of memory).

@@ -376,6 +376,18 @@ responder_close_user_sessions(struct responder *r, uint8_t user_id)
 	session_table_foreach(r->table, responder_close_user_cb, &a);
 }
 
+int
+responder_close_handle(struct responder *r, uint8_t handle)
+{
+	struct session *s = session_table_find_handle(r->table, handle);
+
+	if (s == NULL)
+		return ERR_NOT_FOUND;
+	session_table_close(r->table, s);
+	r->stats.sessions_closed++;
+	return 0;
+}
+
 /* Users. */
 
 int

@@ -397,6 +397,11 @@ int responder_session_by_id(
     const struct responder *, uint32_t, struct responder_session_info *);
 /* Closes every session of a user (user disabled or password changed). */
 void responder_close_user_sessions(struct responder *, uint8_t user_id);
+/*
+ * Closes the one active session with this handle, as Close Session
+ * would (IPMI 2.0 §22.19): 0 or ERR_NOT_FOUND.
+ */
+int responder_close_handle(struct responder *, uint8_t handle);
 
 /*
  * Observation hook for the teaching lab and the tests: receives each named

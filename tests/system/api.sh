@@ -63,6 +63,18 @@ check "power set on" '^state: on' ctl power set default on
 check "boot set pxe" '"device":"pxe"' ctl -o json boot set default pxe
 check "ipmitool reads PXE" 'Force PXE' lan "$PORT_api" chassis bootparam get 5
 
+# FRU fields set through the API are what ipmitool's fru print reads.
+check "fru get: product fields" '"product":\{.*"name":' ctl -o json fru get default 0
+check "fru set product.serial" '"serial":"API-SN-4711"' \
+    ctl -o json fru set default product.serial=API-SN-4711 board.part=BP-9
+check "ipmitool fru print reads the new serial" \
+    'Product Serial +: API-SN-4711$' lan "$PORT_api" fru print 0
+check "ipmitool fru print reads the new board part" \
+    'Board Part Number +: BP-9$' lan "$PORT_api" fru print 0
+check "fru PUT with an unknown field: 422" '^422$' \
+    api PUT /v1/bmcs/default/fru/0 '{"product":{"colour":"red"}}'
+check "fru of an unknown device: 404" '^404$' api GET /v1/bmcs/default/fru/9
+
 check "sel add" '"id":' ctl -o json sel add default 1 3 1 2
 check "sel clear" '^entries: 1$' ctl sel clear default
 
@@ -72,8 +84,9 @@ check "the new password logs in" 'System Power' \
     ipmitool -I lanplus -H 127.0.0.1 -p "$PORT_api" -U operator \
     -P fresh-pw-1 -L OPERATOR -R 2 -N 1 chassis status
 
-# Sessions: one pyghmi holds open is listed, and killed.
-check "sessions: listed while pyghmi holds one, then killed" '^all ok$' \
+# Sessions: one pyghmi holds open is listed, and killed by its handle
+# while another session of the same user (a second pyghmi) stays.
+check "sessions: one killed by handle, the user's other stays" '^all ok$' \
     timeout 60 /usr/bin/python3 - "$PORT_api" "$SOCK" <<'PY'
 import json, subprocess, sys
 from pyghmi.ipmi import command
@@ -83,17 +96,42 @@ def api(method, path):
                           "http://bmcsim" + path], capture_output=True,
                          check=True).stdout
     return json.loads(out)
+HOLD = """
+import sys, time
+from pyghmi.ipmi import command
 c = command.Command(bmc="127.0.0.1", userid="admin", password="password",
-                    port=port)
+                    port=int(sys.argv[1]))
 c.get_power()
-items = api("GET", "/v1/bmcs/default/sessions")["items"]
-# This one, and maybe one an earlier pyghmi left open: all admin's.
-assert items and all(s["user_id"] == 2 for s in items), items
-assert items[0]["privilege"] == "administrator", items
-assert items[0]["peer"].startswith("127.0.0.1:"), items
-h = items[0]["handle"]
-assert api("DELETE", "/v1/bmcs/default/sessions/%d" % h)["users_closed"] == 1
-assert api("GET", "/v1/bmcs/default/sessions")["items"] == []
+print("ready", flush=True)
+sys.stdin.read()
+"""
+other = subprocess.Popen(["/usr/bin/python3", "-c", HOLD, str(port)],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         text=True)
+try:
+    assert other.stdout.readline().strip() == "ready"
+    before = {s["handle"] for s in api("GET", "/v1/bmcs/default/sessions")["items"]}
+    assert before, before
+    c = command.Command(bmc="127.0.0.1", userid="admin", password="password",
+                        port=port)
+    c.get_power()
+    items = api("GET", "/v1/bmcs/default/sessions")["items"]
+    # All admin's: this one, the other process's, maybe an earlier one.
+    assert items and all(s["user_id"] == 2 for s in items), items
+    assert items[0]["privilege"] == "administrator", items
+    assert items[0]["peer"].startswith("127.0.0.1:"), items
+    mine = {s["handle"] for s in items} - before
+    assert len(mine) == 1, (items, before)
+    h = mine.pop()
+    assert api("DELETE", "/v1/bmcs/default/sessions/%d" % h)["closed"] == 1
+    after = {s["handle"] for s in api("GET", "/v1/bmcs/default/sessions")["items"]}
+    assert after == before, (after, before)
+    assert api("DELETE", "/v1/bmcs/default/sessions/%d" % h)["status"] == 404
+    assert api("DELETE", "/v1/bmcs/default/sessions")["closed"] == len(before)
+    assert api("GET", "/v1/bmcs/default/sessions")["items"] == []
+finally:
+    other.stdin.close()
+    other.wait(timeout=20)
 print("all ok")
 PY
 
@@ -115,6 +153,11 @@ check "ipmitool reaches n1" 'Device ID' lan "$port2" mc info
 check "bulk power off n*" '"ok":1' \
     api POST /v1/bulk '{"name":"n*","op":"power","args":{"state":"off"}}'
 check "n1 is off, default is on" 'default.* on *$' ctl bmc list
+# The bulk write is batched (one flush for all): in place when it answers.
+check "n1's state file says off after the bulk" '^power = off' \
+    cat "$WORK/state-api/n1.state"
+check "no temporary state file is left" '^0$' \
+    sh -c 'find "$1" -name "*.tmp" | wc -l' sh "$WORK/state-api"
 check "bmc rm n1" '^deleted: n1' ctl bmc rm n1
 check_fails "n1 is gone (404, exit 1)" 'Unknown BMC' ctl bmc show n1
 check_fails "ipmitool gets nothing from n1" 'Unable|Error|timeout|fail' \
@@ -204,5 +247,40 @@ check "TCP with the token: 200" '^200$' \
     "http://127.0.0.1:$tport/v1"
 check "ctl over TCP with -T" '^default ' \
     "$BMCSIM" ctl -S "tcp:127.0.0.1:$tport" -T "$WORK/token" bmc list
+
+# --control-group: the socket is 0660 and the group's; a member of the
+# group (here uid 65534 with only that gid) uses the API, others cannot
+# connect; an unknown group stops the daemon.  GET /v1 lists what the
+# route tables serve.
+gport=$(free_port)
+mkdir -m 0711 "$WORK/grp"
+chmod o+x "$WORK"
+"$BMCSIMD" -c "$CONFIGS/default.ini" --listen "127.0.0.1:$gport" \
+    --control "unix:$WORK/grp/c.sock" --control-group 54321 \
+    >"$WORK/grp.log" 2>&1 &
+BMC_PIDS="$BMC_PIDS $!"
+for i in $(seq 1 100); do
+	[ -S "$WORK/grp/c.sock" ] && asf_ping "$gport" && break
+	sleep 0.1
+done
+check "--control-group: mode 0660, group 54321" '^660 54321$' \
+    stat -c '%a %g' "$WORK/grp/c.sock"
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	check "--control-group: a group member gets 200" '^200$' \
+	    setpriv --reuid=65534 --regid=54321 --clear-groups \
+	    curl -s -o /dev/null -w '%{http_code}\n' \
+	    --unix-socket "$WORK/grp/c.sock" http://bmcsim/v1
+	check_fails "--control-group: another group cannot connect" '^000$' \
+	    setpriv --reuid=65534 --regid=54322 --clear-groups \
+	    curl -s -o /dev/null -w '%{http_code}\n' \
+	    --unix-socket "$WORK/grp/c.sock" http://bmcsim/v1
+fi
+check "GET /v1: capabilities from the route tables" \
+    '"capabilities":\["probes","bmcs","power",.*"fru",.*"sessions",.*"state"' \
+    curl -s --unix-socket "$WORK/grp/c.sock" http://bmcsim/v1
+check_fails "--control-group with an unknown group: no start" \
+    'no such group' timeout 10 "$BMCSIMD" -c "$CONFIGS/default.ini" \
+    --listen "127.0.0.1:0" --control "unix:$WORK/grp/x.sock" \
+    --control-group no-such-group-here
 
 finish

@@ -12,6 +12,7 @@
 #include "config.h"
 #include "control.h"
 #include "err.h"
+#include "fru_record.h"
 #include "ipmimsg.h"
 
 #define APP  IPMI_NETFN_APP
@@ -750,6 +751,104 @@ START_TEST(test_state)
 }
 END_TEST
 
+/* Read FRU Data of device 0, decoded: the image a client sees. */
+static void
+fru_read_image(struct tb *tb, struct fru_record_image *img)
+{
+	ck_assert_uint_eq(tb_call(tb, USER, ST, 0x11, "00 00 00 c8"), 0x00);
+	ck_assert_int_eq(
+	    fru_record_decode_image(tb->data + 1, tb->data[0], img), 0);
+}
+
+START_TEST(test_fru_fields)
+{
+	struct model_fru       *f = &t.model.fru[0];
+	struct fru_record_image img;
+	char			v[BMC_CONTROL_FRU_VALUE_MAX + 1];
+	char			longv[80];
+	struct tb		u;
+	char		       *text;
+	size_t			len;
+
+	f->defined = 1;
+	strcpy(f->board_manufacturer, "ACME");
+	strcpy(f->product_name, "Box");
+	strcpy(f->product_serial, "S1");
+	tb_start(&t);
+	ck_assert_str_eq(bmc_control_fru_area_name(2), "product");
+	ck_assert_ptr_null(bmc_control_fru_area_name(3));
+	ck_assert_str_eq(bmc_control_fru_field_name(2, 4), "serial");
+	ck_assert_ptr_null(bmc_control_fru_field_name(0, 2));
+	ck_assert_int_eq(bmc_control_fru_defined(t.bmc, 0), 1);
+	ck_assert_int_eq(bmc_control_fru_defined(t.bmc, 1), 0);
+	ck_assert_int_eq(
+	    bmc_control_fru_get(t.bmc, 0, "product", "name", v), 0);
+	ck_assert_str_eq(v, "Box");
+	ck_assert_int_eq(
+	    bmc_control_fru_get(t.bmc, 0, "product", "serial", v), 0);
+	ck_assert_str_eq(v, "S1");
+	/* No chassis area in this model. */
+	ck_assert_int_eq(bmc_control_fru_get(t.bmc, 0, "chassis", "serial", v),
+	    ERR_NOT_FOUND);
+	ck_assert_str_eq(v, "");
+
+	ck_assert_int_eq(bmc_control_fru_set(
+			     t.bmc, ctx(), 0, "product", "serial", "XY-4711"),
+	    0);
+	ck_assert_str_eq(
+	    tb_last_log, "test: FRU 0 written through the control plane");
+	fru_read_image(&t, &img);
+	ck_assert(img.area[FRU_RECORD_PRODUCT].present);
+	ck_assert_uint_eq(img.area[FRU_RECORD_PRODUCT].field[4].len, 7);
+	ck_assert_mem_eq(
+	    img.area[FRU_RECORD_PRODUCT].field[4].data, "XY-4711", 7);
+	ck_assert_uint_eq(img.area[FRU_RECORD_PRODUCT].field[1].len, 3);
+	ck_assert_mem_eq(img.area[FRU_RECORD_BOARD].field[0].data, "ACME", 4);
+	ck_assert(!img.area[FRU_RECORD_CHASSIS].present);
+
+	/* A missing area is made; a one-byte value gets its space. */
+	ck_assert_int_eq(
+	    bmc_control_fru_set(t.bmc, ctx(), 0, "chassis", "serial", "Z"), 0);
+	fru_read_image(&t, &img);
+	ck_assert(img.area[FRU_RECORD_CHASSIS].present);
+	ck_assert_uint_eq(img.area[FRU_RECORD_CHASSIS].nfields, 2);
+	ck_assert_uint_eq(img.area[FRU_RECORD_CHASSIS].field[0].len, 0);
+	ck_assert_uint_eq(img.area[FRU_RECORD_CHASSIS].field[1].len, 2);
+	ck_assert_mem_eq(img.area[FRU_RECORD_CHASSIS].field[1].data, "Z ", 2);
+	ck_assert_int_eq(
+	    bmc_control_fru_get(t.bmc, 0, "product", "serial", v), 0);
+	ck_assert_str_eq(v, "XY-4711");
+
+	/* Refusals change nothing. */
+	memset(longv, 'a', 64);
+	longv[64] = '\0';
+	ck_assert_int_eq(
+	    bmc_control_fru_set(t.bmc, ctx(), 0, "product", "serial", longv),
+	    ERR_INVALID_ARG);
+	ck_assert_int_eq(
+	    bmc_control_fru_set(t.bmc, ctx(), 0, "product", "colour", "red"),
+	    ERR_NOT_FOUND);
+	ck_assert_int_eq(
+	    bmc_control_fru_set(t.bmc, ctx(), 0, "box", "serial", "1"),
+	    ERR_NOT_FOUND);
+	ck_assert_int_eq(
+	    bmc_control_fru_set(t.bmc, ctx(), 1, "product", "serial", "1"),
+	    ERR_NOT_FOUND);
+	ck_assert_int_eq(
+	    bmc_control_fru_get(t.bmc, 0, "product", "serial", v), 0);
+	ck_assert_str_eq(v, "XY-4711");
+
+	/* Kept in the saved state, as a Write FRU Data is. */
+	text = bmc_state_save(t.bmc, &len);
+	tb_restart(&u, &t, text, len, NULL);
+	free(text);
+	fru_read_image(&u, &img);
+	ck_assert_mem_eq(
+	    img.area[FRU_RECORD_PRODUCT].field[4].data, "XY-4711", 7);
+	tb_free(&u);
+}
+END_TEST
+
 static Suite *
 control_suite(void)
 {
@@ -773,6 +872,7 @@ control_suite(void)
 	tcase_add_test(tc, test_null_user_password);
 	tcase_add_test(tc, test_users_saved);
 	tcase_add_test(tc, test_state);
+	tcase_add_test(tc, test_fru_fields);
 	suite_add_tcase(s, tc);
 	return s;
 }

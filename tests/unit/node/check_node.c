@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "err.h"
 #include "ipmimsg.h"
 #include "control.h"
 #include "node_testutil.h"
@@ -310,6 +311,45 @@ START_TEST(test_control_through_the_node)
 }
 END_TEST
 
+/*
+ * node_session_close() ends the one session with that handle: the same
+ * user's other session still gets answers; a handle no session has is
+ * ERR_NOT_FOUND.
+ */
+START_TEST(test_session_close_one)
+{
+	struct initiator_event	  ev;
+	struct initiator	 *a = login("admin", IPMI_PRIV_ADMIN);
+	struct initiator	 *b = login("admin", IPMI_PRIV_ADMIN);
+	struct bmc_control_ctx	  ctx;
+	struct model_session_info si;
+	uint8_t			  first;
+
+	node_control_begin(w.node, w.now, w.wall, &ctx);
+	ck_assert_uint_eq(ctx.sessions->active_count_cb(ctx.sessions_arg), 2);
+	ck_assert_int_eq(ctx.sessions->session_info_cb(
+			     ctx.sessions_arg, MODEL_SESSION_BY_INDEX, 1, &si),
+	    0);
+	first = si.handle;
+	ck_assert_int_eq(node_session_close(w.node, first), 0);
+	ck_assert_uint_eq(ctx.sessions->active_count_cb(ctx.sessions_arg), 1);
+	ck_assert_int_eq(ctx.sessions->session_info_cb(ctx.sessions_arg,
+			     MODEL_SESSION_BY_HANDLE, first, &si),
+	    ERR_NOT_FOUND);
+	ck_assert_int_eq(node_session_close(w.node, first), ERR_NOT_FOUND);
+	ck_assert_int_eq(node_session_close(w.node, 0), ERR_NOT_FOUND);
+	node_control_end(w.node);
+	ck_assert_uint_eq(node_responder_stats(w.node)->sessions_closed, 1);
+	/* Handles go in login order: a's was the first. */
+	ck_assert_int_eq(
+	    nt_call(&w, a, IPMI_NETFN_APP, 0x01, NULL, 0, &ev), -1);
+	ck_assert_int_eq(nt_call(&w, b, IPMI_NETFN_APP, 0x01, NULL, 0, &ev),
+	    INITIATOR_RESPONSE);
+	initiator_free(a);
+	initiator_free(b);
+}
+END_TEST
+
 START_TEST(test_malformed_input_counted)
 {
 	static const uint8_t short_rmcp[] = {0x06, 0x00, 0xff};
@@ -390,6 +430,7 @@ node_suite(void)
 	tcase_add_test(tc, test_control_through_the_node);
 	tcase_add_test(tc, test_malformed_input_counted);
 	tcase_add_test(tc, test_peer_format);
+	tcase_add_test(tc, test_session_close_one);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -314,6 +314,24 @@ START_TEST(test_bearer)
 }
 END_TEST
 
+/* GET /v1's capabilities: one name per resource of the route tables. */
+START_TEST(test_capabilities)
+{
+	const char *caps[16];
+	size_t	    n = control_capabilities(ctl, caps, 16);
+
+	ck_assert_uint_eq(n, 5);
+	ck_assert_str_eq(caps[0], "probes");
+	ck_assert_str_eq(caps[1], "power");
+	ck_assert_str_eq(caps[2], "plain");
+	ck_assert_str_eq(caps[3], "wait");
+	ck_assert_str_eq(caps[4], "silent");
+	/* cap is honoured. */
+	ck_assert_uint_eq(control_capabilities(ctl, caps, 2), 2);
+	ck_assert_str_eq(caps[1], "power");
+}
+END_TEST
+
 START_TEST(test_selector)
 {
 	const char *l = "rack=r1,role=compute";
@@ -352,6 +370,7 @@ control_suite(void)
 	tcase_add_test(tc, test_silent_handler_500);
 	tcase_add_test(tc, test_bearer);
 	tcase_add_test(tc, test_selector);
+	tcase_add_test(tc, test_capabilities);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -75,6 +75,46 @@ START_TEST(test_write_failure_keeps_old)
 }
 END_TEST
 
+/*
+ * In a batch, files keep their old content (the new one waits in PATH.tmp)
+ * until statefile_batch_end(), which puts every new content in place; a
+ * file written twice in a batch gets the last content.
+ */
+START_TEST(test_batch)
+{
+	char   a[128], b[128], tmp[160], *text;
+	size_t len;
+
+	snprintf(a, sizeof(a), "%s/a.state", dir);
+	snprintf(b, sizeof(b), "%s/b.state", dir);
+	ck_assert_int_eq(statefile_write(a, "old a\n", 6), 0);
+	statefile_batch_begin();
+	ck_assert_int_eq(statefile_write(a, "new a\n", 6), 0);
+	ck_assert_int_eq(statefile_write(b, "b1\n", 3), 0);
+	ck_assert_int_eq(statefile_write(b, "b2\n", 3), 0);
+	ck_assert_int_eq(statefile_read(a, &text, &len), 0);
+	ck_assert_str_eq(text, "old a\n");
+	free(text);
+	ck_assert_int_eq(statefile_read(b, &text, &len), ERR_NOT_FOUND);
+	ck_assert_int_eq(statefile_batch_end(), 0);
+	ck_assert_int_eq(statefile_read(a, &text, &len), 0);
+	ck_assert_str_eq(text, "new a\n");
+	free(text);
+	ck_assert_int_eq(statefile_read(b, &text, &len), 0);
+	ck_assert_str_eq(text, "b2\n");
+	free(text);
+	snprintf(tmp, sizeof(tmp), "%s.tmp", b);
+	ck_assert_int_eq(access(tmp, F_OK), -1);
+	/* Out of a batch, writes are immediate again; an empty batch is 0. */
+	ck_assert_int_eq(statefile_write(a, "now\n", 4), 0);
+	ck_assert_int_eq(statefile_read(a, &text, &len), 0);
+	ck_assert_str_eq(text, "now\n");
+	free(text);
+	statefile_batch_begin();
+	ck_assert_int_eq(statefile_batch_end(), 0);
+}
+END_TEST
+
 START_TEST(test_prepare_dir)
 {
 	char sub[128], file[160];
@@ -101,6 +141,7 @@ main(void)
 	tcase_add_test(tc, test_write_read_replace);
 	tcase_add_test(tc, test_write_failure_keeps_old);
 	tcase_add_test(tc, test_prepare_dir);
+	tcase_add_test(tc, test_batch);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
