@@ -19,6 +19,7 @@ static const struct {
 	const char *param;
 } filter_opts[] = {
     {"--bmc", "bmc"},
+    {"--selector", "selector"},
     {"--peer", "peer"},
     {"--user", "user"},
     {"--command", "command"},

@@ -266,7 +266,10 @@ journal_get(const struct journal *j, uint64_t seq)
 static int
 journal_match_bmc(const struct journal_filter *f, const struct journal_entry *e)
 {
-	return f->bmc == NULL || fnmatch(f->bmc, e->bmc, 0) == 0;
+	if (f->bmc != NULL && fnmatch(f->bmc, e->bmc, 0) != 0)
+		return 0;
+	return f->bmc_accept == NULL ||
+	    f->bmc_accept(f->bmc_accept_arg, e->bmc);
 }
 
 static int

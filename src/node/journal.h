@@ -111,6 +111,12 @@ struct journal_filter {
 	uint64_t       wall_from; /* 0: no bound; ms since 1970 */
 	uint64_t       wall_to;
 	uint8_t	       originals_only; /* skip linked retransmissions */
+	/*
+	 * Optional: the caller's own test of a BMC's name (a label
+	 * selector: labels live above the node, in the configuration).
+	 */
+	int (*bmc_accept)(void *arg, const char *bmc);
+	void *bmc_accept_arg;
 };
 
 /* journal_filter_init(): everything (cc and outcome -1). */

@@ -20,8 +20,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "control.h"
+#include "control_bmc.h"
 #include "daemon.h"
+#include "instance.h"
 #include "journal.h"
 #include "journal_json.h"
 #include "journal_pcap.h"
@@ -95,6 +98,23 @@ number(struct control_call *c, struct params *p, const char *name, uint64_t def,
 	return 0;
 }
 
+/*
+ * selector=k=v,...: the BMCs whose labels (bmcsim.ini(5), labels =) hold
+ * each pair.  A BMC deleted since its entry has no labels left to match.
+ * p lasts as long as the filter (a kept call's waiter holds both).
+ */
+static int
+selector_accepts(void *arg, const char *bmc)
+{
+	struct params	*p = arg;
+	struct instance *in = daemon_find_bmc(
+	    control_call_daemon(p->call), bmc);
+
+	return in != NULL &&
+	    control_bmc_selector_match(
+		instance_config(in)->labels, param_get(p, "selector"));
+}
+
 static int
 read_filter(struct control_call *c, struct journal *j, struct params *p,
     struct journal_json_filter *f)
@@ -104,6 +124,10 @@ read_filter(struct control_call *c, struct journal *j, struct params *p,
 	if (journal_json_filter(f, j, param_get, p, why, sizeof(why)) != 0) {
 		control_call_problem(c, 400, "Bad filter", "%s", why);
 		return -1;
+	}
+	if (param_get(p, "selector") != NULL) {
+		f->f.bmc_accept = selector_accepts;
+		f->f.bmc_accept_arg = p;
 	}
 	return 0;
 }

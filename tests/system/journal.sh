@@ -72,6 +72,9 @@ check "the power change is journaled" '"power": ?"on->off"' \
     ctl -o json journal list --command chassis-control
 check "count by command" '^2$' ctl journal count --command chassis-control \
     --originals
+# default.ini's BMC carries no labels: a label selector leaves it out.
+check "count by command, a selector no BMC's labels hold" '^0$' \
+    ctl journal count --command chassis-control --originals --selector rack=r9
 check "wait: already there" '"satisfied": ?true' \
     ctl -o json journal wait --command chassis-control --count 2 --timeout 1
 check_exit "wait: times out (exit 1)" 1 \

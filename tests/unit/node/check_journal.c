@@ -87,11 +87,20 @@ START_TEST(test_ring_grows_then_wraps)
 }
 END_TEST
 
+/* A label selector, as the control plane answers it: rack 1's BMCs. */
+static int
+accept_rack1(void *arg, const char *bmc)
+{
+	(*(unsigned *)arg)++;
+	return strncmp(bmc, "rack1-", 6) == 0;
+}
+
 START_TEST(test_filters)
 {
 	struct journal	     *j = journal_new(64);
 	struct journal_filter f;
 	static const uint8_t  pfx[] = {0x02};
+	unsigned	      asked = 0;
 
 	add(j, "rack1-a", 0, 2, cycle, 1, 0, 10);    /* 1 */
 	add(j, "rack1-b", 0, 2, off, 1, 0, 20);	     /* 2 */
@@ -128,6 +137,13 @@ START_TEST(test_filters)
 	journal_filter_init(&f);
 	f.outcome = JOURNAL_DROPPED;
 	ck_assert_uint_eq(journal_count_matching(j, &f), 0);
+	journal_filter_init(&f);
+	f.bmc_accept = accept_rack1;
+	f.bmc_accept_arg = &asked;
+	ck_assert_uint_eq(journal_count_matching(j, &f), 3);
+	ck_assert_uint_eq(asked, 4);
+	f.bmc = "*-a"; /* both must hold */
+	ck_assert_uint_eq(journal_count_matching(j, &f), 2);
 	journal_free(j);
 }
 END_TEST
