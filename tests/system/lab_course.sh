@@ -7,7 +7,7 @@
 #   PORT=... tests/system/lab_course.py regen docs/lab/NN-name.md
 # against a fresh bmcsimd, and review the diff.
 . "${top_srcdir:-.}/tests/system/lib.sh"
-need python3 openssl bash
+need python3 openssl bash ipmitool
 builddir=$(cd "$top_builddir" && pwd)
 srcdir=$(cd "$top_srcdir" && pwd)
 for f in "$srcdir"/docs/lab/[0-9][0-9]-*.md; do
