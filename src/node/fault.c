@@ -85,7 +85,7 @@ fault_parse_u32(const char *v, uint32_t *out)
 static int
 fault_parse_hex(const char *v, uint8_t *out, uint8_t *len)
 {
-	unsigned n = 0, hi;
+	unsigned n = 0, hi = 0;
 	int	 half = 0;
 
 	for (; *v != '\0'; v++) {

@@ -841,7 +841,8 @@ load_token(struct control *ctl, const char *file, char *why, size_t whycap)
 			ct_wipe(buf, sizeof(buf));
 			return -1;
 		}
-		snprintf(ctl->token, sizeof(ctl->token), "%s", buf);
+		/* Its length was checked against the token's room above. */
+		memcpy(ctl->token, buf, strlen(buf) + 1);
 		ct_wipe(buf, sizeof(buf));
 		return 0;
 	}
