@@ -732,6 +732,7 @@ journal_entry_set_request(struct journal_entry *e, uint8_t netfn, uint8_t cmd,
 		keep = 2;
 		e->redacted = 3;
 	}
-	memcpy(e->req, data, keep);
+	if (keep > 0) /* data may be NULL when there is none */
+		memcpy(e->req, data, keep);
 	memset(e->req + keep, 0, len - keep);
 }
