@@ -265,14 +265,20 @@ void
 control_call_problem(struct control_call *c, int status, const char *title,
     const char *detail_fmt, ...)
 {
-	char	detail[512];
+	char	raw[512], detail[4 * sizeof(raw)];
 	char   *text;
 	json_t *o;
 	va_list ap;
 
 	va_start(ap, detail_fmt);
-	vsnprintf(detail, sizeof(detail), detail_fmt, ap);
+	vsnprintf(raw, sizeof(raw), detail_fmt, ap);
 	va_end(ap);
+	/*
+	 * A detail may quote what the peer sent, in any bytes: as \xNN it is
+	 * always a JSON string (jansson refuses text that is not UTF-8, and
+	 * the cut at 512 may split a character).
+	 */
+	log_escape(detail, sizeof(detail), raw, 0);
 	o = json_pack("{s:s, s:s, s:i, s:s}", "type", "about:blank", "title",
 	    title, "status", status, "detail", detail);
 	text = o != NULL ? json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII)
