@@ -9,6 +9,7 @@
 #include "err.h"
 #include "fault.h"
 #include "fnv.h"
+#include "hexdump.h"
 
 struct fault_slot {
 	struct fault_rule     rule;
@@ -79,41 +80,6 @@ fault_parse_u32(const char *v, uint32_t *out)
 	if (*end != '\0' || n > UINT32_MAX)
 		return -1;
 	*out = (uint32_t)n;
-	return 0;
-}
-
-static int
-fault_parse_hex(const char *v, uint8_t *out, uint8_t *len)
-{
-	unsigned n = 0, hi = 0;
-	int	 half = 0;
-
-	for (; *v != '\0'; v++) {
-		unsigned d;
-
-		if (*v == ' ' || *v == ':' || *v == ',')
-			continue;
-		if (*v >= '0' && *v <= '9')
-			d = (unsigned)(*v - '0');
-		else if (*v >= 'a' && *v <= 'f')
-			d = (unsigned)(*v - 'a' + 10);
-		else if (*v >= 'A' && *v <= 'F')
-			d = (unsigned)(*v - 'A' + 10);
-		else
-			return -1;
-		if (!half) {
-			hi = d;
-			half = 1;
-			continue;
-		}
-		if (n == FAULT_DATA_MAX)
-			return -1;
-		out[n++] = (uint8_t)(hi << 4 | d);
-		half = 0;
-	}
-	if (half)
-		return -1;
-	*len = (uint8_t)n;
 	return 0;
 }
 
@@ -359,14 +325,15 @@ fault_rule_set(
 		r->netfn = (int16_t)(a & ~1u);
 		r->cmd = (int16_t)b;
 	} else if (strcmp(key, "data") == 0 || strcmp(key, "mask") == 0) {
-		uint8_t *dst = key[0] == 'd' ? r->data : r->mask, len;
+		uint8_t *dst = key[0] == 'd' ? r->data : r->mask;
+		size_t	 len;
 
-		if (fault_parse_hex(v, dst, &len) != 0) {
+		if (hexdump_parse(v, dst, FAULT_DATA_MAX, &len) != 0) {
 			*why = "expected up to 16 bytes in hex";
 			return ERR_FORMAT;
 		}
 		if (key[0] == 'd') {
-			r->data_len = len;
+			r->data_len = (uint8_t)len;
 			/* A prefix without a mask must match exactly. */
 			memset(r->mask, 0xff, sizeof(r->mask));
 		}
